@@ -1,0 +1,92 @@
+"""`desk check`: check draft files and report findings for people or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from desk.commands.report import TextReport
+from desk.documents.loader import DocumentError, load_document
+from desk.lexicon import LexiconFileError, load_lexicon
+from desk.review.check import Checker, CheckResult
+
+EXIT_CLEAN, EXIT_BLOCKED, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """One file's outcome: either an error or the check result with the texts checked."""
+
+    path: str
+    error: str | None
+    result: CheckResult | None = None
+    title: str | None = None
+    body: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        findings = self.result.findings if self.result else ()
+        return {
+            "path": self.path,
+            "error": self.error,
+            "blocking": bool(self.result and self.result.blocking),
+            "findings": [finding.to_json() for finding in findings],
+            "links": [],
+            "lexicon_hash": self.result.lexicon_hash if self.result else None,
+        }
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "check",
+        help="检查稿件（敏感词、隐私、密级标志、标题、校对）",
+        description="检查稿件文件。退出码：0 无屏蔽项；1 有屏蔽项；2 用法错误或文件无法读取。",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help=".txt、.html 或 .docx 稿件")
+    parser.add_argument(
+        "--lexicon", action="append", default=[], metavar="FILE", help="追加词库（可多次）"
+    )
+    parser.add_argument("--no-default-lexicon", action="store_true", help="不使用内置的起始词库")
+    parser.add_argument("--whitelist", metavar="FILE", help="可信域名白名单")
+    parser.add_argument("--title", metavar="TEXT", help="按标题规则检查的标题")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        lexicon = load_lexicon(*args.lexicon, starter=not args.no_default_lexicon)
+    except LexiconFileError as error:
+        print(f"desk check: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    for warning in lexicon.warnings:
+        print(f"desk check: 提示: {warning}", file=sys.stderr)
+    checker = Checker(lexicon)
+    reports = [check_file(checker, Path(path), args.title) for path in args.files]
+    for report in reports:
+        if report.error:
+            print(f"desk check: {report.error}", file=sys.stderr)
+    if args.format == "json":
+        json.dump(
+            {"files": [r.to_json() for r in reports], "lexicon": {"hash": checker.lexicon_hash}},
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        sys.stdout.write("\n")
+    else:
+        TextReport(sys.stdout).write(reports)
+    if any(r.error for r in reports):
+        return EXIT_ERROR
+    return EXIT_BLOCKED if any(r.result and r.result.blocking for r in reports) else EXIT_CLEAN
+
+
+def check_file(checker: Checker, path: Path, title: str | None) -> FileReport:
+    try:
+        document = load_document(path)
+    except DocumentError as error:
+        return FileReport(path=str(path), error=str(error))
+    result = checker.check(document.text, title=title)
+    return FileReport(str(path), None, result, title, document.text)

@@ -1,0 +1,92 @@
+"""Findings for people: by severity, line:column, the span in context, coloured on a terminal."""
+
+from __future__ import annotations
+
+import bisect
+import os
+from typing import TYPE_CHECKING, TextIO
+
+from desk.review.findings import SEVERITIES, Finding
+
+if TYPE_CHECKING:
+    from desk.commands.check import FileReport
+
+SEVERITY_LABELS = {"block": "屏蔽", "warn": "提醒", "info": "提示"}
+_COLOURS = {"block": "\033[1;31m", "warn": "\033[33m", "info": "\033[36m"}
+_HIGHLIGHT = "\033[7m"
+_RESET = "\033[0m"
+CONTEXT = 12  # characters shown on each side of a span
+
+
+def use_colour(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+class LineIndex:
+    """Code-point offset → 1-based line and column."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+
+class TextReport:
+    def __init__(self, stream: TextIO, colour: bool | None = None) -> None:
+        self._out = stream
+        self._colour = use_colour(stream) if colour is None else colour
+
+    def write(self, reports: list[FileReport]) -> None:
+        for report in reports:
+            if report.error or report.result is None:
+                self._line(f"{report.path}: 无法检查 — {report.error}")
+                continue
+            self._file(report)
+
+    def _file(self, report: FileReport) -> None:
+        findings = report.result.findings if report.result else ()
+        counts = [
+            f"{SEVERITY_LABELS[s]} {sum(f.severity == s for f in findings)}" for s in SEVERITIES
+        ]
+        verdict = "有屏蔽项，不能提交" if report.result and report.result.blocking else "无屏蔽项"
+        self._line(f"{report.path}: {verdict}（{'，'.join(counts)}）")
+        texts = {"title": report.title or "", "body": report.body}
+        indexes = {field: LineIndex(text) for field, text in texts.items()}
+        for severity in SEVERITIES:
+            group = [f for f in findings if f.severity == severity]
+            if not group:
+                continue
+            self._line(self._paint(severity, f"  {SEVERITY_LABELS[severity]} {severity}"))
+            for finding in group:
+                self._finding(finding, texts[finding.field], indexes[finding.field])
+
+    def _finding(self, finding: Finding, text: str, index: LineIndex) -> None:
+        line, column = index.position(finding.start)
+        where = "标题" if finding.field == "title" else f"{line}:{column}"
+        details = f"{finding.message}"
+        if finding.explanation:
+            details += f" [{' + '.join(finding.explanation)}]"
+        self._line(f"    {where:<9} {finding.rule:<30} {details}")
+        self._line(f"              {self._context(finding, text)}")
+
+    def _context(self, finding: Finding, text: str) -> str:
+        before = text[max(0, finding.start - CONTEXT) : finding.start]
+        after = text[finding.end : finding.end + CONTEXT]
+        before = before.rsplit("\n", 1)[-1]
+        after = after.split("\n", 1)[0]
+        span = text[finding.start : finding.end].replace("\n", "⏎")
+        marked = (
+            f"{_HIGHLIGHT}{_COLOURS[finding.severity]}{span}{_RESET}"
+            if self._colour
+            else f"【{span}】"
+        )
+        return f"…{before}{marked}{after}…"
+
+    def _paint(self, severity: str, text: str) -> str:
+        return f"{_COLOURS[severity]}{text}{_RESET}" if self._colour else text
+
+    def _line(self, text: str) -> None:
+        self._out.write(text + "\n")

@@ -1,0 +1,1 @@
+"""Reading drafts (.txt, .html, .docx) into checkable text."""

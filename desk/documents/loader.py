@@ -1,0 +1,79 @@
+"""Load a draft file (.txt, .html, .docx) as the text the checks read."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from desk.documents.encoding import UndecodableText, decode_text
+from desk.documents.html_text import visible_text
+
+DocumentKind = Literal["txt", "html", "docx"]
+_KINDS: dict[str, DocumentKind] = {
+    ".txt": "txt", ".text": "txt", ".md": "txt",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".docx": "docx",
+}  # fmt: skip
+_LEGACY_OFFICE = {".doc", ".wps", ".rtf", ".et", ".xls", ".pdf"}
+MAX_BYTES = 50 * 1024 * 1024  # far above any real post; refuses to load a stray disk image
+
+
+class DocumentError(Exception):
+    """A draft file that can't be read; the message says why in terms a user can act on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: Path
+    kind: DocumentKind
+    text: str  # the plain text checks run on (a .txt file exactly as read; HTML/docx visible text)
+    html: str | None  # the markup, for HTML and docx drafts
+
+
+def load_document(path: Path | str) -> Document:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in _LEGACY_OFFICE:
+        raise DocumentError(f"{path}: 不支持 {suffix} 格式，请在 WPS/Word 中另存为 .docx 或 .txt")
+    kind = _KINDS.get(suffix)
+    if kind is None:
+        raise DocumentError(
+            f"{path}: 不支持的文件类型 {suffix or '(无扩展名)'}，支持 .txt、.html、.docx"
+        )
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise DocumentError(f"{path}: 文件超过 {MAX_BYTES // 1024 // 1024} MB，不像是一篇稿件")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(f"{path}: 文件不存在") from None
+    except IsADirectoryError:
+        raise DocumentError(f"{path}: 是文件夹，不是文件") from None
+    except OSError as error:
+        raise DocumentError(f"{path}: 无法读取（{error.strerror or error}）") from None
+    if kind == "docx":
+        html = _docx_to_html(path, data)
+        return Document(path, kind, visible_text(html), html)
+    try:
+        text = decode_text(data)
+    except UndecodableText as error:
+        raise DocumentError(f"{path}: {error}") from None
+    if kind == "html":
+        return Document(path, kind, visible_text(text), text)
+    return Document(path, kind, text, None)
+
+
+def _docx_to_html(path: Path, data: bytes) -> str:
+    import io
+
+    import mammoth
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise DocumentError(f"{path}: 不是有效的 .docx 文件（文件已损坏，或其实是旧版 .doc）")
+    try:
+        return mammoth.convert_to_html(io.BytesIO(data)).value
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise DocumentError(f"{path}: .docx 文件已损坏，无法读取正文（{error}）") from None
+    except Exception as error:  # mammoth raises assorted errors on malformed XML
+        raise DocumentError(f"{path}: .docx 文件内容无法解析（{type(error).__name__}）") from None

@@ -1,0 +1,214 @@
+"""Lexicon interchange files: CSV and XLSX with the entry columns, plain TXT term lists.
+
+A file with any bad row is rejected whole, with every bad line listed, so an
+import never half-succeeds. Values may be written in English or in Chinese
+(屏蔽/提醒/提示/放行, 包含/整词, 全部/标题/正文) for staff who keep lists in WPS.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from desk.documents.encoding import UndecodableText, decode_text
+from desk.lexicon.entry import (
+    DEFAULT_CATEGORY,
+    DEFAULT_MATCH,
+    DEFAULT_SCOPE,
+    DEFAULT_SEVERITY,
+    FIELDS,
+    MATCH_VALUES,
+    SCOPE_VALUES,
+    SEVERITY_VALUES,
+    Entry,
+)
+from desk.lexicon.normalize import LINE_BREAKS, normalize_term
+
+SUFFIXES = (".csv", ".txt", ".xlsx")
+
+_ALIASES: dict[str, dict[str, str]] = {
+    "severity": {"屏蔽": "block", "阻断": "block", "提醒": "warn", "警告": "warn",
+                 "提示": "info", "放行": "allow", "允许": "allow", "白名单": "allow"},
+    "match": {"包含": "substring", "子串": "substring", "整词": "word", "词语": "word"},
+    "scope": {"全部": "all", "全文": "all", "标题": "title", "正文": "body"},
+}  # fmt: skip
+_CHOICES = {"severity": SEVERITY_VALUES, "match": MATCH_VALUES, "scope": SCOPE_VALUES}
+_HEADER_ALIASES = {"词条": "term", "敏感词": "term", "类别": "category", "分类": "category",
+                   "级别": "severity", "匹配": "match", "范围": "scope", "建议": "suggestion",
+                   "替换": "suggestion", "备注": "note", "来源": "note"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    line: int
+    message: str
+
+
+class LexiconFileError(Exception):
+    """A lexicon file that can't be imported; `errors` lists every bad line."""
+
+    def __init__(self, path: Path | str, errors: Sequence[RowError]) -> None:
+        self.path = str(path)
+        self.errors = tuple(errors)
+        lines = "\n".join(
+            f"  {self.path}:{e.line}: {e.message}" if e.line else f"  {self.path}: {e.message}"
+            for e in self.errors
+        )
+        super().__init__(f"词库文件无法导入（{len(self.errors)} 处错误）:\n{lines}")
+
+
+def read_entries(
+    path: Path | str, *, category: str | None = None, severity: str | None = None
+) -> list[Entry]:
+    """Read one .csv, .xlsx or .txt file; `category`/`severity` apply to TXT term lists."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise LexiconFileError(
+            path, [RowError(0, f"不支持的文件类型 {suffix or '(无)'}，应为 .csv/.txt/.xlsx")]
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise LexiconFileError(
+            path, [RowError(0, f"无法读取: {error.strerror or error}")]
+        ) from None
+    if suffix == ".xlsx":
+        rows = _xlsx_rows(path, data)
+    else:
+        try:
+            text = decode_text(data)
+        except UndecodableText as error:
+            raise LexiconFileError(path, [RowError(0, str(error))]) from None
+        rows = _csv_rows(text) if suffix == ".csv" else _txt_rows(text, category, severity)
+    return _entries_from_rows(path, rows)
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    for row in reader:
+        yield reader.line_num, row
+
+
+def _txt_rows(
+    text: str, category: str | None, severity: str | None
+) -> Iterator[tuple[int, list[str]]]:
+    yield 0, ["term", "category", "severity"]
+    for number, line in enumerate(text.splitlines(), start=1):
+        term = line.strip()
+        if term and not term.startswith("#"):
+            yield number, [term, category or DEFAULT_CATEGORY, severity or DEFAULT_SEVERITY]
+
+
+def _xlsx_rows(path: Path, data: bytes) -> Iterator[tuple[int, list[str]]]:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise LexiconFileError(path, [RowError(0, f"不是有效的 XLSX 文件: {error}")]) from None
+    try:
+        sheet = book.worksheets[0]
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, ["" if cell is None else str(cell) for cell in row]
+    finally:
+        book.close()
+
+
+def _entries_from_rows(path: Path, rows: Iterable[tuple[int, list[str]]]) -> list[Entry]:
+    entries: list[Entry] = []
+    errors: list[RowError] = []
+    columns: list[str] | None = None
+    for number, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        if columns is None:
+            columns, header_errors = _read_header(row)
+            errors += [RowError(number, message) for message in header_errors]
+            continue
+        entry, message = _entry_from_row(columns, row, f"{path.name}:{number}")
+        if message:
+            errors.append(RowError(number, message))
+        elif entry is not None:
+            entries.append(entry)
+    if columns is None:
+        errors.append(
+            RowError(0, "文件为空，缺少表头 term,category,severity,match,scope,suggestion,note")
+        )
+    if errors:
+        raise LexiconFileError(path, errors)
+    return entries
+
+
+def _read_header(row: list[str]) -> tuple[list[str], list[str]]:
+    columns = [_HEADER_ALIASES.get(cell.strip(), cell.strip().lower()) for cell in row]
+    while columns and not columns[-1]:
+        columns.pop()
+    errors = [f"未知的列「{c}」，可用的列: {','.join(FIELDS)}" for c in columns if c not in FIELDS]
+    if "term" not in columns:
+        errors.append("表头缺少 term 列")
+    errors += [f"列「{c}」重复" for c in set(columns) if columns.count(c) > 1]
+    return columns, errors
+
+
+def _entry_from_row(columns: list[str], row: list[str], source: str) -> tuple[Entry | None, str]:
+    if len(row) > len(columns) and any(cell.strip() for cell in row[len(columns) :]):
+        return None, f"列数 {len(row)} 多于表头的 {len(columns)} 列"
+    values = {name: row[i].strip() if i < len(row) else "" for i, name in enumerate(columns)}
+    term = values.get("term", "")
+    if not term:
+        return None, "term 为空"
+    if any(ch in term for ch in LINE_BREAKS):
+        return None, "词条中不能有换行"
+    if not normalize_term(term):
+        return None, f"词条「{term}」只有空白或干扰符号"
+    for name, choices in _CHOICES.items():
+        value = values.get(name, "")
+        value = _ALIASES[name].get(value, value.lower())
+        if value and value not in choices:
+            return None, f"{name} 的值「{values[name]}」无效，应为 {'/'.join(choices)}"
+        values[name] = value
+    return Entry(
+        term=term,
+        category=values.get("category") or DEFAULT_CATEGORY,
+        severity=values.get("severity") or DEFAULT_SEVERITY,  # type: ignore[arg-type]
+        match=values.get("match") or DEFAULT_MATCH,  # type: ignore[arg-type]
+        scope=values.get("scope") or DEFAULT_SCOPE,  # type: ignore[arg-type]
+        suggestion=values.get("suggestion") or None,
+        note=values.get("note") or None,
+        source=source,
+    ), ""
+
+
+def write_csv(entries: Iterable[Entry], path: Path | str) -> None:
+    """UTF-8 with a BOM so Excel and WPS open it as UTF-8."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=FIELDS)
+        writer.writeheader()
+        writer.writerows(entry.as_row() for entry in entries)
+
+
+def write_xlsx(entries: Iterable[Entry], path: Path | str) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("词库")
+    sheet.append(list(FIELDS))
+    for entry in entries:
+        sheet.append([entry.as_row()[name] for name in FIELDS])
+    book.save(path)
+
+
+def write_entries(entries: Iterable[Entry], path: Path | str) -> None:
+    """Export by suffix: .csv or .xlsx."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xlsx":
+        write_xlsx(entries, path)
+    elif suffix == ".csv":
+        write_csv(entries, path)
+    else:
+        raise ValueError(f"导出格式只支持 .csv 或 .xlsx，而不是 {suffix or '(无)'}")

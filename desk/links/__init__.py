@@ -1,0 +1,1 @@
+"""URL extraction, trusted-domain policy and hidden-link detection."""

@@ -1,0 +1,1 @@
+"""Findings from all checks, the 三审 workflow as domain commands, audit and register."""

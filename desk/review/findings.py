@@ -1,0 +1,61 @@
+"""One findings model for every check (term, link, pii, secret, headline, proofread).
+
+Offsets are code points into the checked field's plain text; the UI converts them
+to Qt's UTF-16 positions in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["term", "pii", "secret", "headline", "proofread", "link"]
+Field = Literal["title", "body"]
+Severity = Literal["block", "warn", "info"]
+
+SEVERITIES: tuple[Severity, ...] = ("block", "warn", "info")
+SEVERITY_RANK: dict[str, int] = {"info": 1, "warn": 2, "block": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in one field, with the span it covers."""
+
+    kind: Kind
+    rule: str
+    field: Field
+    start: int
+    end: int
+    text: str
+    severity: Severity
+    category: str
+    message: str
+    suggestion: str | None = None
+    term: str | None = None
+    explanation: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "rule": self.rule,
+            "field": self.field,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "severity": self.severity,
+            "category": self.category,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "term": self.term,
+            "explanation": list(self.explanation),
+        }
+
+
+def sort_key(finding: Finding) -> tuple[int, int, int, str]:
+    """Reading order: title before body, then by position, most severe first."""
+    return (
+        0 if finding.field == "title" else 1,
+        finding.start,
+        -SEVERITY_RANK[finding.severity],
+        finding.rule,
+    )

@@ -1,0 +1,197 @@
+"""`desk check` and `desk lexicon` from the command line: output shapes and exit codes."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from desk.cli import main
+from tests.conftest import SEEDS_DIR, docx_paragraph
+
+SPAM_LEXICON = "term,category,severity,match,scope,suggestion,note\n百家乐,涉赌,block,,,,test\n网传,标题规范,warn,,title,据报道,test\n"
+
+
+@pytest.fixture
+def lexicon(tmp_path):
+    path = tmp_path / "spam.csv"
+    path.write_text(SPAM_LEXICON, encoding="utf-8")
+    return path
+
+
+def run_json(capsys, *args):
+    code = main(["check", "--format", "json", *map(str, args)])
+    out = capsys.readouterr()
+    return code, json.loads(out.out), out.err
+
+
+def test_json_shape_and_block_exit(tmp_path, capsys, lexicon):
+    draft = tmp_path / "a.txt"
+    draft.write_text("第一行\n欢迎来到百 家 樂娱乐城", encoding="utf-8")
+    code, report, _ = run_json(capsys, "--no-default-lexicon", "--lexicon", lexicon, draft)
+    assert code == 1
+    (file,) = report["files"]
+    assert file["path"] == str(draft) and file["error"] is None and file["blocking"] is True
+    assert file["links"] == []
+    (finding,) = [f for f in file["findings"] if f["kind"] == "term"]
+    assert finding == {
+        "kind": "term",
+        "rule": "lexicon.term",
+        "field": "body",
+        "start": 8,
+        "end": 13,
+        "text": "百 家 樂",
+        "severity": "block",
+        "category": "涉赌",
+        "message": finding["message"],
+        "suggestion": None,
+        "term": "百家乐",
+        "explanation": ["繁→简", "忽略空格"],
+    }
+    assert draft.read_text(encoding="utf-8")[8:13] == "百 家 樂"
+    assert (
+        len(report["lexicon"]["hash"]) == 64 and file["lexicon_hash"] == report["lexicon"]["hash"]
+    )
+
+
+def test_title_rules_apply_only_to_the_title(tmp_path, capsys, lexicon):
+    draft = tmp_path / "a.txt"
+    draft.write_text("正文引用“网传”一词。", encoding="utf-8")
+    code, report, _ = run_json(
+        capsys, "--no-default-lexicon", "--lexicon", lexicon, "--title", "网传某地发生大事", draft
+    )
+    assert code == 0
+    findings = report["files"][0]["findings"]
+    headline = [f for f in findings if f["kind"] == "headline"]
+    assert [(f["field"], f["start"], f["end"], f["suggestion"]) for f in headline] == [
+        ("title", 0, 2, "据报道")
+    ]
+    assert not [f for f in findings if f["field"] == "body" and f["term"] == "网传"]
+
+
+def test_html_and_docx_offsets_are_into_visible_text(tmp_path, capsys, lexicon, make_docx):
+    html = tmp_path / "a.html"
+    html.write_text("<p>你好</p><p>百<b>家</b>乐</p>", encoding="utf-8")
+    docx = make_docx(docx_paragraph("你好") + docx_paragraph("百", "家", "乐", bold=(1,)))
+    code, report, _ = run_json(capsys, "--no-default-lexicon", "--lexicon", lexicon, html, docx)
+    assert code == 1
+    for file in report["files"]:
+        (finding,) = [f for f in file["findings"] if f["kind"] == "term"]
+        assert (finding["start"], finding["end"], finding["text"]) == (3, 6, "百家乐")
+
+
+def test_unreadable_file_exits_2_and_others_are_still_checked(tmp_path, capsys, lexicon):
+    good = tmp_path / "good.txt"
+    good.write_text("百家乐", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x80\x80\xff\xfe")
+    code, report, err = run_json(
+        capsys, "--no-default-lexicon", "--lexicon", lexicon, bad, tmp_path / "missing.txt", good
+    )
+    assert code == 2
+    assert [f["error"] is None for f in report["files"]] == [False, False, True]
+    assert report["files"][2]["blocking"] is True
+    assert "bad.txt" in err and "missing.txt" in err and "Traceback" not in err
+
+
+def test_bad_lexicon_exits_2_with_line_numbers(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("term,severity\n好,warn\n坏,sometimes\n", encoding="utf-8")
+    draft = tmp_path / "a.txt"
+    draft.write_text("x", encoding="utf-8")
+    assert main(["check", "--lexicon", str(bad), str(draft)]) == 2
+    assert "bad.csv:3" in capsys.readouterr().err
+
+
+def test_text_format_groups_by_severity_with_line_and_column(tmp_path, capsys, lexicon):
+    draft = tmp_path / "a.txt"
+    draft.write_text("第一行\n这里有百家乐的广告", encoding="utf-8")
+    code = main(["check", "--no-default-lexicon", "--lexicon", str(lexicon), str(draft)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "屏蔽 block" in out and "2:4" in out and "【百家乐】" in out and "\033[" not in out
+
+
+def test_usage_error_exits_2(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["check", "--format", "xml", "a.txt"])
+    assert caught.value.code == 2
+
+
+def test_clean_file_exits_0_with_starter_lexicon(tmp_path, capsys):
+    draft = tmp_path / "a.txt"
+    draft.write_text("区政府召开政务公开工作会议，部署年度重点任务。", encoding="utf-8")
+    assert main(["check", str(draft)]) == 0
+
+
+def test_seeds_have_no_block_finding_with_the_starter_lexicon(capsys):
+    seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    code, report, _ = run_json(capsys, *seeds)
+    blocks = [
+        (file["path"], f["rule"], f["text"])
+        for file in report["files"]
+        for f in file["findings"]
+        if f["severity"] == "block"
+    ]
+    assert blocks == []
+    assert code == 0
+
+
+def test_console_script_exit_codes(tmp_path, lexicon):
+    draft = tmp_path / "a.txt"
+    draft.write_text("百家乐", encoding="utf-8")
+    args = [
+        sys.executable,
+        "-m",
+        "desk",
+        "check",
+        "--no-default-lexicon",
+        "--lexicon",
+        str(lexicon),
+    ]
+    blocked = subprocess.run([*args, str(draft)], capture_output=True, text=True)
+    assert blocked.returncode == 1 and "百家乐" in blocked.stdout
+    missing = subprocess.run([*args, str(tmp_path / "none.txt")], capture_output=True, text=True)
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+def test_lexicon_convert_txt_to_xlsx_and_back_to_csv(tmp_path, capsys):
+    txt = tmp_path / "spam.txt"
+    txt.write_text("百家乐\n六合彩\n百家樂\n", encoding="utf-8")
+    xlsx = tmp_path / "spam.xlsx"
+    assert (
+        main(
+            [
+                "lexicon",
+                "convert",
+                str(txt),
+                "--category",
+                "涉赌",
+                "--severity",
+                "block",
+                "-o",
+                str(xlsx),
+            ]
+        )
+        == 0
+    )
+    captured = capsys.readouterr()
+    assert "已导出 2 个词条" in captured.out and "重复" in captured.err
+    csv_path = tmp_path / "spam.csv"
+    assert main(["lexicon", "convert", str(xlsx), "-o", str(csv_path)]) == 0
+    text = csv_path.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "term,category,severity,match,scope,suggestion,note"
+    assert "百家乐,涉赌,block" in text
+
+
+def test_lexicon_convert_refuses_a_bad_file_and_writes_nothing(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("term,severity\n好,warn\n坏,x\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["lexicon", "convert", str(bad), "-o", str(out)]) == 2
+    assert not out.exists()
+
+
+def test_lexicon_info_prints_hash(capsys):
+    assert main(["lexicon", "info"]) == 0
+    assert "哈希" in capsys.readouterr().out

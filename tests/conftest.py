@@ -1,0 +1,65 @@
+"""Shared test fixtures."""
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS_DIR = REPO.parent / "shared" / "seeds"
+HOUBB_DIR = REPO.parent / "shared" / "data" / "lexicons" / "houbb-sensitive-word"
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    """The five real, clean government documents in ../shared/seeds."""
+    paths = sorted(SEEDS_DIR.glob("*.txt"))
+    assert len(paths) == 5, f"expected the five seeds in {SEEDS_DIR}"
+    return {p.name: p.read_text(encoding="utf-8") for p in paths}
+
+
+_DOCX_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+        "</Types>"
+    ),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+        "</Relationships>"
+    ),
+}
+
+
+@pytest.fixture
+def make_docx(tmp_path):
+    """Write a minimal .docx whose body is the given WordprocessingML paragraphs."""
+    import zipfile
+
+    def make(body_xml: str, name: str = "draft.docx") -> Path:
+        path = tmp_path / name
+        document = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f"<w:body>{body_xml}</w:body></w:document>"
+        )
+        with zipfile.ZipFile(path, "w") as archive:
+            for part, xml in _DOCX_PARTS.items():
+                archive.writestr(part, xml)
+            archive.writestr("word/document.xml", document)
+        return path
+
+    return make
+
+
+def docx_paragraph(*runs: str, bold: tuple[int, ...] = ()) -> str:
+    """A paragraph whose runs are the given texts; runs listed in `bold` are bold."""
+    parts = []
+    for i, run in enumerate(runs):
+        props = "<w:rPr><w:b/></w:rPr>" if i in bold else ""
+        parts.append(f'<w:r>{props}<w:t xml:space="preserve">{run}</w:t></w:r>')
+    return f"<w:p>{''.join(parts)}</w:p>"
