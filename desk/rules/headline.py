@@ -34,17 +34,18 @@ def find(text: str, field: Field) -> list[Finding]:
             rule="headline.punctuation",
             severity="warn",
             message="标题连用多个感叹号或问号，有夸张、标题党之嫌，规范标题最多用一个",
-            suggestion="？" if "?" in match.group() else "！",
+            suggestion="？" if "?" in match.group() else "！",  # a question stays one
         )
         for match in _STACKED_MARKS.finditer(fold_in_place(text))
     ]
     length = len(_SPACES.sub("", text))
-    if length > MAX_TITLE_LENGTH:
+    fits = _WITHIN_LIMIT.match(text)  # None only for titles shorter than the limit
+    if fits is not None and length > MAX_TITLE_LENGTH:
         findings.append(
             _REPORT.finding(
                 text,
                 field,
-                _WITHIN_LIMIT.match(text).end(),
+                fits.end(),
                 len(text.rstrip()),
                 rule="headline.length",
                 severity="warn",

@@ -16,6 +16,7 @@ from desk.review.findings import Field, Finding
 from desk.rules._spans import Reporter
 
 _REPORT = Reporter(kind="pii", category="隐私")
+_DIGITS = frozenset("0123456789")
 
 # GB 11643: area code (first digit 1–6, or 8 for Hong Kong/Macao/Taiwan residence
 # permits), birth date, 3-digit sequence, check character.  The first digit comes
@@ -37,12 +38,11 @@ _CARD = re.compile(
     r"(?:(?P=sep)[0-9]{1,3})?(?![0-9])(?![ -][0-9]))"
 )
 
-# 1[3-9]X XXXX XXXX, optionally grouped 3-4-4, optionally after +86 / 0086 / 86.
-_MOBILE = re.compile(
-    r"(?<![0-9])(?:(?:\+|00)?86[ -]?)?"
-    r"(?P<number>1[3-9][0-9](?P<sep>[ -]?)[0-9]{4}(?P=sep)[0-9]{4})"
-    r"(?![0-9])(?!(?P=sep)[0-9])"
-)
+# 1[3-9]X XXXX XXXX, optionally grouped 3-4-4, optionally after +86 / 0086 / 86.  The
+# country code and the "no digit before" test are checked on each hit (see _mobile_start)
+# so the pattern can begin with a literal, which the engine scans for quickly.
+_MOBILE = re.compile(r"1[3-9][0-9](?P<sep>[ -]?)[0-9]{4}(?P=sep)[0-9]{4}(?![0-9])(?!(?P=sep)[0-9])")
+_COUNTRY_CODE = re.compile(r"(?:\+|00)?86[ -]?\Z")  # searched in the 5 characters before
 # A number printed after one of these labels (at most 8 characters later, same line)
 # is offered to the public as a contact, usually the unit's own line.
 _CONTACT_LABEL = re.compile(r"(?:(?:咨询|联系|举报|监督|投诉)电话|热线)[^\n]{0,8}\Z")
@@ -53,11 +53,11 @@ def find(text: str, field: Field) -> list[Finding]:
     """ID and bank card numbers block; private mobile numbers warn."""
     folded = fold_in_place(text)
     findings: list[Finding] = []
-    id_shaped: set[tuple[int, int]] = set()
+    id_starts: set[int] = set()
 
     for match in _ID_SHAPED.finditer(folded):
         # An ID-shaped number with a wrong check digit is a typo or a code, never a card.
-        id_shaped.add(match.span())
+        id_starts.add(match.start())
         if _valid_id(match.group(), match["birth"]):
             findings.append(
                 _REPORT.finding(
@@ -68,12 +68,14 @@ def find(text: str, field: Field) -> list[Finding]:
                     severity="block",
                     message="疑似居民身份证号码（出生日期与校验码均有效），"
                     "属于个人敏感信息，公开前须删除或作去标识化处理",
-                    suggestion=_masked(match.group(), keep_head=6, keep_tail=4),
+                    suggestion=_masked(match.group().upper(), keep_head=6, keep_tail=4),
                 )
             )
 
     for match in _CARD.finditer(folded):
-        if match.span() in id_shaped or not _luhn_valid(re.sub("[ -]", "", match.group())):
+        # Sharing a start with an ID-shaped number: the number itself, or its first 17
+        # digits when the check character is X.
+        if match.start() in id_starts or not _luhn_valid(re.sub("[ -]", "", match.group())):
             continue
         findings.append(
             _REPORT.finding(
@@ -89,7 +91,9 @@ def find(text: str, field: Field) -> list[Finding]:
         )
 
     for match in _MOBILE.finditer(folded):
-        start, end = match.span()
+        start, end = _mobile_start(folded, match.start()), match.end()
+        if start is None:
+            continue
         if _CONTACT_LABEL.search(folded, max(0, start - _CONTACT_LOOKBACK), start):
             findings.append(
                 _REPORT.finding(
@@ -103,7 +107,7 @@ def find(text: str, field: Field) -> list[Finding]:
                 )
             )
         else:
-            prefix = folded[start : match.start("number")]
+            country_code = folded[start : match.start()]
             findings.append(
                 _REPORT.finding(
                     text,
@@ -113,12 +117,24 @@ def find(text: str, field: Field) -> list[Finding]:
                     rule="pii.mobile",
                     severity="warn",
                     message="疑似个人手机号码，公开前须确认已获本人同意，否则删除或作去标识化处理",
-                    suggestion=prefix + _masked(match["number"], keep_head=3, keep_tail=4),
+                    suggestion=country_code + _masked(match.group(), keep_head=3, keep_tail=4),
                 )
             )
 
     findings.sort(key=lambda finding: finding.start)
     return findings
+
+
+def _mobile_start(folded: str, number_start: int) -> int | None:
+    """Where the mobile number starts, country code included; None inside a longer run."""
+    country_code = _COUNTRY_CODE.search(folded, max(0, number_start - 5), number_start)
+    if country_code and not _digit_before(folded, country_code.start()):
+        return country_code.start()
+    return None if _digit_before(folded, number_start) else number_start
+
+
+def _digit_before(folded: str, offset: int) -> bool:
+    return offset > 0 and folded[offset - 1] in _DIGITS
 
 
 def _valid_id(number: str, birth: str) -> bool:

@@ -72,6 +72,9 @@ _ASCII_MARK = re.compile(
     rf"|\((?:(?<=[{_HAN}].)|(?=[{_HAN}]))"
 )
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_ASCII_MESSAGE = {
+    mark: f"中文里用了半角标点“{mark}”，应使用全角“{full}”" for mark, full in _FULL_WIDTH.items()
+}
 
 
 def find(text: str, field: Field) -> list[Finding]:
@@ -157,13 +160,15 @@ def _is_apostrophe(text: str, offset: int) -> bool:
 
 def _ascii_marks(text: str, field: Field) -> Iterator[Finding]:
     for match in _ASCII_MARK.finditer(text):
-        mark = match.group()
+        start = match.start()
+        mark = text[start]
         yield _REPORT.finding(
             text,
             field,
-            *match.span(),
+            start,
+            start + 1,
             rule="proofread.ascii-punctuation",
             severity="info",
-            message=f"中文里用了半角标点“{mark}”，应使用全角“{_FULL_WIDTH[mark]}”",
+            message=_ASCII_MESSAGE[mark],
             suggestion=_FULL_WIDTH[mark],
         )

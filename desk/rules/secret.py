@@ -49,9 +49,9 @@ _MARKINGS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "单独成行的密级标志“{mark}”，疑似涉密文件版头，不得公开发布",
     ),
     (
-        re.compile("(?<!、)(?P<mark>绝密)(?![级、])"),
+        re.compile("(?P<mark>绝(?<!、.)密)(?![级、])"),  # literal first: fast scan
         "secret.classification",
-        "出现“绝密”字样：除法规中列举密级外，通常意味着绝密级国家秘密，不得公开发布",
+        "出现“{mark}”字样：除法规中列举密级外，通常意味着绝密级国家秘密，不得公开发布",
     ),
     (
         re.compile(r"(?P<mark>内部(?:资料|文件)\W{0,8}(?:注意保存|妥善保管))"),

@@ -1,0 +1,281 @@
+"""Find every link in plain text or raw HTML, with where it is and whether a reader sees it.
+
+HTML is read with the standard library's tolerant ``html.parser`` (broken markup never
+raises), attribute values come back with entities decoded, exactly what a browser would
+follow. Links are taken from::
+
+    a/area/link/base[href]  img/iframe/frame/script/source/video/audio/embed/track/input[src]
+    img/source[srcset] (every candidate)  object[data]  form[action]  button/input[formaction]
+    video[poster]  body/table/tr/td/th[background]  meta[http-equiv=refresh][content]
+    style="...url(...)"  <style> url(...) and @import
+
+Spans are code-point offsets into the input: the URL itself for plain text and <style>
+blocks, the element's start tag for attributes. Hiding is judged on the raw markup by
+``hidden.VisibilityTracker`` (every <style> block is read first: a rule applies wherever
+it appears in the document).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from desk.links import css
+from desk.links.hidden import VisibilityTracker
+from desk.links.urltext import find_urls
+from desk.links.verdict import text_href_mismatch
+
+_URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "area": ("href",),
+    "link": ("href",),
+    "base": ("href",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "iframe": ("src",),
+    "frame": ("src",),
+    "script": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "track": ("src",),
+    "input": ("src", "formaction"),
+    "object": ("data",),
+    "form": ("action",),
+    "button": ("formaction",),
+    "body": ("background",),
+    "table": ("background",),
+    "tr": ("background",),
+    "td": ("background",),
+    "th": ("background",),
+}
+_RAW_TEXT_ELEMENTS = frozenset({"script", "style"})
+_HTML_WHITESPACE = " \t\n\r\f"
+_NEWLINE_RE = re.compile(r"\n")
+_REFRESH_RE = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:(?i:url)\s*=\s*)?([\"']?)(.+?)\1\s*$", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedLink:
+    """One link as written (entities decoded), where it is, and whether it is hidden.
+
+    ``tag``/``attribute`` are None for plain text (``attribute`` is None for <style>
+    blocks too); ``text`` is an anchor's visible text; ``fake`` marks a 伪链, an anchor
+    whose visible text names another host than its href.
+    """
+
+    url: str
+    start: int
+    end: int
+    tag: str | None = None
+    attribute: str | None = None
+    text: str | None = None
+    hidden_reasons: tuple[str, ...] = ()
+    fake: bool = False
+
+    @property
+    def hidden(self) -> bool:
+        """True when a reader of the rendered page cannot see the link (暗链)."""
+        return bool(self.hidden_reasons)
+
+
+def extract_links_from_text(text: str) -> list[ExtractedLink]:
+    """Bare URLs in plain text (see ``urltext``), in order."""
+    return [ExtractedLink(text[start:end], start, end) for start, end in find_urls(text)]
+
+
+def extract_links_from_html(html: str) -> list[ExtractedLink]:
+    """Every link in a raw HTML string, in document order."""
+    collector = _StyleCollector()
+    collector.feed(html)
+    collector.close()
+    parser = _LinkParser(html, VisibilityTracker(collector.blocks))
+    parser.feed(html)
+    parser.close()
+    return sorted(parser.links, key=lambda link: link.start)
+
+
+def srcset_urls(srcset: str) -> list[str]:
+    """The URL of each ``srcset`` candidate (HTML's algorithm: data: URLs keep their commas)."""
+    found = []
+    pos, size = 0, len(srcset)
+    while True:
+        while pos < size and (srcset[pos] in _HTML_WHITESPACE or srcset[pos] == ","):
+            pos += 1
+        if pos >= size:
+            return found
+        start = pos
+        while pos < size and srcset[pos] not in _HTML_WHITESPACE:
+            pos += 1
+        url = srcset[start:pos]
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            pos = _skip_descriptors(srcset, pos)
+        if url:
+            found.append(url)
+
+
+def _skip_descriptors(srcset: str, pos: int) -> int:
+    """Move past a candidate's descriptors (``2x``, ``100w``) to after its comma."""
+    depth = 0
+    while pos < len(srcset):
+        char = srcset[pos]
+        pos += 1
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            break
+    return pos
+
+
+class _TolerantParser(HTMLParser):
+    """``html.parser`` minus its one crash: SGML marked sections."""
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """Read ``<![...`` up to the next ``>`` as a comment, as HTML5 does.
+
+        The stdlib parses it as an SGML marked section and raises AssertionError on
+        ``<![`` followed by anything unexpected.
+        """
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
+
+
+class _StyleCollector(_TolerantParser):
+    """First pass: the text of every <style> block."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "style":
+            self._in_style = True
+            self.blocks.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.blocks[-1] += data
+
+
+@dataclass(slots=True)
+class _OpenAnchor:
+    href: str
+    start: int
+    end: int
+    hidden_reasons: tuple[str, ...]
+    depth: int
+    text: list[str]
+
+
+class _LinkParser(_TolerantParser):
+    """Second pass: links with their positions, anchor texts and hiding reasons."""
+
+    def __init__(self, html: str, tracker: VisibilityTracker) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[ExtractedLink] = []
+        self._tracker = tracker
+        self._line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(html)]
+        self._anchor: _OpenAnchor | None = None
+        self._raw_text: str | None = None
+        self._style_text: list[str] = []
+        self._style_start = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values: dict[str, str] = {}
+        for name, value in attrs:
+            values.setdefault(name, value or "")  # the first duplicate wins, as in browsers
+        if tag == "a":
+            self._close_anchor()
+        start = self._offset()
+        end = start + len(self.get_starttag_text() or "")
+        reasons = self._tracker.enter(tag, values)
+        for attribute, url in _attribute_urls(tag, values):
+            self.links.append(ExtractedLink(url, start, end, tag, attribute, None, reasons))
+        for url, _, _ in css.urls(values.get("style", "")):
+            self.links.append(ExtractedLink(url, start, end, tag, "style", None, reasons))
+        if tag == "a" and "href" in values:
+            depth = self._tracker.depth
+            self._anchor = _OpenAnchor(values["href"], start, end, reasons, depth, [])
+        if tag in _RAW_TEXT_ELEMENTS:
+            self._raw_text = tag
+            self._style_text = []
+            self._style_start = end
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # Browsers ignore the "/" of <div/>: the element stays open (void ones close anyway).
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._raw_text:
+            self._finish_raw_text()
+        self._tracker.leave(tag)
+        if self._anchor and (tag == "a" or self._tracker.depth < self._anchor.depth):
+            self._close_anchor()
+
+    def handle_data(self, data: str) -> None:
+        if self._raw_text == "style":
+            self._style_text.append(data)
+        elif self._raw_text is None and self._anchor:
+            self._anchor.text.append(data)
+
+    def close(self) -> None:
+        super().close()
+        if self._raw_text:
+            self._finish_raw_text()
+        self._close_anchor()
+
+    def _finish_raw_text(self) -> None:
+        if self._raw_text == "style":
+            block = "".join(self._style_text)
+            for url, start, end in css.urls(block):
+                at = self._style_start + start
+                self.links.append(ExtractedLink(url, at, self._style_start + end, "style"))
+        self._raw_text = None
+
+    def _close_anchor(self) -> None:
+        anchor, self._anchor = self._anchor, None
+        if anchor is None:
+            return
+        text = " ".join("".join(anchor.text).split())
+        fake = bool(text) and text_href_mismatch(anchor.href, text)
+        self.links.append(
+            ExtractedLink(
+                anchor.href,
+                anchor.start,
+                anchor.end,
+                tag="a",
+                attribute="href",
+                text=text,
+                hidden_reasons=anchor.hidden_reasons,
+                fake=fake,
+            )
+        )
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+
+def _attribute_urls(tag: str, values: dict[str, str]) -> list[tuple[str, str]]:
+    """``(attribute, url)`` pairs of an element; an anchor's href waits for its text."""
+    found = []
+    for attribute in _URL_ATTRIBUTES.get(tag, ()):
+        if attribute not in values:
+            continue
+        if attribute == "srcset":
+            found += [(attribute, url) for url in srcset_urls(values[attribute])]
+        else:
+            found.append((attribute, values[attribute]))
+    refresh = values.get("http-equiv", "").strip().lower() == "refresh"
+    if tag == "meta" and refresh and (match := _REFRESH_RE.match(values.get("content", ""))):
+        found.append(("content", match.group(2)))
+    return found

@@ -1,0 +1,30 @@
+"""Registrable domain (eTLD+1) from the Public Suffix List snapshot bundled with tldextract.
+
+Only used to report who owns a host, never to decide trust. tldextract is imported and
+its extractor built on first use: ``import desk.links`` should not pay for loading the
+suffix list. The extractor never touches the network (no suffix-list URLs) or a cache
+directory, so every machine answers the same from the same snapshot. Private suffixes
+(github.io, ...) are included because the owner of ``x.github.io`` is ``x``, not GitHub.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tldextract import TLDExtract
+
+
+@cache
+def _extractor() -> TLDExtract:
+    import tldextract
+
+    return tldextract.TLDExtract(
+        suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
+    )
+
+
+def registrable_domain(host: str) -> str | None:
+    """``www.hangzhou.gov.cn`` -> ``hangzhou.gov.cn``; None for a bare suffix or no domain."""
+    return _extractor()(host).top_domain_under_public_suffix or None

@@ -1,0 +1,220 @@
+"""The desk's whitelist of trusted link destinations, read from a plain-text file.
+
+One entry per line; ``#`` starts a comment (whole-line or trailing); blank lines are
+ignored::
+
+    gov.cn              # gov.cn and every host under it (a public suffix is fine)
+    *.example.org       # read exactly like example.org
+    =mp.weixin.qq.com   # this host only: not weixin.qq.com, not a.mp.weixin.qq.com
+    example.com/docs/   # only paths under /docs/, on example.com and its subdomains
+
+Hosts are normalised the way a browser normalises them (lowercase, IDN to punycode,
+ideographic full stops to dots, one trailing dot dropped), so the desk can paste them in
+whatever form it has. A path prefix ends at a segment boundary: ``example.com/docs``
+covers ``/docs`` and ``/docs/...`` but not ``/docsxyz``.
+
+Lines whose meaning is doubtful are rejected, all of them at once with line numbers,
+rather than guessed at:
+
+* schemes, userinfo, queries, backslashes, whitespace inside an entry, percent-escapes
+  in the host (they are fine in a path: ``%E6%94%BF`` and ``政`` are the same prefix);
+* ports: trust is per host, and a port would wrongly suggest other ports stay untrusted;
+* IP addresses in any notation: publication links must name hosts, and ip-host links are
+  always judged suspicious;
+* single-label entries (``cn``, ``localhost``): trusting a whole TLD is surely a typo;
+* empty labels, labels that are not letters/digits/hyphens, invalid punycode;
+* ``.``/``..`` segments in a path prefix, whose meaning would depend on normalisation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ada_url import URL, HostType
+
+from desk.links.idn import ACE_PREFIX, decode_label
+
+_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+_WHITESPACE_RE = re.compile(r"\s")
+_LABEL_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+_DOT_SEGMENT_RE = re.compile(r"(?:^|/)(?:\.|%2e){1,2}(?:/|$)", re.IGNORECASE)
+_FORBIDDEN = (
+    ("@", "userinfo ('@') is not allowed"),
+    ("\\", "backslashes are not allowed"),
+    ("?", "a query ('?') is not allowed"),
+)
+_PERCENT_ESCAPE_RE = re.compile(r"%[0-9a-fA-F]{2}")
+_MAX_HOST_LENGTH = 253
+
+
+class WhitelistError(ValueError):
+    """Every bad line of a whitelist, so the desk can fix them all in one go."""
+
+    def __init__(self, errors: list[tuple[int, str]], source: str = "<string>") -> None:
+        self.errors = errors
+        self.source = source
+        super().__init__("\n".join(f"{source}:{line}: {message}" for line, message in errors))
+
+
+@dataclass(frozen=True, slots=True)
+class WhitelistEntry:
+    """One normalised entry: an ASCII host, whether it is exact, an optional path prefix."""
+
+    host: str
+    exact: bool = False
+    path: str | None = None
+
+    def __str__(self) -> str:
+        return f"{'=' if self.exact else ''}{self.host}{self.path or ''}"
+
+    def matches(self, host: str, path: str) -> bool:
+        """Whether a normalised host and URL path fall under this entry."""
+        if host != self.host and (self.exact or not host.endswith("." + self.host)):
+            return False
+        if self.path is None:
+            return True
+        path = _upper_escapes(path)
+        if self.path.endswith("/"):
+            return path.startswith(self.path)
+        return path == self.path or path.startswith(self.path + "/")
+
+
+class Whitelist:
+    """A set of entries plus the hash that identifies it in stored check results."""
+
+    __slots__ = ("_by_host", "content_hash", "entries", "source")
+
+    def __init__(self, entries: Iterable[WhitelistEntry], source: str = "<string>") -> None:
+        self.entries: tuple[WhitelistEntry, ...] = tuple(sorted(set(entries), key=str))
+        self.source = source
+        canonical = "\n".join(map(str, self.entries)).encode("utf-8")
+        self.content_hash: str = hashlib.sha256(canonical).hexdigest()
+        by_host: dict[str, list[WhitelistEntry]] = {}
+        for entry in self.entries:
+            by_host.setdefault(entry.host, []).append(entry)
+        self._by_host = by_host
+
+    def __repr__(self) -> str:
+        return (
+            f"Whitelist({len(self.entries)} entries from {self.source}, {self.content_hash[:12]})"
+        )
+
+    def match(self, host: str, path: str = "/") -> WhitelistEntry | None:
+        """The entry trusting ``host``+``path`` (exact entries first), or None.
+
+        ``host`` is an ASCII hostname as ada returns it; one trailing dot is ignored.
+        """
+        host = host.lower().removesuffix(".")
+        labels = host.split(".")
+        found = None
+        for i in range(len(labels)):
+            for entry in self._by_host.get(".".join(labels[i:]), ()):
+                if entry.matches(host, path):
+                    if entry.exact:
+                        return entry
+                    found = found or entry
+        return found
+
+
+def parse_whitelist(text: str, source: str = "<string>") -> Whitelist:
+    """Parse whitelist text; raise WhitelistError listing every bad line."""
+    entries: list[WhitelistEntry] = []
+    errors: list[tuple[int, str]] = []
+    for line_no, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+        raw = line.split("#", 1)[0].strip()
+        if not raw:
+            continue
+        try:
+            entries.append(_parse_entry(raw))
+        except _BadEntry as exc:
+            errors.append((line_no, f"{raw!r}: {exc}"))
+    if errors:
+        raise WhitelistError(errors, source)
+    return Whitelist(entries, source)
+
+
+def load_whitelist(path: str | os.PathLike[str]) -> Whitelist:
+    """Read a UTF-8 whitelist file (a BOM is fine); OSError propagates."""
+    source = os.fspath(path)
+    with open(source, "rb") as handle:
+        data = handle.read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_no = data.count(b"\n", 0, exc.start) + 1
+        raise WhitelistError(
+            [(line_no, "not valid UTF-8; save the file as UTF-8")], source
+        ) from exc
+    return parse_whitelist(text, source)
+
+
+class _BadEntry(Exception):
+    """Why one line is not a usable entry."""
+
+
+def _parse_entry(raw: str) -> WhitelistEntry:
+    if _WHITESPACE_RE.search(raw):
+        raise _BadEntry("whitespace inside an entry")
+    if _SCHEME_RE.match(raw):
+        raise _BadEntry("a scheme is not allowed; write the host only, e.g. www.gov.cn")
+    exact = raw.startswith("=")
+    body = raw.removeprefix("=")
+    if body.startswith("*."):
+        if exact:
+            raise _BadEntry("'=' (this host only) and '*.' (all subdomains) contradict")
+        body = body[2:]
+    if "*" in body:
+        raise _BadEntry("a wildcard is only allowed as a leading '*.'")
+    for char, message in _FORBIDDEN:
+        if char in body:
+            raise _BadEntry(message)
+    host, slash, path = body.partition("/")
+    if "%" in host:
+        raise _BadEntry("percent-escapes are not allowed in a host; write the character")
+    return WhitelistEntry(_normalize_host(host), exact, _normalize_path(slash + path))
+
+
+def _normalize_host(host: str) -> str:
+    if host.startswith("[") or host.count(":") > 1:
+        raise _BadEntry("IP addresses are not allowed; whitelist a host name")
+    if ":" in host:
+        raise _BadEntry("a port is not allowed; trust applies to every port of a host")
+    if not host:
+        raise _BadEntry("missing host")
+    try:
+        url = URL(f"http://{host}/")
+    except ValueError:
+        raise _BadEntry("not a valid host name") from None
+    if url.host_type != HostType.DEFAULT:
+        raise _BadEntry("IP addresses are not allowed; whitelist a host name")
+    ascii_host = url.hostname.removesuffix(".")
+    labels = ascii_host.split(".")
+    if "" in labels:
+        raise _BadEntry("empty label (two dots in a row, or a leading dot)")
+    if len(labels) < 2:
+        raise _BadEntry("a single label would trust a whole top-level domain")
+    if len(ascii_host) > _MAX_HOST_LENGTH:
+        raise _BadEntry("host name longer than 253 characters")
+    for label in labels:
+        if not _LABEL_RE.match(label):
+            raise _BadEntry(f"invalid label {label!r} (letters, digits, inner hyphens only)")
+        if label.startswith(ACE_PREFIX) and decode_label(label) is None:
+            raise _BadEntry(f"label {label!r} is not valid punycode")
+    return ascii_host
+
+
+def _normalize_path(path: str) -> str | None:
+    if not path or path == "/":
+        return None
+    if _DOT_SEGMENT_RE.search(path):
+        raise _BadEntry("'.' or '..' path segments are not allowed")
+    return _upper_escapes(URL(f"http://host.invalid{path}").pathname)
+
+
+def _upper_escapes(path: str) -> str:
+    """``%e6`` and ``%E6`` are the same byte; compare paths with one spelling."""
+    return _PERCENT_ESCAPE_RE.sub(lambda m: m.group().upper(), path)
