@@ -11,6 +11,7 @@ from pathlib import Path
 from desk.commands.report import TextReport
 from desk.documents.loader import DocumentError, load_document
 from desk.lexicon import LexiconFileError, load_lexicon
+from desk.links import WhitelistError, load_whitelist
 from desk.review.check import Checker, CheckResult
 
 EXIT_CLEAN, EXIT_BLOCKED, EXIT_ERROR = 0, 1, 2
@@ -33,8 +34,9 @@ class FileReport:
             "error": self.error,
             "blocking": bool(self.result and self.result.blocking),
             "findings": [finding.to_json() for finding in findings],
-            "links": [],
+            "links": [link.to_json() for link in self.result.links] if self.result else [],
             "lexicon_hash": self.result.lexicon_hash if self.result else None,
+            "whitelist_hash": self.result.whitelist_hash if self.result else None,
         }
 
 
@@ -49,7 +51,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "--lexicon", action="append", default=[], metavar="FILE", help="追加词库（可多次）"
     )
     parser.add_argument("--no-default-lexicon", action="store_true", help="不使用内置的起始词库")
-    parser.add_argument("--whitelist", metavar="FILE", help="可信域名白名单")
+    parser.add_argument(
+        "--whitelist",
+        metavar="FILE",
+        help="可信域名白名单（默认使用内置白名单：gov.cn 与中央新闻网站）",
+    )
     parser.add_argument("--title", metavar="TEXT", help="按标题规则检查的标题")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(run=run)
@@ -63,14 +69,29 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     for warning in lexicon.warnings:
         print(f"desk check: 提示: {warning}", file=sys.stderr)
-    checker = Checker(lexicon)
+    try:
+        whitelist = load_whitelist(args.whitelist) if args.whitelist else None
+    except WhitelistError as error:
+        print(f"desk check: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as error:
+        print(
+            f"desk check: 无法读取白名单 {args.whitelist}: {error.strerror or error}",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    checker = Checker(lexicon, whitelist)
     reports = [check_file(checker, Path(path), args.title) for path in args.files]
     for report in reports:
         if report.error:
             print(f"desk check: {report.error}", file=sys.stderr)
     if args.format == "json":
         json.dump(
-            {"files": [r.to_json() for r in reports], "lexicon": {"hash": checker.lexicon_hash}},
+            {
+                "files": [r.to_json() for r in reports],
+                "lexicon": {"hash": checker.lexicon_hash},
+                "whitelist": {"hash": checker.whitelist.content_hash},
+            },
             sys.stdout,
             ensure_ascii=False,
             indent=2,
@@ -88,5 +109,5 @@ def check_file(checker: Checker, path: Path, title: str | None) -> FileReport:
         document = load_document(path)
     except DocumentError as error:
         return FileReport(path=str(path), error=str(error))
-    result = checker.check(document.text, title=title)
+    result = checker.check(document.text, title, document.html, document.layout)
     return FileReport(str(path), None, result, title, document.text)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from desk.documents.encoding import UndecodableText, decode_text
-from desk.documents.html_text import visible_text
+from desk.documents.html_text import HtmlText, html_text
 
 DocumentKind = Literal["txt", "html", "docx"]
 _KINDS: dict[str, DocumentKind] = {
@@ -29,7 +29,8 @@ class Document:
     path: Path
     kind: DocumentKind
     text: str  # the plain text checks run on (a .txt file exactly as read; HTML/docx visible text)
-    html: str | None  # the markup, for HTML and docx drafts
+    html: str | None = None  # the markup, for HTML and docx drafts
+    layout: HtmlText | None = None  # where the markup's elements fall in `text`
 
 
 def load_document(path: Path | str) -> Document:
@@ -53,15 +54,19 @@ def load_document(path: Path | str) -> Document:
     except OSError as error:
         raise DocumentError(f"{path}: 无法读取（{error.strerror or error}）") from None
     if kind == "docx":
-        html = _docx_to_html(path, data)
-        return Document(path, kind, visible_text(html), html)
+        return _html_document(path, kind, _docx_to_html(path, data))
     try:
         text = decode_text(data)
     except UndecodableText as error:
         raise DocumentError(f"{path}: {error}") from None
     if kind == "html":
-        return Document(path, kind, visible_text(text), text)
-    return Document(path, kind, text, None)
+        return _html_document(path, kind, text)
+    return Document(path, kind, text)
+
+
+def _html_document(path: Path, kind: DocumentKind, html: str) -> Document:
+    layout = html_text(html)
+    return Document(path, kind, layout.text, html, layout)
 
 
 def _docx_to_html(path: Path, data: bytes) -> str:

@@ -14,7 +14,13 @@ tldextract (registrable domains) is imported on first use only, and never downlo
 
 from desk.links.extract import ExtractedLink, extract_links_from_html, extract_links_from_text
 from desk.links.verdict import LinkVerdict, judge
-from desk.links.whitelist import Whitelist, WhitelistError, load_whitelist, parse_whitelist
+from desk.links.whitelist import (
+    Whitelist,
+    WhitelistError,
+    load_default_whitelist,
+    load_whitelist,
+    parse_whitelist,
+)
 
 __all__ = [
     "ExtractedLink",
@@ -24,6 +30,7 @@ __all__ = [
     "extract_links_from_html",
     "extract_links_from_text",
     "judge",
+    "load_default_whitelist",
     "load_whitelist",
     "parse_whitelist",
 ]

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
+from desk.documents.html_parser import TolerantHTMLParser
 from desk.links import css
 from desk.links.hidden import VisibilityTracker
 from desk.links.urltext import find_urls
@@ -51,7 +51,6 @@ _URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 }
 _RAW_TEXT_ELEMENTS = frozenset({"script", "style"})
 _HTML_WHITESPACE = " \t\n\r\f"
-_NEWLINE_RE = re.compile(r"\n")
 _REFRESH_RE = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:(?i:url)\s*=\s*)?([\"']?)(.+?)\1\s*$", re.DOTALL)
 
 
@@ -87,11 +86,9 @@ def extract_links_from_text(text: str) -> list[ExtractedLink]:
 def extract_links_from_html(html: str) -> list[ExtractedLink]:
     """Every link in a raw HTML string, in document order."""
     collector = _StyleCollector()
-    collector.feed(html)
-    collector.close()
-    parser = _LinkParser(html, VisibilityTracker(collector.blocks))
-    parser.feed(html)
-    parser.close()
+    collector.parse_document(html)
+    parser = _LinkParser(VisibilityTracker(collector.blocks))
+    parser.parse_document(html)
     return sorted(parser.links, key=lambda link: link.start)
 
 
@@ -131,24 +128,11 @@ def _skip_descriptors(srcset: str, pos: int) -> int:
     return pos
 
 
-class _TolerantParser(HTMLParser):
-    """``html.parser`` minus its one crash: SGML marked sections."""
-
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
-        """Read ``<![...`` up to the next ``>`` as a comment, as HTML5 does.
-
-        The stdlib parses it as an SGML marked section and raises AssertionError on
-        ``<![`` followed by anything unexpected.
-        """
-        end = self.rawdata.find(">", i + 3)
-        return -1 if end < 0 else end + 1
-
-
-class _StyleCollector(_TolerantParser):
+class _StyleCollector(TolerantHTMLParser):
     """First pass: the text of every <style> block."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.blocks: list[str] = []
         self._in_style = False
 
@@ -176,14 +160,13 @@ class _OpenAnchor:
     text: list[str]
 
 
-class _LinkParser(_TolerantParser):
+class _LinkParser(TolerantHTMLParser):
     """Second pass: links with their positions, anchor texts and hiding reasons."""
 
-    def __init__(self, html: str, tracker: VisibilityTracker) -> None:
-        super().__init__(convert_charrefs=True)
+    def __init__(self, tracker: VisibilityTracker) -> None:
+        super().__init__()
         self.links: list[ExtractedLink] = []
         self._tracker = tracker
-        self._line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(html)]
         self._anchor: _OpenAnchor | None = None
         self._raw_text: str | None = None
         self._style_text: list[str] = []
@@ -195,7 +178,7 @@ class _LinkParser(_TolerantParser):
             values.setdefault(name, value or "")  # the first duplicate wins, as in browsers
         if tag == "a":
             self._close_anchor()
-        start = self._offset()
+        start = self.raw_offset()
         end = start + len(self.get_starttag_text() or "")
         reasons = self._tracker.enter(tag, values)
         for attribute, url in _attribute_urls(tag, values):
@@ -259,10 +242,6 @@ class _LinkParser(_TolerantParser):
                 fake=fake,
             )
         )
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
 
 
 def _attribute_urls(tag: str, values: dict[str, str]) -> list[tuple[str, str]]:

@@ -36,16 +36,18 @@ from dataclasses import dataclass
 
 from ada_url import URL, HostType
 
+from desk.documents.encoding import UndecodableText, decode_text
 from desk.links.idn import ACE_PREFIX, decode_label
+from desk.resources import resource_path
 
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 _WHITESPACE_RE = re.compile(r"\s")
 _LABEL_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 _DOT_SEGMENT_RE = re.compile(r"(?:^|/)(?:\.|%2e){1,2}(?:/|$)", re.IGNORECASE)
 _FORBIDDEN = (
-    ("@", "userinfo ('@') is not allowed"),
-    ("\\", "backslashes are not allowed"),
-    ("?", "a query ('?') is not allowed"),
+    ("@", "不能含用户名（@）"),
+    ("\\", "不能含反斜杠"),
+    ("?", "不能含查询参数（?）"),
 )
 _PERCENT_ESCAPE_RE = re.compile(r"%[0-9a-fA-F]{2}")
 _MAX_HOST_LENGTH = 253
@@ -57,7 +59,12 @@ class WhitelistError(ValueError):
     def __init__(self, errors: list[tuple[int, str]], source: str = "<string>") -> None:
         self.errors = errors
         self.source = source
-        super().__init__("\n".join(f"{source}:{line}: {message}" for line, message in errors))
+        super().__init__(
+            "\n".join(
+                f"{source}:{line}: {message}" if line else f"{source}: {message}"
+                for line, message in errors
+            )
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,17 +145,14 @@ def parse_whitelist(text: str, source: str = "<string>") -> Whitelist:
 
 
 def load_whitelist(path: str | os.PathLike[str]) -> Whitelist:
-    """Read a UTF-8 whitelist file (a BOM is fine); OSError propagates."""
+    """Read a whitelist file (UTF-8, UTF-16 with BOM, or GB18030/GBK); OSError propagates."""
     source = os.fspath(path)
     with open(source, "rb") as handle:
         data = handle.read()
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line_no = data.count(b"\n", 0, exc.start) + 1
-        raise WhitelistError(
-            [(line_no, "not valid UTF-8; save the file as UTF-8")], source
-        ) from exc
+        text = decode_text(data)
+    except UndecodableText as exc:
+        raise WhitelistError([(0, str(exc))], source) from exc
     return parse_whitelist(text, source)
 
 
@@ -158,52 +162,52 @@ class _BadEntry(Exception):
 
 def _parse_entry(raw: str) -> WhitelistEntry:
     if _WHITESPACE_RE.search(raw):
-        raise _BadEntry("whitespace inside an entry")
+        raise _BadEntry("条目中间不能有空格")
     if _SCHEME_RE.match(raw):
-        raise _BadEntry("a scheme is not allowed; write the host only, e.g. www.gov.cn")
+        raise _BadEntry("不要写 http:// 等协议，只写主机名，例如 www.gov.cn")
     exact = raw.startswith("=")
     body = raw.removeprefix("=")
     if body.startswith("*."):
         if exact:
-            raise _BadEntry("'=' (this host only) and '*.' (all subdomains) contradict")
+            raise _BadEntry("「=」（仅此主机）与「*.」（所有子域名）互相矛盾")
         body = body[2:]
     if "*" in body:
-        raise _BadEntry("a wildcard is only allowed as a leading '*.'")
+        raise _BadEntry("通配符只能写在开头，形如 *.example.com")
     for char, message in _FORBIDDEN:
         if char in body:
             raise _BadEntry(message)
     host, slash, path = body.partition("/")
     if "%" in host:
-        raise _BadEntry("percent-escapes are not allowed in a host; write the character")
+        raise _BadEntry("主机名中不能用百分号编码，请直接写字符")
     return WhitelistEntry(_normalize_host(host), exact, _normalize_path(slash + path))
 
 
 def _normalize_host(host: str) -> str:
     if host.startswith("[") or host.count(":") > 1:
-        raise _BadEntry("IP addresses are not allowed; whitelist a host name")
+        raise _BadEntry("不能用 IP 地址，请写主机名")
     if ":" in host:
-        raise _BadEntry("a port is not allowed; trust applies to every port of a host")
+        raise _BadEntry("不要写端口号，白名单对主机的所有端口生效")
     if not host:
-        raise _BadEntry("missing host")
+        raise _BadEntry("缺少主机名")
     try:
         url = URL(f"http://{host}/")
     except ValueError:
-        raise _BadEntry("not a valid host name") from None
+        raise _BadEntry("不是有效的主机名") from None
     if url.host_type != HostType.DEFAULT:
-        raise _BadEntry("IP addresses are not allowed; whitelist a host name")
+        raise _BadEntry("不能用 IP 地址，请写主机名")
     ascii_host = url.hostname.removesuffix(".")
     labels = ascii_host.split(".")
     if "" in labels:
-        raise _BadEntry("empty label (two dots in a row, or a leading dot)")
+        raise _BadEntry("域名中有空段（连续两个点或以点开头）")
     if len(labels) < 2:
-        raise _BadEntry("a single label would trust a whole top-level domain")
+        raise _BadEntry("只有一段的域名会信任整个顶级域，不允许")
     if len(ascii_host) > _MAX_HOST_LENGTH:
-        raise _BadEntry("host name longer than 253 characters")
+        raise _BadEntry("主机名超过 253 个字符")
     for label in labels:
         if not _LABEL_RE.match(label):
-            raise _BadEntry(f"invalid label {label!r} (letters, digits, inner hyphens only)")
+            raise _BadEntry(f"域名段 {label!r} 无效（只能有字母、数字和中间的连字符）")
         if label.startswith(ACE_PREFIX) and decode_label(label) is None:
-            raise _BadEntry(f"label {label!r} is not valid punycode")
+            raise _BadEntry(f"域名段 {label!r} 不是有效的 punycode")
     return ascii_host
 
 
@@ -211,10 +215,18 @@ def _normalize_path(path: str) -> str | None:
     if not path or path == "/":
         return None
     if _DOT_SEGMENT_RE.search(path):
-        raise _BadEntry("'.' or '..' path segments are not allowed")
+        raise _BadEntry("路径中不能有 . 或 .. 段")
     return _upper_escapes(URL(f"http://host.invalid{path}").pathname)
 
 
 def _upper_escapes(path: str) -> str:
     """``%e6`` and ``%E6`` are the same byte; compare paths with one spelling."""
     return _PERCENT_ESCAPE_RE.sub(lambda m: m.group().upper(), path)
+
+
+DEFAULT_WHITELIST = resource_path("whitelist", "default.txt")
+
+
+def load_default_whitelist() -> Whitelist:
+    """The shipped whitelist (gov.cn and the central news sites), used when none is given."""
+    return load_whitelist(DEFAULT_WHITELIST)

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desk.documents.html_text import HtmlText
 from desk.lexicon.lexicon import Lexicon
 from desk.lexicon.matcher import Hit
-from desk.review.findings import Field, Finding, sort_key
+from desk.links import Whitelist, load_default_whitelist
+from desk.review.findings import SEVERITY_RANK, Field, Finding, sort_key
+from desk.review.links import LinkReport, check_links
 from desk.rules import run_rules
 
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
-    """Everything one check of one draft found, and which lexicon found it."""
+    """Everything one check of one draft found, and which lexicon and whitelist found it."""
 
     findings: tuple[Finding, ...]
+    links: tuple[LinkReport, ...]
     lexicon_hash: str
+    whitelist_hash: str
 
     @property
     def blocking(self) -> bool:
@@ -23,23 +28,59 @@ class CheckResult:
 
 
 class Checker:
-    """Checks drafts against one lexicon; cheap to call repeatedly, safe across threads."""
+    """Checks drafts against one lexicon and whitelist; reusable, safe across threads."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, whitelist: Whitelist | None = None) -> None:
+        self.whitelist = whitelist if whitelist is not None else load_default_whitelist()
         self.lexicon_hash = lexicon.content_hash
         self._matcher = lexicon.compile()
 
-    def check_field(self, text: str, field: Field) -> list[Finding]:
-        findings = [term_finding(hit, field) for hit in self._matcher.scan(text, field)]
+    def check_field(
+        self, text: str, field: Field, html: str | None = None, layout: HtmlText | None = None
+    ) -> tuple[list[Finding], list[LinkReport]]:
+        """Findings and links of one field; `html`/`layout` when the field has markup."""
+        hits = _outermost(self._matcher.scan(text, field))
+        findings = [term_finding(hit, field) for hit in hits]
         findings += run_rules(text, field)
+        links, link_findings = check_links(text, field, self.whitelist, html, layout)
+        findings += link_findings
         findings.sort(key=sort_key)
-        return findings
+        return findings, links
 
-    def check(self, body: str, title: str | None = None) -> CheckResult:
-        findings = self.check_field(body, "body")
+    def check(
+        self,
+        body: str,
+        title: str | None = None,
+        html: str | None = None,
+        layout: HtmlText | None = None,
+    ) -> CheckResult:
+        findings, links = self.check_field(body, "body", html, layout)
         if title is not None:
-            findings = self.check_field(title, "title") + findings
-        return CheckResult(findings=tuple(findings), lexicon_hash=self.lexicon_hash)
+            title_findings, title_links = self.check_field(title, "title")
+            findings, links = title_findings + findings, title_links + links
+        return CheckResult(
+            findings=tuple(findings),
+            links=tuple(links),
+            lexicon_hash=self.lexicon_hash,
+            whitelist_hash=self.whitelist.content_hash,
+        )
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """Drop a hit lying inside a longer one that is at least as severe (百家乐 in 百家乐官网).
+
+    The matcher reports every term; a reader needs one finding per spot.
+    """
+    kept: list[Hit] = []
+    reaching: list[Hit] = []  # kept hits that reach past the current start
+    for hit in hits:  # reading order: by start, the longer hit first
+        reaching = [k for k in reaching if k.end > hit.start]
+        rank = SEVERITY_RANK[hit.severity]
+        if any(k.end >= hit.end and SEVERITY_RANK[k.severity] >= rank for k in reaching):
+            continue
+        kept.append(hit)
+        reaching.append(hit)
+    return kept
 
 
 def term_finding(hit: Hit, field: Field) -> Finding:

@@ -32,7 +32,7 @@ def test_json_shape_and_block_exit(tmp_path, capsys, lexicon):
     assert code == 1
     (file,) = report["files"]
     assert file["path"] == str(draft) and file["error"] is None and file["blocking"] is True
-    assert file["links"] == []
+    assert file["links"] == []  # no link in this draft
     (finding,) = [f for f in file["findings"] if f["kind"] == "term"]
     assert finding == {
         "kind": "term",
@@ -195,3 +195,45 @@ def test_lexicon_convert_refuses_a_bad_file_and_writes_nothing(tmp_path, capsys)
 def test_lexicon_info_prints_hash(capsys):
     assert main(["lexicon", "info"]) == 0
     assert "哈希" in capsys.readouterr().out
+
+
+def test_links_in_json_with_a_whitelist(tmp_path, capsys):
+    whitelist = tmp_path / "whitelist.txt"
+    whitelist.write_text("# 本单位白名单\nexample.org\n", encoding="utf-8")
+    draft = tmp_path / "a.html"
+    draft.write_text(
+        '<p>见<a href="https://www.example.org/a">通知</a>和<a href="https://www.gov.cn/">政府网</a></p>'
+        '<div style="font-size:0"><a href="http://bet.example/">链接</a></div>',
+        encoding="utf-8",
+    )
+    code, report, _ = run_json(capsys, "--whitelist", whitelist, draft)
+    assert code == 1
+    links = report["files"][0]["links"]
+    assert [(link["url"], link["verdict"], link["hidden"]) for link in links] == [
+        ("https://www.example.org/a", "trusted", False),
+        ("https://www.gov.cn/", "untrusted", False),
+        ("http://bet.example/", "untrusted", True),
+    ]
+    assert links[0] == {
+        "url": "https://www.example.org/a",
+        "field": "body",
+        "start": 1,
+        "end": 3,
+        "verdict": "trusted",
+        "hidden": False,
+        "reasons": ["whitelisted"],
+    }
+    rules = [f["rule"] for f in report["files"][0]["findings"] if f["kind"] == "link"]
+    assert rules == ["link.untrusted", "link.hidden"]
+    assert report["whitelist"]["hash"] == report["files"][0]["whitelist_hash"]
+
+
+def test_bad_whitelist_exits_2_naming_the_line(tmp_path, capsys):
+    whitelist = tmp_path / "whitelist.txt"
+    whitelist.write_text("gov.cn\nhttps://bad.example/\n", encoding="utf-8")
+    draft = tmp_path / "a.txt"
+    draft.write_text("正文", encoding="utf-8")
+    assert main(["check", "--whitelist", str(whitelist), str(draft)]) == 2
+    assert "whitelist.txt:2" in capsys.readouterr().err
+    assert main(["check", "--whitelist", str(tmp_path / "none.txt"), str(draft)]) == 2
+    assert "无法读取白名单" in capsys.readouterr().err

@@ -26,6 +26,7 @@ def test_public_api():
         "extract_links_from_html",
         "extract_links_from_text",
         "judge",
+        "load_default_whitelist",
         "load_whitelist",
         "parse_whitelist",
     ]

@@ -49,40 +49,40 @@ def test_bom_is_ignored():
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ("https://www.gov.cn", "scheme"),
-        ("http://www.gov.cn/path", "scheme"),
-        ("example.com:8080", "port"),
-        ("exa mple.com", "whitespace"),
-        ("192.168.0.1", "IP"),
-        ("3232235521.", "IP"),
-        ("0x7f.1", "IP"),
-        ("[::1]", "IP"),
-        ("::1", "IP"),
-        ("a..b.com", "empty label"),
-        (".gov.cn", "empty label"),
-        ("gov.cn..", "empty label"),
-        ("cn", "single label"),
-        ("localhost", "single label"),
-        ("user@example.com", "userinfo"),
-        ("example.com\\path", "backslash"),
-        ("example.com/?q=1", "query"),
-        ("exa%6dple.com", "percent"),
-        ("=*.example.com", "contradict"),
-        ("ex*ample.com", "wildcard"),
-        ("*example.com", "wildcard"),
-        ("example.*", "wildcard"),
-        ("-bad.example.com", "invalid label"),
-        ("bad-.example.com", "invalid label"),
-        ("under_score.example.com", "invalid label"),
+        ("https://www.gov.cn", "协议"),
+        ("http://www.gov.cn/path", "协议"),
+        ("example.com:8080", "端口"),
+        ("exa mple.com", "空格"),
+        ("192.168.0.1", "IP 地址"),
+        ("3232235521.", "IP 地址"),
+        ("0x7f.1", "IP 地址"),
+        ("[::1]", "IP 地址"),
+        ("::1", "IP 地址"),
+        ("a..b.com", "空段"),
+        (".gov.cn", "空段"),
+        ("gov.cn..", "空段"),
+        ("cn", "只有一段"),
+        ("localhost", "只有一段"),
+        ("user@example.com", "用户名"),
+        ("example.com\\path", "反斜杠"),
+        ("example.com/?q=1", "查询参数"),
+        ("exa%6dple.com", "百分号"),
+        ("=*.example.com", "矛盾"),
+        ("ex*ample.com", "通配符"),
+        ("*example.com", "通配符"),
+        ("example.*", "通配符"),
+        ("-bad.example.com", "无效"),
+        ("bad-.example.com", "无效"),
+        ("under_score.example.com", "无效"),
         ("xn--zz.example.com", "punycode"),
-        ("example.com/a/../b", "segments"),
-        ("example.com/a/%2e%2e/b", "segments"),
-        ("example.com/./a", "segments"),
-        ("exa<mple.com", "not a valid host"),
-        ("=", "missing host"),
-        ("/path/", "missing host"),
-        ("a" * 64 + ".com", "invalid label"),
-        (".".join(["abcdefghi"] * 26) + ".com", "longer than 253"),
+        ("example.com/a/../b", ". 或 .. 段"),
+        ("example.com/a/%2e%2e/b", ". 或 .. 段"),
+        ("example.com/./a", ". 或 .. 段"),
+        ("exa<mple.com", "不是有效的主机名"),
+        ("=", "缺少主机名"),
+        ("/path/", "缺少主机名"),
+        ("a" * 64 + ".com", "无效"),
+        (".".join(["abcdefghi"] * 26) + ".com", "超过 253"),
     ],
 )
 def test_bad_line_is_rejected_with_reason(line, message):
@@ -127,12 +127,17 @@ def test_load_whitelist_reports_bad_lines_with_the_file_name(tmp_path):
         load_whitelist(path)
 
 
-def test_load_whitelist_rejects_non_utf8_at_its_line(tmp_path):
+def test_load_whitelist_reads_gbk_as_saved_by_wps(tmp_path):
     path = tmp_path / "gbk.txt"
     path.write_bytes("gov.cn\n例子.中国\n".encode("gbk"))
+    assert len(load_whitelist(path).entries) == 2
+
+
+def test_load_whitelist_rejects_undecodable_bytes(tmp_path):
+    path = tmp_path / "binary.txt"
+    path.write_bytes(b"gov.cn\n\x80\x80\xff\xfe\n")
     with pytest.raises(WhitelistError) as caught:
         load_whitelist(path)
-    assert caught.value.errors[0][0] == 2
     assert "UTF-8" in caught.value.errors[0][1]
 
 

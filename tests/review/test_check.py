@@ -1,0 +1,129 @@
+"""The check that gathers every finding: terms, rules and links, in one model."""
+
+import pytest
+
+from desk.documents.html_text import html_text
+from desk.lexicon import Entry, Lexicon
+from desk.links import load_default_whitelist, parse_whitelist
+from desk.review.check import Checker
+
+LEXICON = Lexicon.from_entries(
+    [
+        Entry("百家乐", "涉赌", "warn"),
+        Entry("百家乐官网", "涉赌", "block"),
+        Entry("网传", "标题规范", "warn", scope="title", suggestion="据报道"),
+    ]
+)
+WHITELIST = parse_whitelist("gov.cn\n=mp.weixin.qq.com\n")
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker(LEXICON, WHITELIST)
+
+
+def check_html(checker, html):
+    layout = html_text(html)
+    return checker.check(layout.text, html=html, layout=layout), layout.text
+
+
+def test_nested_hit_inside_a_longer_as_severe_one_is_one_finding(checker):
+    result = checker.check("欢迎访问百家乐官网")
+    assert [(f.term, f.start, f.end) for f in result.findings if f.kind == "term"] == [
+        ("百家乐官网", 4, 9)
+    ]
+
+
+def test_nested_hit_more_severe_than_the_outer_one_is_kept():
+    lexicon = Lexicon.from_entries(
+        [Entry("百家乐", severity="block"), Entry("百家乐官网", severity="info")]
+    )
+    result = Checker(lexicon, WHITELIST).check("百家乐官网")
+    assert sorted(f.severity for f in result.findings) == ["block", "info"]
+
+
+def test_title_is_checked_with_title_rules_and_comes_first(checker):
+    result = checker.check("正文", title="网传某地")
+    assert [(f.field, f.rule, f.suggestion) for f in result.findings] == [
+        ("title", "headline.term", "据报道")
+    ]
+
+
+def test_result_names_lexicon_and_whitelist(checker):
+    result = checker.check("正文")
+    assert result.lexicon_hash == LEXICON.content_hash
+    assert result.whitelist_hash == WHITELIST.content_hash
+    assert not result.blocking
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "rule", "severity"),
+    [
+        ("详见https://www.gov.cn/zhengce/获取更多", "trusted", None, None),
+        ("详见 http://example.com/a 。", "untrusted", "link.untrusted", "warn"),
+        ("详见 https://www.gov.cn@evil.com/ 。", "suspicious", "link.suspicious", "block"),
+        ("短链 https://t.cn/abc 。", "suspicious", "link.suspicious", "block"),
+    ],
+)
+def test_plain_text_links(checker, text, verdict, rule, severity):
+    result = checker.check(text)
+    (link,) = result.links
+    assert link.verdict == verdict and not link.hidden
+    assert text[link.start : link.end] == link.url
+    assert [(f.rule, f.severity) for f in result.findings if f.kind == "link"] == (
+        [(rule, severity)] if rule else []
+    )
+
+
+def test_html_links_are_placed_on_their_visible_text(checker):
+    html = '<p>一段话</p><p>请看<a href="http://example.com/x">这份<b>材料</b></a>。</p>'
+    result, text = check_html(checker, html)
+    (link,) = result.links
+    assert text[link.start : link.end] == "这份材料"
+    (finding,) = [f for f in result.findings if f.kind == "link"]
+    assert (finding.rule, finding.text) == ("link.untrusted", "这份材料")
+
+
+def test_hidden_link_blocks_even_when_trusted(checker):
+    html = '<p>正文</p><div style="display:none"><a href="https://www.gov.cn/">政府</a></div>'
+    result, _ = check_html(checker, html)
+    (link,) = result.links
+    assert link.hidden and link.verdict == "trusted"
+    assert "hidden" in link.reasons and "ancestor:display-none" in link.reasons
+    (finding,) = [f for f in result.findings if f.kind == "link"]
+    assert finding.rule == "link.hidden" and finding.severity == "block"
+    assert result.blocking
+
+
+def test_fake_link_text_blocks(checker):
+    html = '<p><a href="http://evil.example/">https://www.gov.cn/</a></p>'
+    result, _ = check_html(checker, html)
+    (link,) = result.links
+    assert link.verdict == "suspicious" and "text-href-mismatch" in link.reasons
+    assert result.blocking
+
+
+def test_bare_url_in_html_text_is_checked_but_anchor_text_is_not_counted_twice(checker):
+    html = '<p><a href="https://www.gov.cn/a">https://www.gov.cn/a</a> 和 http://example.com/b</p>'
+    result, text = check_html(checker, html)
+    assert [(link.url, link.verdict) for link in result.links] == [
+        ("https://www.gov.cn/a", "trusted"),
+        ("http://example.com/b", "untrusted"),
+    ]
+    assert text[result.links[1].start : result.links[1].end] == "http://example.com/b"
+
+
+def test_images_and_css_urls_are_links_too(checker):
+    html = '<p style="background:url(http://evil.example/bg.png)">文</p><img src="https://t.cn/x" alt="图">'
+    result, _ = check_html(checker, html)
+    assert [(link.url, link.verdict) for link in result.links] == [
+        ("http://evil.example/bg.png", "untrusted"),
+        ("https://t.cn/x", "suspicious"),
+    ]
+
+
+def test_default_whitelist_trusts_gov_cn_and_central_news_sites():
+    checker = Checker(LEXICON)
+    assert checker.whitelist.content_hash == load_default_whitelist().content_hash
+    result = checker.check("http://www.hangzhou.gov.cn/ http://www.news.cn/ http://example.com/")
+    assert [link.verdict for link in result.links] == ["trusted", "trusted", "untrusted"]
