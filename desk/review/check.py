@@ -90,6 +90,8 @@ def term_finding(hit: Hit, field: Field) -> Finding:
     message = f"「{entry.term}」属于{entry.category}词条"
     if entry.suggestion:
         message += f"，建议改为「{entry.suggestion}」"
+    if advice := _advice(entry.note):
+        message += f"；{advice}"
     return Finding(
         kind="headline" if headline else "term",
         rule="headline.term" if headline else "lexicon.term",
@@ -103,4 +105,15 @@ def term_finding(hit: Hit, field: Field) -> Finding:
         suggestion=entry.suggestion,
         term=entry.term,
         explanation=hit.explanation,
+        note=entry.note,
     )
+
+
+ADVICE_PREFIX = "处理："
+
+
+def _advice(note: str | None) -> str:
+    """The advice a lexicon note starts with (处理：…。), shown to the writer."""
+    if not note or not note.startswith(ADVICE_PREFIX):
+        return ""
+    return note.removeprefix(ADVICE_PREFIX).split("。", 1)[0]

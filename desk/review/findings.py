@@ -32,7 +32,8 @@ class Finding:
     message: str
     suggestion: str | None = None
     term: str | None = None
-    explanation: tuple[str, ...] = field(default=())
+    explanation: tuple[str, ...] = field(default=())  # folds and skips a term hit needed
+    note: str | None = None  # a lexicon entry's note: its source, and advice
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -48,6 +49,7 @@ class Finding:
             "suggestion": self.suggestion,
             "term": self.term,
             "explanation": list(self.explanation),
+            "note": self.note,
         }
 
 

@@ -62,6 +62,8 @@ _CLOSES = {closing: _OPENS[opening] for opening, closing in _PAIRS}
 _RUNS_ON = frozenset("“‘「『")
 _MARK_OR_BREAK = re.compile("[" + re.escape("".join(_OPENS) + "".join(_CLOSES) + LINE_BREAKS) + "]")
 _NEXT_PARAGRAPH_START = re.compile(r"\s*(\S)")
+# "1）", "一)", "a)" opening a paragraph label a list item: the bracket closes nothing.
+_LIST_LABEL = re.compile(r"(?m)^[ \t\u3000]*(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])[)）]")
 
 # ASCII marks in Chinese text: the mark follows a Han character and is followed by one
 # or ends the line ("(" needs a Han character on either side), so 10:30, 3.5, http://
@@ -104,8 +106,11 @@ def _doubled(text: str, field: Field) -> Iterator[Finding]:
 
 def _unpaired(text: str, field: Field) -> Iterator[Finding]:
     left_open: dict[str, list[int]] = {}  # family → offsets of marks still open
+    list_labels = {match.end() - 1 for match in _LIST_LABEL.finditer(text)}
     for match in _MARK_OR_BREAK.finditer(text):
         mark, offset = match.group(), match.start()
+        if offset in list_labels:
+            continue
         if mark in _OPENS:
             left_open.setdefault(_OPENS[mark], []).append(offset)
         elif mark in _CLOSES:

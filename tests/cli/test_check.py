@@ -47,6 +47,7 @@ def test_json_shape_and_block_exit(tmp_path, capsys, lexicon):
         "suggestion": None,
         "term": "百家乐",
         "explanation": ["繁→简", "忽略空格"],
+        "note": "test",
     }
     assert draft.read_text(encoding="utf-8")[8:13] == "百 家 樂"
     assert (

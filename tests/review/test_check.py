@@ -127,3 +127,18 @@ def test_default_whitelist_trusts_gov_cn_and_central_news_sites():
     assert checker.whitelist.content_hash == load_default_whitelist().content_hash
     result = checker.check("http://www.hangzhou.gov.cn/ http://www.news.cn/ http://example.com/")
     assert [link.verdict for link in result.links] == ["trusted", "trusted", "untrusted"]
+
+
+def test_advice_in_a_note_is_shown_in_the_message_and_the_note_travels():
+    lexicon = Lexicon.from_entries(
+        [
+            Entry("震惊", "标题规范", scope="title", note="处理：删去。来源：附件1 第五条(六)"),
+            Entry("质检总局", "过时表述", suggestion="市场监管总局", note="2018年机构改革"),
+        ]
+    )
+    result = Checker(lexicon, WHITELIST).check("国家质检总局", title="震惊")
+    shock, outdated = result.findings
+    assert shock.message == "「震惊」属于标题规范词条；删去" and shock.suggestion is None
+    assert shock.note == "处理：删去。来源：附件1 第五条(六)"
+    assert outdated.message == "「质检总局」属于过时表述词条，建议改为「市场监管总局」"
+    assert outdated.to_json()["note"] == "2018年机构改革"

@@ -253,3 +253,15 @@ def test_never_blocks_and_always_quotes_its_span(text: str) -> None:
     for finding in find(text, "body"):
         assert finding.severity in ("warn", "info")
         assert finding.text == text[finding.start : finding.end]
+
+
+@pytest.mark.parametrize(
+    "text", ["1）加强组织领导。", "一）加强", "12)落实", "  a) 第一项", "第一段\n2）第二项"]
+)
+def test_list_labels_are_not_unpaired_brackets(text):
+    assert [f for f in find(text, "body") if f.rule == "proofread.unpaired-punctuation"] == []
+
+
+@pytest.mark.parametrize("text", ["做好1）工作", "正文）", "）探索创新政府公报发布"])
+def test_a_stray_closing_bracket_outside_a_list_label_is_still_reported(text):
+    assert [f.rule for f in find(text, "body")].count("proofread.unpaired-punctuation") == 1
