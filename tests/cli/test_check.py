@@ -238,3 +238,30 @@ def test_bad_whitelist_exits_2_naming_the_line(tmp_path, capsys):
     assert "whitelist.txt:2" in capsys.readouterr().err
     assert main(["check", "--whitelist", str(tmp_path / "none.txt"), str(draft)]) == 2
     assert "无法读取白名单" in capsys.readouterr().err
+
+
+def test_text_report_colours_spans_on_a_terminal(tmp_path, monkeypatch):
+    import io
+
+    from desk.commands.check import check_file
+    from desk.commands.report import TextReport, use_colour
+    from desk.lexicon import Entry, Lexicon
+    from desk.review.check import Checker
+
+    draft = tmp_path / "a.txt"
+    draft.write_text("一二三百家乐", encoding="utf-8")
+    checker = Checker(Lexicon.from_entries([Entry("百家乐", severity="block")]))
+    out = io.StringIO()
+    TextReport(out, colour=True).write([check_file(checker, draft, None)])
+    assert "\033[7m\033[1;31m百家乐\033[0m" in out.getvalue()
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert use_colour(Terminal())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not use_colour(Terminal())
+    assert not use_colour(io.StringIO())

@@ -178,3 +178,14 @@ def test_hit_exposes_entry_fields():
 
 def test_lone_surrogates_do_not_crash():
     assert [h.term for h in matcher(GAMBLING).scan("\ud800百家乐\udfff")] == ["百家乐"]
+
+
+def test_warm_up_loads_the_segmenter_ahead_of_the_first_word_match():
+    import subprocess
+
+    code = (
+        "import sys, desk.lexicon as lx; assert 'jieba' not in sys.modules; "
+        "lx.warm_up(); print('jieba' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
