@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
 from desk.review.findings import SEVERITIES, Finding
@@ -69,7 +70,7 @@ class TextReport:
         details = f"{finding.message}"
         if finding.explanation:
             details += f" [{' + '.join(finding.explanation)}]"
-        self._line(f"    {where:<9} {finding.rule:<30} {details}")
+        self._line(f"    {_pad(where, 9)} {finding.rule:<30} {details}")
         self._line(f"              {self._context(finding, text)}")
 
     def _context(self, finding: Finding, text: str) -> str:
@@ -90,3 +91,9 @@ class TextReport:
 
     def _line(self, text: str) -> None:
         self._out.write(text + "\n")
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-align to a terminal width: CJK characters take two columns."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
