@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from desk import __version__
-from desk.commands import check, lexicon
+from desk.commands import check, lexicon, render
 
 EXIT_USAGE = 2
 
@@ -18,6 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check.add_parser(commands)
     lexicon.add_parser(commands)
+    render.add_parser(commands)
     return parser
 
 

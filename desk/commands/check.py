@@ -8,10 +8,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from desk.commands.inputs import InputError, add_checker_options, checker_from
 from desk.commands.report import TextReport
 from desk.documents.loader import DocumentError, load_document
-from desk.lexicon import LexiconFileError, load_lexicon
-from desk.links import WhitelistError, load_whitelist
 from desk.review.check import Checker, CheckResult
 
 EXIT_CLEAN, EXIT_BLOCKED, EXIT_ERROR = 0, 1, 2
@@ -47,15 +46,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         description="检查稿件文件。退出码：0 无屏蔽项；1 有屏蔽项；2 用法错误或文件无法读取。",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help=".txt、.html 或 .docx 稿件")
-    parser.add_argument(
-        "--lexicon", action="append", default=[], metavar="FILE", help="追加词库（可多次）"
-    )
-    parser.add_argument("--no-default-lexicon", action="store_true", help="不使用内置的起始词库")
-    parser.add_argument(
-        "--whitelist",
-        metavar="FILE",
-        help="可信域名白名单（默认使用内置白名单：gov.cn 与中央新闻网站）",
-    )
+    add_checker_options(parser)
     parser.add_argument("--title", metavar="TEXT", help="按标题规则检查的标题")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(run=run)
@@ -63,24 +54,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        lexicon = load_lexicon(*args.lexicon, starter=not args.no_default_lexicon)
-    except LexiconFileError as error:
+        checker = checker_from(args, "desk check")
+    except InputError as error:
         print(f"desk check: {error}", file=sys.stderr)
         return EXIT_ERROR
-    for warning in lexicon.warnings:
-        print(f"desk check: 提示: {warning}", file=sys.stderr)
-    try:
-        whitelist = load_whitelist(args.whitelist) if args.whitelist else None
-    except WhitelistError as error:
-        print(f"desk check: {error}", file=sys.stderr)
-        return EXIT_ERROR
-    except OSError as error:
-        print(
-            f"desk check: 无法读取白名单 {args.whitelist}: {error.strerror or error}",
-            file=sys.stderr,
-        )
-        return EXIT_ERROR
-    checker = Checker(lexicon, whitelist)
     reports = [check_file(checker, Path(path), args.title) for path in args.files]
     for report in reports:
         if report.error:

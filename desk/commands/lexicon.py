@@ -6,7 +6,8 @@ import argparse
 import sys
 from collections import Counter
 
-from desk.lexicon import Lexicon, LexiconFileError, load_lexicon, read_entries, write_entries
+from desk.commands.inputs import InputError, lexicon_from
+from desk.lexicon import Lexicon, LexiconFileError, read_entries, write_entries
 from desk.lexicon.entry import SEVERITY_VALUES
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -56,12 +57,12 @@ def run_convert(args: argparse.Namespace) -> int:
 
 def run_info(args: argparse.Namespace) -> int:
     try:
-        lexicon = load_lexicon(*args.inputs, starter=not args.no_default_lexicon)
-    except LexiconFileError as error:
+        lexicon = lexicon_from(
+            args.inputs, starter=not args.no_default_lexicon, prog="desk lexicon"
+        )
+    except InputError as error:
         print(f"desk lexicon: {error}", file=sys.stderr)
         return EXIT_ERROR
-    for warning in lexicon.warnings:
-        print(f"desk lexicon: 提示: {warning}", file=sys.stderr)
     print(f"词条 {len(lexicon)}  哈希 {lexicon.content_hash}")
     for name, counts in (
         ("级别", Counter(e.severity for e in lexicon.entries)),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from desk.documents.html_parser import TolerantHTMLParser
@@ -64,6 +65,7 @@ class _VisibleTextParser(TolerantHTMLParser):
         self._hidden_depth = 0
         self._pre_depth = 0
         self._open: list[str] = []
+        self._open_count: Counter[str] = Counter()  # stray end tags must cost nothing
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCK_ELEMENTS:
@@ -76,6 +78,7 @@ class _VisibleTextParser(TolerantHTMLParser):
         if tag == "a":
             self._anchors.append(raw)
         self._open.append(tag)
+        self._open_count[tag] += 1
         if tag in INVISIBLE_ELEMENTS:
             self._hidden_depth += 1
         elif tag == "pre":
@@ -86,10 +89,11 @@ class _VisibleTextParser(TolerantHTMLParser):
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in self._open:
+        if not self._open_count[tag]:
             return  # a stray end tag closes nothing, as in a browser
         while self._open:
             closed = self._open.pop()
+            self._open_count[closed] -= 1
             if closed == "a" and self._anchors:
                 self.anchor_ends[self._anchors.pop()] = self.length
             if closed in INVISIBLE_ELEMENTS:

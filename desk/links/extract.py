@@ -24,7 +24,6 @@ from desk.documents.html_parser import TolerantHTMLParser
 from desk.links import css
 from desk.links.hidden import VisibilityTracker
 from desk.links.urltext import find_urls
-from desk.links.verdict import text_href_mismatch
 
 _URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "area": ("href",),
@@ -59,8 +58,8 @@ class ExtractedLink:
     """One link as written (entities decoded), where it is, and whether it is hidden.
 
     ``tag``/``attribute`` are None for plain text (``attribute`` is None for <style>
-    blocks too); ``text`` is an anchor's visible text; ``fake`` marks a 伪链, an anchor
-    whose visible text names another host than its href.
+    blocks too); ``text`` is an anchor's visible text, which ``judge(url, text=...)``
+    compares with the href to spot a 伪链.
     """
 
     url: str
@@ -70,7 +69,6 @@ class ExtractedLink:
     attribute: str | None = None
     text: str | None = None
     hidden_reasons: tuple[str, ...] = ()
-    fake: bool = False
 
     @property
     def hidden(self) -> bool:
@@ -229,7 +227,6 @@ class _LinkParser(TolerantHTMLParser):
         if anchor is None:
             return
         text = " ".join("".join(anchor.text).split())
-        fake = bool(text) and text_href_mismatch(anchor.href, text)
         self.links.append(
             ExtractedLink(
                 anchor.href,
@@ -239,7 +236,6 @@ class _LinkParser(TolerantHTMLParser):
                 attribute="href",
                 text=text,
                 hidden_reasons=anchor.hidden_reasons,
-                fake=fake,
             )
         )
 

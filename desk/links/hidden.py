@@ -29,12 +29,13 @@ cascade (inline over sheet, ``!important``, specificity, source order). Comments
 case and whitespace are handled. Descendant and other complex selectors are skipped.
 
 伪链 (an anchor whose visible text is a URL other than its href) is not a hiding trick but
-a text one: ``verdict.text_href_mismatch``, reported by ``ExtractedLink.fake``.
+a text one: ``verdict.text_href_mismatch``, applied by ``judge(url, text=...)``.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -132,6 +133,7 @@ class VisibilityTracker:
         for position, rule in enumerate(rules):
             self._rules.setdefault(rule.key, []).append((position, rule))
         self._stack: list[_Frame] = []
+        self._open: Counter[str] = Counter()  # open elements by tag: stray ends cost nothing
 
     @property
     def depth(self) -> int:
@@ -140,7 +142,7 @@ class VisibilityTracker:
 
     def enter(self, tag: str, attrs: Mapping[str, str]) -> tuple[str, ...]:
         """Open an element (void ones close at once); return its hiding reasons."""
-        if tag == "a" and any(frame.tag == "a" for frame in self._stack):
+        if tag == "a" and self._open["a"]:
             self.leave("a")  # an <a> closes an open one, as in a browser
         parent = self._stack[-1] if self._stack else _ROOT
         style = self._computed_style(tag, attrs)
@@ -157,15 +159,19 @@ class VisibilityTracker:
         frame = _Frame(tag, fixed, visibility, font_size, indent, background)
         if tag not in VOID_ELEMENTS:
             self._stack.append(frame)
+            self._open[tag] += 1
         inheritable = [r for r in (visibility, font_size, indent) if r]
         ordered = sorted(inheritable + list(fixed), key=lambda r: r.startswith(_ANCESTOR))
         return tuple(_dedupe(ordered))
 
     def leave(self, tag: str) -> None:
         """Close the innermost open ``tag`` and everything inside it; ignore stray ends."""
-        for index in range(len(self._stack) - 1, -1, -1):
-            if self._stack[index].tag == tag:
-                del self._stack[index:]
+        if not self._open[tag]:
+            return
+        while self._stack:
+            closed = self._stack.pop().tag
+            self._open[closed] -= 1
+            if closed == tag:
                 return
 
     def _computed_style(self, tag: str, attrs: Mapping[str, str]) -> dict[str, str]:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desk.links import extract_links_from_html, judge
+from desk.links import extract_links_from_html, judge, parse_whitelist
 from desk.links.extract import srcset_urls
 from desk.links.verdict import Verdict
 
@@ -232,6 +232,7 @@ def test_arbitrary_markup_never_raises(html):
         ('<a href="https://evil.com/"></a>', False),
     ],
 )
-def test_fake_link_flag(html, fake):
+def test_anchor_text_lets_judge_spot_a_fake_link(html, fake):
     [link] = extract_links_from_html(html)
-    assert link.fake is fake
+    verdict = judge(link.url, parse_whitelist("gov.cn"), text=link.text)
+    assert ("text-href-mismatch" in verdict.reasons) is fake

@@ -1,0 +1,501 @@
+"""Rewrite the parsed draft: links judged, images localized, hidden content dropped.
+
+Runs on the tree from ``tree.parse`` (raw markup, styles still known), before nh3, and
+writes canonical HTML: only allow-listed elements and attributes (``sanitize``), every
+text and attribute value escaped (``<`` and ``>`` included), so the HTML parser inside
+nh3 reads back exactly this tree; nh3 then runs as the last step, with the hrefs and
+srcs approved here as the only URL values it lets through.
+
+Links (``<a href>``): each is judged with ``desk.links.judge`` (no base: the publishing
+URL is not known here), with its visible text so a 伪链 is caught. Only ``trusted`` ones
+keep an href: absolute ones as the WHATWG parser normalised them (what the judge judged
+is what the browser follows), relative ones as written. Any other verdict de-links the
+anchor: the ``<a>`` is replaced by its content (text and formatting, and any image
+inside it under the image rules), so the reader still reads what the author wrote.
+
+Hidden content: an element a reader of the draft could not see (``VisibilityTracker``:
+``display:none``, ``font-size:0``, off-screen, same colour as the background, the
+``hidden`` attribute, <noscript> ...) is not published, with its text; a descendant that
+undoes the hiding (``visibility:visible``) stays. Styles are dropped from the output, so
+keeping hidden text would reveal it. A hidden link (暗链) is always removed, and so is a
+link with nothing visible in it.
+
+Images (``<img src>``):
+
+* remote ``http(s)`` from a trusted host: kept (the normalised URL); its origin is added
+  to the page's CSP ``img-src``;
+* remote from any other host, or any other scheme: never referenced. A visible
+  placeholder ``<span class="desk-removed-image">[已移除外部图片：SOURCE]</span>`` names it;
+* a relative or ``file:`` src: the local file is read (``images.LocalImages``) and, if it
+  is a PNG/JPEG/GIF/WebP/BMP, published as ``ASSETS/<sha256><ext>``; a ``data:`` URI
+  (how a .docx embeds pictures) likewise; otherwise a placeholder says why;
+* ``srcset`` and every other attribute but ``alt``/``width``/``height`` are dropped.
+
+An image published without alt text (missing or blank) is reported as a note
+(``render.image-no-alt``): government sites are inspected for accessibility.
+
+Reporting: ``RenderNote`` (rule id, severity, message, source), not ``review.Finding``:
+findings carry offsets into a field's plain text, and what is reported here is markup
+(an href, an image source) with no honest offset; the check can turn notes into findings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ada_url import URL
+
+from desk.links import LinkVerdict, Whitelist, judge
+from desk.render.images import decode_data_uri, image_extension
+from desk.render.sanitize import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    BLOCK_TAGS,
+    DROPPED_WITH_CONTENT,
+    NUMERIC_ATTRIBUTES,
+    PLACEHOLDER_CLASS,
+    numeric_attribute,
+)
+from desk.render.tree import VOID_ELEMENTS, Element
+
+NoteSeverity = Literal["warn", "info"]
+ReadLocal = Callable[[str], bytes | None]
+
+MAX_DEPTH = 64  # deeper markup is unwrapped: no parser or serializer downstream recurses far
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_WEB_SCHEMES = frozenset({"http", "https"})
+_CSP_HOST_RE = re.compile(r"^[a-z0-9.-]+(?::[0-9]{1,5})?$")
+# Unwrapped block containers: their loose text runs become paragraphs, so two <div>s
+# never run together into one line.
+_UNWRAPPED_BLOCKS = frozenset(
+    {"div", "section", "article", "header", "footer", "main", "aside", "nav", "figure",
+     "figcaption", "center", "address", "dl", "dt", "dd", "details", "summary", "form",
+     "fieldset", "legend", "caption", "hgroup", "dialog", "body", "html", "menu", "dir",
+     "listing", "plaintext", "search"}
+)  # fmt: skip
+_BLOCKS = BLOCK_TAGS | _UNWRAPPED_BLOCKS
+_PHRASING = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre"}) | (
+    ALLOWED_TAGS - BLOCK_TAGS
+)
+# Written as they are (with their allowed attributes); <a> and <img> have their own rules,
+# and a <span> is only ever the image placeholder.
+_WRITTEN = ALLOWED_TAGS - {"a", "img", "span"}
+# Removed elements worth telling the desk about (a <style> or <meta> is routine).
+_ACTIVE_CONTENT = frozenset(
+    {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math",
+     "base", "canvas", "audio", "video", "textarea", "select", "button", "input",
+     "template", "portal"}
+)  # fmt: skip
+_SOURCE_LIMIT = 120
+_EXCERPT_LIMIT = 40
+_VERDICT_NAMES = {"untrusted": "不可信", "suspicious": "可疑", "invalid": "无效"}
+
+
+@dataclass(frozen=True, slots=True)
+class RenderNote:
+    """Something the render changed or found, for the desk to look at.
+
+    ``rule``: ``render.link-delinked``, ``render.hidden-removed``, ``render.empty-link``,
+    ``render.image-localized``, ``render.image-removed``, ``render.image-no-alt``,
+    ``render.element-removed``. ``source``: the href, image source or text concerned.
+    """
+
+    rule: str
+    severity: NoteSeverity
+    message: str
+    source: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RenderStats:
+    """What the render did, counted."""
+
+    links_kept: int = 0
+    links_delinked: int = 0  # judged untrusted, suspicious or invalid
+    hidden_links: int = 0  # 暗链 and empty links, removed
+    hidden_elements: int = 0  # outermost hidden elements removed (a hidden link counts once)
+    images_kept: int = 0  # remote, trusted host
+    images_localized: int = 0  # published from the assets folder
+    images_removed: int = 0  # replaced by a placeholder
+    images_without_alt: int = 0
+    elements_removed: int = 0  # scripts, iframes, objects, forms controls ...
+
+
+@dataclass(slots=True)
+class Rewritten:
+    """The rewritten body, not yet through nh3, and what nh3 may let through."""
+
+    html: str
+    hrefs: set[str] = field(default_factory=set)
+    srcs: set[str] = field(default_factory=set)
+    image_origins: set[str] = field(default_factory=set)
+    assets: dict[str, bytes] = field(default_factory=dict)
+    notes: list[RenderNote] = field(default_factory=list)
+    stats: RenderStats = field(default_factory=RenderStats)
+
+
+class VerdictCache:
+    """``judge`` once per distinct (url, anchor text): big pages repeat their links."""
+
+    def __init__(self, whitelist: Whitelist) -> None:
+        self.whitelist = whitelist
+        self._cache: dict[tuple[str, str | None], LinkVerdict] = {}
+
+    def __call__(self, url: str, text: str | None = None) -> LinkVerdict:
+        key = (url, text)
+        verdict = self._cache.get(key)
+        if verdict is None:
+            verdict = self._cache[key] = judge(url, self.whitelist, text=text)
+        return verdict
+
+
+def rewrite(
+    root: Element,
+    *,
+    whitelist: Whitelist | VerdictCache,
+    asset_prefix: str = "assets/",
+    read_local: ReadLocal | None = None,
+) -> Rewritten:
+    """Rewrite a parsed draft (see the module docstring)."""
+    verdicts = whitelist if isinstance(whitelist, VerdictCache) else VerdictCache(whitelist)
+    return _Rewriter(verdicts, asset_prefix, read_local or _no_local_files).run(root)
+
+
+def _no_local_files(src: str) -> None:
+    return None
+
+
+# Work items of the iterative walk (markup nests arbitrarily deep; Python recursion doesn't).
+_NODE, _TEXT, _CLOSE, _RUN_START, _RUN_END = range(5)
+
+
+class _Rewriter:
+    def __init__(self, verdicts: VerdictCache, asset_prefix: str, read_local: ReadLocal):
+        self.verdicts = verdicts
+        self.asset_prefix = asset_prefix
+        self.read_local = read_local
+        self.out: list[str] = []
+        self.result = Rewritten("")
+        self.counts: Counter[str] = Counter()
+        self.removed_elements: Counter[str] = Counter()
+        self.depth = 0  # open elements written
+        self.phrasing = 0  # open phrasing elements written (p, h1, strong, a ...)
+        self.runs: list[int] = []
+        self.stack: list[tuple[int, object, bool]] = []
+
+    def run(self, root: Element) -> Rewritten:
+        self._push_children(root, runs=True)  # a fragment's loose text becomes paragraphs
+        stack = self.stack
+        while stack:
+            kind, item, flag = stack.pop()
+            if kind == _TEXT:
+                if not flag:
+                    self.out.append(_escape_text(item))  # type: ignore[arg-type]
+            elif kind == _NODE:
+                self._element(item, flag)  # type: ignore[arg-type]
+            elif kind == _CLOSE:
+                self.out.append(item)  # type: ignore[arg-type]
+                self.depth -= 1
+                if flag:
+                    self.phrasing -= 1
+            elif kind == _RUN_START:
+                self.runs.append(len(self.out))
+                self.out.append("<p>")
+                self.phrasing += 1
+            else:  # _RUN_END
+                start = self.runs.pop()
+                self.phrasing -= 1
+                if "".join(self.out[start + 1 :]).strip():
+                    self.out.append("</p>")
+                else:  # only whitespace between blocks: no paragraph, keep the line breaks
+                    del self.out[start]
+        for tag, count in sorted(self.removed_elements.items()):
+            self._note("render.element-removed", "info", f"已移除 <{tag}> 元素 {count} 处", tag)
+        self.counts["elements_removed"] = sum(self.removed_elements.values())
+        self.result.html = "".join(self.out)
+        self.result.stats = RenderStats(**self.counts)
+        return self.result
+
+    # -- walking ---------------------------------------------------------------------
+
+    def _push_children(self, element: Element, *, runs: bool = False) -> None:
+        """Queue the children (in order); ``runs``: wrap loose inline runs in <p>."""
+        hidden = bool(element.hidden)
+        items: list[tuple[int, object, bool]] = []
+        in_run = False
+        for child in element.children:
+            inline = isinstance(child, str) or child.tag not in _BLOCKS
+            if runs and inline and not in_run:
+                items.append((_RUN_START, None, False))
+                in_run = True
+            elif runs and not inline and in_run:
+                items.append((_RUN_END, None, False))
+                in_run = False
+            if isinstance(child, str):
+                items.append((_TEXT, child, hidden))
+            else:
+                items.append((_NODE, child, hidden))
+        if in_run:
+            items.append((_RUN_END, None, False))
+        self.stack.extend(reversed(items))
+
+    def _open(self, tag: str, attributes: Iterable[tuple[str, str]] = ()) -> None:
+        attrs = "".join(f' {name}="{_escape_attribute(value)}"' for name, value in attributes)
+        self.out.append(f"<{tag}{attrs}>")
+        if tag in VOID_ELEMENTS:
+            return
+        phrasing = tag in _PHRASING
+        self.depth += 1
+        self.phrasing += phrasing
+        self.stack.append((_CLOSE, f"</{tag}>", phrasing))
+
+    def _element(self, element: Element, parent_hidden: bool) -> None:
+        tag = element.tag
+        if tag in DROPPED_WITH_CONTENT:
+            if tag in _ACTIVE_CONTENT:
+                self.removed_elements[tag] += 1
+            return
+        if element.hidden:
+            self._hidden(element, parent_hidden)
+            self._push_children(element)
+            return
+        if tag == "a" and "href" in element.attrs:
+            self._anchor(element)
+        elif tag == "img":
+            self._image(element)
+        elif tag in _WRITTEN and (self.depth < MAX_DEPTH or tag in VOID_ELEMENTS):
+            self._open(tag, _plain_attributes(tag, element.attrs))
+            self._push_children(element)
+        else:  # unwrapped (<a> without href, <span>, <div>, <font> ...): its content stays
+            self._push_children(element, runs=tag in _UNWRAPPED_BLOCKS and not self.phrasing)
+
+    # -- hidden content ----------------------------------------------------------------
+
+    def _hidden(self, element: Element, parent_hidden: bool) -> None:
+        reasons = ", ".join(r for r in element.hidden if not r.startswith("ancestor:"))
+        reasons = reasons or ", ".join(element.hidden)
+        if element.tag == "a" and "href" in element.attrs:
+            self.counts["hidden_links"] += 1
+            href = element.attrs["href"]
+            self._note(
+                "render.hidden-removed",
+                "warn",
+                f"已移除暗链（读者看不见：{reasons}）：{_display(href)}",
+                href,
+            )
+        elif element.tag == "img" and not parent_hidden:
+            src = element.attrs.get("src", "")
+            self._note(
+                "render.hidden-removed",
+                "warn",
+                f"已移除读者看不见的图片（{reasons}）：{_display(src) or '（无地址）'}",
+                src,
+            )
+        elif not parent_hidden:
+            excerpt = _excerpt(_hidden_text(element))
+            self._note(
+                "render.hidden-removed",
+                "warn",
+                f"已移除读者看不见的 <{element.tag}> 内容（{reasons}）：{excerpt or '（无文字）'}",
+                excerpt,
+            )
+        if not parent_hidden:
+            self.counts["hidden_elements"] += 1
+
+    # -- links -------------------------------------------------------------------------
+
+    def _anchor(self, element: Element) -> None:
+        href = element.attrs["href"]
+        text, has_image = _visible_content(element)
+        if not text and not has_image:
+            self.counts["hidden_links"] += 1
+            self._note(
+                "render.empty-link", "warn", f"已移除没有可见内容的链接：{_display(href)}", href
+            )
+            self._push_children(element)
+            return
+        verdict = self.verdicts(href, text)
+        if verdict.verdict == "trusted" and self.depth < MAX_DEPTH:
+            url = verdict.href if verdict.href is not None else href.strip(_C0_AND_SPACE)
+            self.result.hrefs.add(url)
+            self.counts["links_kept"] += 1
+            self._open("a", [("href", url)])
+        else:
+            self.counts["links_delinked"] += 1
+            name = _VERDICT_NAMES.get(verdict.verdict, verdict.verdict)
+            self._note(
+                "render.link-delinked",
+                "warn",
+                f"链接{name}（{', '.join(verdict.reasons)}），已去掉链接保留文字：{_display(href)}",
+                href,
+            )
+        self._push_children(element)
+
+    # -- images ------------------------------------------------------------------------
+
+    def _image(self, element: Element) -> None:
+        src = element.attrs.get("src", "").strip(_C0_AND_SPACE)
+        if not src:
+            self.counts["images_removed"] += 1
+            self._note("render.image-removed", "warn", "已移除没有地址的图片", "")
+            return
+        if src[:5].lower() == "data:":
+            self._localize(element, decode_data_uri(src), src, "内嵌图片无法解码")
+            return
+        verdict = self.verdicts(src)
+        scheme = verdict.href.partition(":")[0] if verdict.href else ""
+        if scheme in _WEB_SCHEMES:
+            origin = _csp_origin(verdict.href)  # type: ignore[arg-type]
+            if verdict.verdict == "trusted" and origin:
+                self.result.image_origins.add(origin)
+                self._write_image(element, verdict.href, src)  # type: ignore[arg-type]
+                self.counts["images_kept"] += 1
+            else:
+                why = ", ".join(verdict.reasons) if verdict.verdict != "trusted" else "主机名"
+                self._placeholder(src, "已移除外部图片", f"外部图片来源不可信（{why}）")
+        elif scheme == "file" or (
+            "relative" in verdict.reasons and "control-chars" not in verdict.reasons
+        ):
+            self._localize(element, self.read_local(src), src, "找不到本地图片文件")
+        else:
+            self._placeholder(src, "已移除图片", f"图片地址不可用（{', '.join(verdict.reasons)}）")
+
+    def _localize(self, element: Element, data: bytes | None, src: str, missing: str) -> None:
+        if data is None:
+            self._placeholder(src, "已移除图片", missing)
+            return
+        extension = image_extension(data)
+        if extension is None:
+            self._placeholder(src, "已移除图片", "不是可发布的图片格式（PNG/JPEG/GIF/WebP/BMP）")
+            return
+        name = hashlib.sha256(data).hexdigest() + extension
+        self.result.assets[name] = data
+        url = self.asset_prefix + name
+        self.counts["images_localized"] += 1
+        self._note("render.image-localized", "info", f"图片已本地化为 {url}：{_display(src)}", src)
+        self._write_image(element, url, src)
+
+    def _placeholder(self, src: str, label: str, why: str) -> None:
+        self.counts["images_removed"] += 1
+        shown = _display(src)
+        self._note("render.image-removed", "warn", f"{why}，已移除：{shown}", src)
+        self.out.append(
+            f'<span class="{PLACEHOLDER_CLASS}">[{label}：{_escape_text(shown)}]</span>'
+        )
+
+    def _write_image(self, element: Element, url: str, src: str) -> None:
+        self.result.srcs.add(url)
+        attributes = [("src", url)]
+        alt = element.attrs.get("alt")
+        if alt is not None:
+            attributes.append(("alt", _clean_text(alt)))
+        for name in ("width", "height"):
+            value = numeric_attribute(element.attrs.get(name, ""))
+            if value is not None:
+                attributes.append((name, value))
+        if alt is None or not alt.strip():
+            self.counts["images_without_alt"] += 1
+            self._note(
+                "render.image-no-alt", "warn", f"图片缺少替代文本（alt）：{_display(src)}", src
+            )
+        self._open("img", attributes)
+
+    def _note(self, rule: str, severity: NoteSeverity, message: str, source: str) -> None:
+        self.result.notes.append(RenderNote(rule, severity, message, source))
+
+
+def _plain_attributes(tag: str, attrs: dict[str, str]) -> list[tuple[str, str]]:
+    allowed = ALLOWED_ATTRIBUTES.get(tag, frozenset())
+    found = []
+    for name in sorted(allowed & attrs.keys()):
+        value = numeric_attribute(attrs[name]) if name in NUMERIC_ATTRIBUTES else None
+        if value is not None:
+            found.append((name, value))
+    return found
+
+
+def _visible_content(anchor: Element) -> tuple[str, bool]:
+    """An anchor's visible text (whitespace collapsed) and whether it shows an image."""
+    parts: list[str] = []
+    has_image = False
+    stack: list[Element] = [anchor]
+    while stack:
+        element = stack.pop()
+        for child in reversed(element.children):
+            if isinstance(child, str):
+                if not element.hidden:
+                    parts.append(child)
+            elif child.tag not in DROPPED_WITH_CONTENT:
+                has_image = has_image or (child.tag == "img" and not child.hidden)
+                stack.append(child)
+    return " ".join("".join(parts).split()), has_image
+
+
+def _hidden_text(element: Element) -> str:
+    """The text inside ``element`` that a reader could not see."""
+    parts: list[str] = []
+    stack: list[tuple[Element | str, bool]] = [(element, True)]
+    while stack:
+        node, hidden = stack.pop()
+        if isinstance(node, str):
+            if hidden:
+                parts.append(node)
+        elif node.tag not in ("script", "style"):
+            stack.extend((child, bool(node.hidden)) for child in reversed(node.children))
+    return " ".join("".join(parts).split())
+
+
+def _csp_origin(href: str) -> str | None:
+    """``scheme://host[:port]`` for the CSP, only for plain LDH hosts (nothing to inject)."""
+    try:
+        url = URL(href)
+    except ValueError:
+        return None
+    scheme = url.protocol.removesuffix(":")
+    return f"{scheme}://{url.host}" if _CSP_HOST_RE.match(url.host) else None
+
+
+def _clean_text(text: str) -> str:
+    """Text without control or invisible format characters (bidi overrides included)."""
+    return "".join(
+        char if char in "\t\n" or unicodedata.category(char) not in ("Cc", "Cf") else ""
+        for char in text
+    )
+
+
+def _display(source: str) -> str:
+    """A source as shown to people: one line, no invisible characters, data: abridged."""
+    if source[:5].lower() == "data:":
+        source = source.partition(",")[0] + ",…"
+    source = " ".join(_clean_text(source).split())
+    if len(source) > _SOURCE_LIMIT:
+        source = source[: _SOURCE_LIMIT - 1] + "…"
+    return source
+
+
+def _excerpt(text: str) -> str:
+    text = _clean_text(text)
+    return text if len(text) <= _EXCERPT_LIMIT else text[: _EXCERPT_LIMIT - 1] + "…"
+
+
+def _escape_text(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _escape_attribute(value: str) -> str:
+    return html.escape(value, quote=True)
