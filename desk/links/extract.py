@@ -48,6 +48,7 @@ _URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "td": ("background",),
     "th": ("background",),
 }
+_STYLE_TAG = re.compile(r"<style", re.IGNORECASE)
 _RAW_TEXT_ELEMENTS = frozenset({"script", "style"})
 _HTML_WHITESPACE = " \t\n\r\f"
 _REFRESH_RE = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:(?i:url)\s*=\s*)?([\"']?)(.+?)\1\s*$", re.DOTALL)
@@ -83,9 +84,12 @@ def extract_links_from_text(text: str) -> list[ExtractedLink]:
 
 def extract_links_from_html(html: str) -> list[ExtractedLink]:
     """Every link in a raw HTML string, in document order."""
-    collector = _StyleCollector()
-    collector.parse_document(html)
-    parser = _LinkParser(VisibilityTracker(collector.blocks))
+    blocks: list[str] = []
+    if _STYLE_TAG.search(html):  # the style pre-pass is a whole second parse: skip it if it can
+        collector = _StyleCollector()
+        collector.parse_document(html)
+        blocks = collector.blocks
+    parser = _LinkParser(VisibilityTracker(blocks))
     parser.parse_document(html)
     return sorted(parser.links, key=lambda link: link.start)
 

@@ -38,6 +38,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from desk.links import css
 
@@ -145,6 +146,12 @@ class VisibilityTracker:
         if tag == "a" and self._open["a"]:
             self.leave("a")  # an <a> closes an open one, as in a browser
         parent = self._stack[-1] if self._stack else _ROOT
+        if self._plain(tag, attrs):
+            frame, reasons = _plain_child(parent, tag)
+            if tag not in VOID_ELEMENTS:
+                self._stack.append(frame)
+                self._open[tag] += 1
+            return reasons
         style = self._computed_style(tag, attrs)
         own = _fixed_reasons(tag, attrs, style)
         visibility = _inherit(
@@ -155,7 +162,7 @@ class VisibilityTracker:
         background = _background(style, attrs) or parent.background
         if tag == "a" and _same_color(_parse_color(style.get("color", "")), background):
             own.append("same-color")
-        fixed = _dedupe(own + [_labelled(reason) for reason in parent.fixed])
+        fixed = tuple(_dedupe(own + [_labelled(reason) for reason in parent.fixed]))
         frame = _Frame(tag, fixed, visibility, font_size, indent, background)
         if tag not in VOID_ELEMENTS:
             self._stack.append(frame)
@@ -163,6 +170,17 @@ class VisibilityTracker:
         inheritable = [r for r in (visibility, font_size, indent) if r]
         ordered = sorted(inheritable + list(fixed), key=lambda r: r.startswith(_ANCESTOR))
         return tuple(_dedupe(ordered))
+
+    def _plain(self, tag: str, attrs: Mapping[str, str]) -> bool:
+        """Nothing on this element can hide it: no style, no sheet, no size or hiding attribute.
+
+        Most elements of a real page are plain; they only pass their parent's state on.
+        """
+        return (
+            not self._rules
+            and tag not in _SPECIAL_ELEMENTS
+            and not any(name in _HIDING_ATTRIBUTES for name in attrs)
+        )
 
     def leave(self, tag: str) -> None:
         """Close the innermost open ``tag`` and everything inside it; ignore stray ends."""
@@ -219,6 +237,22 @@ def _parse_rules(block: str) -> list[_Rule]:
                 )
             )
     return parsed
+
+
+_SPECIAL_ELEMENTS = _REPLACED_ELEMENTS | {"marquee", "noscript"}
+_HIDING_ATTRIBUTES = frozenset({"style", "hidden", "width", "height", "bgcolor", "background"})
+
+
+@lru_cache(maxsize=1024)
+def _plain_child(parent: _Frame, tag: str) -> tuple[_Frame, tuple[str, ...]]:
+    """The frame and reasons of a plain element: its parent's state, labelled as inherited."""
+    fixed = tuple(_dedupe([_labelled(reason) for reason in parent.fixed]))
+    visibility = _labelled(parent.visibility) if parent.visibility else None
+    font_size = _labelled(parent.font_size) if parent.font_size else None
+    indent = _labelled(parent.indent) if parent.indent else None
+    frame = _Frame(tag, fixed, visibility, font_size, indent, parent.background)
+    inheritable = [r for r in (visibility, font_size, indent) if r]
+    return frame, tuple(_dedupe(inheritable + list(fixed)))
 
 
 def _fixed_reasons(tag: str, attrs: Mapping[str, str], style: Mapping[str, str]) -> list[str]:

@@ -9,7 +9,7 @@ directory, so every machine answers the same from the same snapshot. Private suf
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ def _extractor() -> TLDExtract:
     )
 
 
+@lru_cache(maxsize=8192)  # a page links the same few hosts over and over
 def registrable_domain(host: str) -> str | None:
     """``www.hangzhou.gov.cn`` -> ``hangzhou.gov.cn``; None for a bare suffix or no domain."""
     return _extractor()(host).top_domain_under_public_suffix or None
