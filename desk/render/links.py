@@ -53,6 +53,7 @@ from typing import Literal
 from ada_url import URL
 
 from desk.links import LinkVerdict, Whitelist, judge
+from desk.links.labels import describe
 from desk.render.images import decode_data_uri, image_extension
 from desk.render.sanitize import (
     ALLOWED_ATTRIBUTES,
@@ -287,8 +288,7 @@ class _Rewriter:
     # -- hidden content ----------------------------------------------------------------
 
     def _hidden(self, element: Element, parent_hidden: bool) -> None:
-        reasons = ", ".join(r for r in element.hidden if not r.startswith("ancestor:"))
-        reasons = reasons or ", ".join(element.hidden)
+        reasons = describe(element.hidden)
         if element.tag == "a" and "href" in element.attrs:
             self.counts["hidden_links"] += 1
             href = element.attrs["href"]
@@ -341,7 +341,7 @@ class _Rewriter:
             self._note(
                 "render.link-delinked",
                 "warn",
-                f"链接{name}（{', '.join(verdict.reasons)}），已去掉链接保留文字：{_display(href)}",
+                f"链接{name}（{describe(verdict.reasons)}），已去掉链接保留文字：{_display(href)}",
                 href,
             )
         self._push_children(element)
@@ -366,14 +366,14 @@ class _Rewriter:
                 self._write_image(element, verdict.href, src)  # type: ignore[arg-type]
                 self.counts["images_kept"] += 1
             else:
-                why = ", ".join(verdict.reasons) if verdict.verdict != "trusted" else "主机名"
+                why = describe(verdict.reasons) if verdict.verdict != "trusted" else "主机名"
                 self._placeholder(src, "已移除外部图片", f"外部图片来源不可信（{why}）")
         elif scheme == "file" or (
             "relative" in verdict.reasons and "control-chars" not in verdict.reasons
         ):
             self._localize(element, self.read_local(src), src, "找不到本地图片文件")
         else:
-            self._placeholder(src, "已移除图片", f"图片地址不可用（{', '.join(verdict.reasons)}）")
+            self._placeholder(src, "已移除图片", f"图片地址不可用（{describe(verdict.reasons)}）")
 
     def _localize(self, element: Element, data: bytes | None, src: str, missing: str) -> None:
         if data is None:

@@ -11,40 +11,9 @@ from dataclasses import dataclass
 from desk.documents.html_text import HtmlText
 from desk.links import ExtractedLink, Whitelist, extract_links_from_html, extract_links_from_text
 from desk.links import judge as judge_link
+from desk.links.labels import describe
 from desk.review.findings import Field, Finding, Severity
 
-REASON_LABELS = {
-    "whitelisted": "在白名单内",
-    "relative": "站内相对链接",
-    "not-whitelisted": "不在可信域名白名单内",
-    "non-http": "非网页链接",
-    "unparseable": "无法解析的网址",
-    "empty-label": "域名中有空段",
-    "scheme": "危险的协议（javascript:/data: 等）",
-    "userinfo": "网址含用户名@，真实主机不是@前的域名",
-    "ip-host": "以 IP 地址为主机",
-    "encoded-host": "主机名被百分号编码",
-    "punycode": "国际化域名（punycode）",
-    "mixed-script": "域名混用多种文字，疑似仿冒",
-    "shortener": "短网址，无法确认真实去向",
-    "redirect-param": "参数跳转到白名单以外的网站",
-    "control-chars": "网址含控制字符或不可见字符",
-    "text-href-mismatch": "显示的网址与实际链接不一致（伪链）",
-    "hidden": "隐藏链接（暗链）",
-}
-HIDDEN_LABELS = {
-    "display-none": "display:none",
-    "visibility-hidden": "visibility:hidden",
-    "opacity-zero": "透明度为 0",
-    "font-size-zero": "字号为 0",
-    "zero-size": "宽高为 0",
-    "off-screen": "定位到屏幕之外",
-    "text-indent": "文字缩进到屏幕之外",
-    "same-color": "文字与背景同色",
-    "hidden-attribute": "hidden 属性",
-    "tiny-marquee": "极小的滚动框",
-    "noscript": "位于 noscript 中",
-}
 _RULES: dict[str, tuple[str, Severity]] = {
     "untrusted": ("link.untrusted", "warn"),
     "suspicious": ("link.suspicious", "block"),
@@ -115,14 +84,12 @@ def _finding(report: LinkReport, link: ExtractedLink, text: str) -> Finding | No
     """The finding a link deserves, or None for a visible trusted link."""
     if report.hidden:
         rule, severity = "link.hidden", "block"
-        ways = "、".join(
-            HIDDEN_LABELS.get(r.removeprefix("ancestor:"), r) for r in link.hidden_reasons
+        message = (
+            f"隐藏链接（暗链）：{report.url}（{describe(link.hidden_reasons)}），发布前必须删除"
         )
-        message = f"隐藏链接（暗链）：{report.url}（{ways}），发布前必须删除"
     elif report.verdict in _RULES:
         rule, severity = _RULES[report.verdict]
-        why = "；".join(REASON_LABELS.get(r, r) for r in report.reasons)
-        message = f"链接 {report.url}：{why}"
+        message = f"链接 {report.url}：{describe(report.reasons)}"
         if report.verdict == "untrusted":
             message += "；发布时将去掉链接，只保留文字"
     else:

@@ -64,3 +64,24 @@ def test_registrable_domain_lookup_never_touches_the_network():
         """
     )
     assert result.stdout.strip() == "hangzhou.gov.cn", result.stderr
+
+
+def test_reasons_are_described_in_chinese_once_each():
+    from desk.links.labels import describe
+
+    assert (
+        describe(["not-whitelisted", "shortener"])
+        == "不在可信域名白名单内；短网址，无法确认真实去向"
+    )
+    assert describe(["ancestor:display-none", "display-none"]) == (
+        "display:none（在上级元素上）；display:none"
+    )
+    assert describe(["no-such-reason"]) == "no-such-reason"
+
+
+def test_every_reason_id_has_a_label():
+    from desk.links.labels import HIDDEN_LABELS, REASON_LABELS
+    from desk.links.verdict import REASONS
+
+    assert set(REASONS) <= set(REASON_LABELS)
+    assert {"display-none", "font-size-zero", "off-screen", "noscript"} <= set(HIDDEN_LABELS)
