@@ -145,11 +145,14 @@ def main() -> None:
     whitelist = parse_whitelist(WHITELIST)
     registrable_domain("www.gov.cn")  # load the public suffix list outside the timings
 
-    def links_every() -> int:
-        found = extract_links_from_html(source)
+    def links_every(page: str = source) -> int:
+        found = extract_links_from_html(page)
         for link in found:
             judge(link.url, whitelist, text=link.text)
         return len(found)
+
+    # Pasted pages often carry a <style> block: hiding rules then need a second parse.
+    styled = "<style>.note{color:#333}.hide{display:none}</style>\n" + source
 
     def links_cached() -> int:
         verdicts = VerdictCache(whitelist)
@@ -171,6 +174,7 @@ def main() -> None:
         )
 
     links_time, link_count = best_of(args.repeat, links_every)
+    styled_time, _ = best_of(args.repeat, lambda: links_every(styled))
     cached_time, _ = best_of(args.repeat, links_cached)
     render_time, result = best_of(args.repeat, render)
     nh3_time, _ = best_of(args.repeat, baseline)
@@ -197,6 +201,10 @@ def main() -> None:
     print(
         f"| links: extract_links_from_html + judge for every link | {ms(links_time)} "
         f"| ≤ 200 ms ({verdict(links_time, 200)}) |"
+    )
+    print(
+        f"| links, the same page with a `<style>` block | {ms(styled_time)} "
+        f"| ≤ 200 ms ({verdict(styled_time, 200)}) |"
     )
     print(f"| links, one judge per distinct (url, text) | {ms(cached_time)} | |")
     print(

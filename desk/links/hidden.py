@@ -177,10 +177,19 @@ class VisibilityTracker:
         Most elements of a real page are plain; they only pass their parent's state on.
         """
         return (
-            not self._rules
-            and tag not in _SPECIAL_ELEMENTS
+            tag not in _SPECIAL_ELEMENTS
             and not any(name in _HIDING_ATTRIBUTES for name in attrs)
+            and not self._sheet_may_apply(tag, attrs)
         )
+
+    def _sheet_may_apply(self, tag: str, attrs: Mapping[str, str]) -> bool:
+        """Whether some <style> rule is keyed by this element's tag, id or a class."""
+        rules = self._rules
+        if not rules:
+            return False
+        if tag in rules or "*" in rules or "#" + attrs.get("id", "") in rules:
+            return True
+        return any("." + name in rules for name in attrs.get("class", "").split())
 
     def leave(self, tag: str) -> None:
         """Close the innermost open ``tag`` and everything inside it; ignore stray ends."""
