@@ -24,17 +24,9 @@ import argparse
 import base64
 import datetime
 import html
-import os
-import platform
 import re
-import sys
-import time
-from collections.abc import Callable
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-sys.path.insert(0, str(REPO))
+from _common import SHARED, best_of, machine
 
 WHITELIST = """\
 gov.cn
@@ -104,27 +96,6 @@ def build_html(megabytes: float) -> str:
         size += len(chunk.encode("utf-8"))
     parts.append("</body></html>\n")
     return "".join(parts)
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return min(times), result
-
-
-def machine() -> str:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor() or "unknown CPU",
-    )
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def main() -> None:

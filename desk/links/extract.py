@@ -48,7 +48,6 @@ _URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "td": ("background",),
     "th": ("background",),
 }
-_STYLE_TAG = re.compile(r"<style", re.IGNORECASE)
 _RAW_TEXT_ELEMENTS = frozenset({"script", "style"})
 _HTML_WHITESPACE = " \t\n\r\f"
 _REFRESH_RE = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:(?i:url)\s*=\s*)?([\"']?)(.+?)\1\s*$", re.DOTALL)
@@ -84,12 +83,7 @@ def extract_links_from_text(text: str) -> list[ExtractedLink]:
 
 def extract_links_from_html(html: str) -> list[ExtractedLink]:
     """Every link in a raw HTML string, in document order."""
-    blocks: list[str] = []
-    if _STYLE_TAG.search(html):  # the style pre-pass is a whole second parse: skip it if it can
-        collector = _StyleCollector()
-        collector.parse_document(html)
-        blocks = collector.blocks
-    parser = _LinkParser(VisibilityTracker(blocks))
+    parser = _LinkParser(VisibilityTracker.for_document(html))
     parser.parse_document(html)
     return sorted(parser.links, key=lambda link: link.start)
 
@@ -128,28 +122,6 @@ def _skip_descriptors(srcset: str, pos: int) -> int:
         elif char == "," and depth == 0:
             break
     return pos
-
-
-class _StyleCollector(TolerantHTMLParser):
-    """First pass: the text of every <style> block."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.blocks: list[str] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "style":
-            self._in_style = True
-            self.blocks.append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "style":
-            self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_style:
-            self.blocks[-1] += data
 
 
 @dataclass(slots=True)

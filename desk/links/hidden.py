@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from desk.documents.html_parser import TolerantHTMLParser
 from desk.links import css
 
 VOID_ELEMENTS = frozenset(
@@ -135,6 +136,15 @@ class VisibilityTracker:
             self._rules.setdefault(rule.key, []).append((position, rule))
         self._stack: list[_Frame] = []
         self._open: Counter[str] = Counter()  # open elements by tag: stray ends cost nothing
+
+    @classmethod
+    def for_document(cls, html: str) -> VisibilityTracker:
+        """A tracker knowing every <style> block of the page: a rule applies wherever it is."""
+        if not _STYLE_TAG.search(html):  # the style pass is a whole second parse: skip it
+            return cls()
+        collector = _StyleCollector()
+        collector.parse_document(html)
+        return cls(collector.blocks)
 
     @property
     def depth(self) -> int:
@@ -248,6 +258,29 @@ def _parse_rules(block: str) -> list[_Rule]:
     return parsed
 
 
+class _StyleCollector(TolerantHTMLParser):
+    """The text of every <style> block."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "style":
+            self._in_style = True
+            self.blocks.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.blocks[-1] += data
+
+
+_STYLE_TAG = re.compile(r"<style", re.IGNORECASE)
 _SPECIAL_ELEMENTS = _REPLACED_ELEMENTS | {"marquee", "noscript"}
 _HIDING_ATTRIBUTES = frozenset({"style", "hidden", "width", "height", "bgcolor", "background"})
 

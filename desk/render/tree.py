@@ -14,13 +14,10 @@ Comments, doctypes, processing instructions and CDATA sections are dropped here.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from desk.documents.html_parser import TolerantHTMLParser
 from desk.links.hidden import VOID_ELEMENTS, VisibilityTracker
-
-_STYLE_RE = re.compile(r"<style", re.IGNORECASE)
 
 
 class Element:
@@ -40,38 +37,10 @@ class Element:
 
 def parse(html: str) -> Element:
     """The tree of ``html`` under a root element with tag ``""``."""
-    blocks: list[str] = []
-    if _STYLE_RE.search(html):
-        collector = _StyleCollector()
-        collector.feed(html)
-        collector.close()
-        blocks = collector.blocks
-    builder = _TreeBuilder(VisibilityTracker(blocks))
+    builder = _TreeBuilder(VisibilityTracker.for_document(html))
     builder.feed(html)
     builder.close()
     return builder.root
-
-
-class _StyleCollector(TolerantHTMLParser):
-    """First pass: the text of every <style> block (a rule applies wherever it appears)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.blocks: list[str] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "style":
-            self._in_style = True
-            self.blocks.append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "style":
-            self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_style:
-            self.blocks[-1] += data
 
 
 class _TreeBuilder(TolerantHTMLParser):
