@@ -265,3 +265,16 @@ def test_text_report_colours_spans_on_a_terminal(tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert not use_colour(Terminal())
     assert not use_colour(io.StringIO())
+
+
+def test_a_huge_paste_is_checked_whole(tmp_path, capsys, seed_texts):
+    draft = tmp_path / "huge.txt"
+    text = "".join(seed_texts.values())
+    draft.write_text(text * 16 + "\n结尾处的百 家 乐", encoding="utf-8")  # ~2 MB
+    code, report, err = run_json(capsys, draft)
+    assert err == ""
+    (file,) = report["files"]
+    assert file["error"] is None
+    last = [f for f in file["findings"] if f["term"] == "百家乐"][-1]
+    assert last["start"] == len(text) * 16 + 5 and last["text"] == "百 家 乐"
+    assert code == 0  # 百家乐 is a warn term in the starter lexicon
