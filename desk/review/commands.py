@@ -1,0 +1,456 @@
+"""Domain commands: the only way the store changes.
+
+A command is a frozen dataclass naming who (``actor``) does what, with its own
+``command_id``; ``apply(store, command)`` carries it out in one transaction. Commands
+are plain data so the same ones can later be pushed to a shared server and replayed
+offline: ``to_json()`` / ``command_from_json()`` round-trip them, and applying a command
+whose id the store has seen before changes nothing and returns what the first
+application returned (a different command under a reused id is rejected).
+
+Rows a command creates take the command's id as their own (a revision is identified by
+the SaveRevision that made it), so every replica that applies it ends up with the same
+keys.
+
+RecordRecovery and ClearRecovery manage this machine's crash-recovery snapshot of
+unsaved text. They run many times a minute, so they are not journaled (and not meant
+for syncing): a single upsert or delete each.
+
+Invalid commands raise CommandRejected (a Chinese message for the user) at
+construction or when applied; store failures raise desk.store.StoreError.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from typing import Any, ClassVar, overload
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from desk.render import content_hash
+from desk.review.drafts import (
+    IgnoredFindingView,
+    RevisionSummary,
+    ignored_view,
+    revision_summary,
+)
+from desk.review.findings import Finding
+from desk.store import Store
+from desk.store.models import AppliedCommand, Draft, IgnoredFinding, Recovery, Revision
+
+REVISION_REASONS = ("save", "autosave", "import")
+FIELDS = ("title", "body")
+DRAFT_STATUS = "draft"
+
+
+class CommandRejected(ValueError):
+    """The command is invalid or does not fit the store's state; nothing was changed."""
+
+
+def new_id() -> uuid.UUID:
+    """A fresh key for a command or a draft."""
+    return uuid.uuid4()
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """What every command carries. Subclasses add their fields and a ``name``."""
+
+    name: ClassVar[str]
+    journaled: ClassVar[bool] = True  # recorded in applied_commands, replayable by id
+
+    command_id: uuid.UUID
+    actor: str
+
+    def __post_init__(self) -> None:
+        for field, hint in _field_types(type(self)).items():
+            _check_type(self.name, field, getattr(self, field), hint)
+        if not self.actor.strip():
+            raise CommandRejected(f"命令 {self.name} 缺少操作人")
+        self.validate()
+
+    def validate(self) -> None:
+        """Further checks of one command's fields (types are already checked)."""
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"command": name, field: value, …}`` with UUIDs as canonical strings."""
+        data: dict[str, Any] = {"command": self.name}
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            data[field.name] = str(value) if isinstance(value, uuid.UUID) else value
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> typing.Self:
+        """The command ``to_json`` gave; CommandRejected for anything else."""
+        if not isinstance(data, Mapping):
+            raise CommandRejected("命令应为 JSON 对象")
+        if data.get("command") != cls.name:
+            raise CommandRejected(f"不是 {cls.name} 命令：{data.get('command')!r}")
+        fields = {field.name: field for field in dataclasses.fields(cls)}
+        unknown = sorted(set(data) - set(fields) - {"command"})
+        if unknown:
+            raise CommandRejected(f"命令 {cls.name} 含有未知字段：{'、'.join(unknown)}")
+        missing = sorted(
+            name
+            for name, field in fields.items()
+            if name not in data and field.default is dataclasses.MISSING
+        )
+        if missing:
+            raise CommandRejected(f"命令 {cls.name} 缺少字段：{'、'.join(missing)}")
+        types = _field_types(cls)
+        values = {
+            name: _parse_uuid(cls.name, name, value) if types[name] is uuid.UUID else value
+            for name, value in data.items()
+            if name != "command"
+        }
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class CreateDraft(Command):
+    """A new draft with its first revision (number 1). ``draft_id`` is made by the caller."""
+
+    name: ClassVar[str] = "CreateDraft"
+
+    draft_id: uuid.UUID
+    title: str
+    body_html: str
+    body_text: str  # the body's plain text, as the checks see it
+    reason: str = "save"  # "import" for a draft made from a file
+
+    def validate(self) -> None:
+        _check_revision_reason(self.reason)
+
+
+@dataclass(frozen=True, slots=True)
+class SaveRevision(Command):
+    """Save the draft's text as a new revision; the same text as now saves nothing."""
+
+    name: ClassVar[str] = "SaveRevision"
+
+    draft_id: uuid.UUID
+    title: str
+    body_html: str
+    body_text: str
+    reason: str = "save"  # "save", "autosave" or "import"
+
+    def validate(self) -> None:
+        _check_revision_reason(self.reason)
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoreFinding(Command):
+    """Let one finding stand in one place, with a reason reviewers will see."""
+
+    name: ClassVar[str] = "IgnoreFinding"
+
+    draft_id: uuid.UUID
+    rule: str
+    field: str  # "title" or "body"
+    start: int  # code-point offsets into the field's plain text, as in Finding
+    end: int
+    text: str
+    term: str | None
+    reason: str  # required, not blank
+
+    def validate(self) -> None:
+        if not self.reason.strip():
+            raise CommandRejected("忽略提示必须填写理由")
+        if not self.rule.strip():
+            raise CommandRejected("忽略提示缺少规则编号")
+        if self.field not in FIELDS:
+            raise CommandRejected(f"字段只能是 title 或 body，收到 {self.field!r}")
+        if not 0 <= self.start <= self.end:
+            raise CommandRejected(f"位置无效：{self.start}–{self.end}")
+
+    @classmethod
+    def for_finding(
+        cls,
+        finding: Finding,
+        *,
+        command_id: uuid.UUID,
+        actor: str,
+        draft_id: uuid.UUID,
+        reason: str,
+    ) -> IgnoreFinding:
+        """The command that ignores ``finding`` (from ``desk.review.check``) here."""
+        return cls(
+            command_id=command_id,
+            actor=actor,
+            draft_id=draft_id,
+            rule=finding.rule,
+            field=finding.field,
+            start=finding.start,
+            end=finding.end,
+            text=finding.text,
+            term=finding.term,
+            reason=reason,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRecovery(Command):
+    """Autosave the editor's unsaved text for crash recovery (replaces the last snapshot).
+
+    ``draft_id``: the draft being edited, or for a new draft the id its CreateDraft
+    will use.
+    """
+
+    name: ClassVar[str] = "RecordRecovery"
+    journaled: ClassVar[bool] = False
+
+    draft_id: uuid.UUID
+    title: str
+    body_html: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClearRecovery(Command):
+    """Drop the draft's recovery snapshot: after a successful save, or when discarded."""
+
+    name: ClassVar[str] = "ClearRecovery"
+    journaled: ClassVar[bool] = False
+
+    draft_id: uuid.UUID
+
+
+COMMANDS: dict[str, type[Command]] = {
+    cls.name: cls
+    for cls in (CreateDraft, SaveRevision, IgnoreFinding, RecordRecovery, ClearRecovery)
+}
+
+
+def command_from_json(data: Mapping[str, Any]) -> Command:
+    """The command a ``to_json()`` dict describes; CommandRejected if it describes none."""
+    if not isinstance(data, Mapping):
+        raise CommandRejected("命令应为 JSON 对象")
+    cls = COMMANDS.get(data.get("command"))  # type: ignore[arg-type]
+    if cls is None:
+        raise CommandRejected(f"未知命令：{data.get('command')!r}")
+    return cls.from_json(data)
+
+
+@overload
+def apply(store: Store, command: CreateDraft | SaveRevision) -> RevisionSummary: ...
+@overload
+def apply(store: Store, command: IgnoreFinding) -> IgnoredFindingView: ...
+@overload
+def apply(store: Store, command: RecordRecovery | ClearRecovery) -> None: ...
+def apply(store: Store, command: Command) -> Any:
+    """Carry out ``command`` in one transaction and return its result.
+
+    CreateDraft / SaveRevision → the draft's current revision (for a save of unchanged
+    text, the existing one); IgnoreFinding → the ignored finding; the recovery commands →
+    None. A journaled command applied before returns its first result again.
+    """
+    handler = _HANDLERS.get(type(command))
+    if handler is None:
+        raise TypeError(f"not a domain command: {command!r}")
+    now = store.clock()
+    with store.session() as session:
+        if command.journaled:
+            done = session.get(AppliedCommand, command.command_id)
+            if done is not None:
+                if done.payload != command.to_json():
+                    raise CommandRejected(
+                        f"命令编号 {command.command_id} 已被另一条内容不同的命令使用，本条未执行"
+                    )
+                return handler.replay(session, done.result_id)
+        result, result_id = handler.run(session, command, now)
+        if command.journaled:
+            session.add(
+                AppliedCommand(
+                    id=command.command_id,
+                    name=command.name,
+                    actor=command.actor,
+                    applied_at=now,
+                    payload=command.to_json(),
+                    result_id=result_id,
+                )
+            )
+        return result
+
+
+# --- handlers: each runs inside apply's transaction -----------------------------------
+
+
+def _create_draft(
+    session: Session, command: CreateDraft, now: datetime
+) -> tuple[RevisionSummary, uuid.UUID]:
+    if session.get(Draft, command.draft_id) is not None:
+        raise CommandRejected(f"稿件 {command.draft_id} 已存在")
+    revision = _revision(command, number=1, now=now)
+    session.add(
+        Draft(
+            id=command.draft_id,
+            status=DRAFT_STATUS,
+            current_revision_id=revision.id,  # checked at commit
+            created_at=now,
+            created_by=command.actor,
+            updated_at=now,
+        )
+    )
+    session.flush()  # the draft first: revisions.draft_id is checked at once
+    session.add(revision)
+    return revision_summary(revision), revision.id
+
+
+def _save_revision(
+    session: Session, command: SaveRevision, now: datetime
+) -> tuple[RevisionSummary, uuid.UUID]:
+    draft = _draft(session, command.draft_id)
+    current = session.get_one(Revision, draft.current_revision_id)
+    if (
+        current.content_hash == content_hash(command.title, command.body_html)
+        and current.body_text == command.body_text
+    ):
+        return revision_summary(current), current.id
+    revision = _revision(command, number=current.number + 1, now=now)
+    session.add(revision)
+    draft.current_revision_id = revision.id
+    draft.updated_at = now
+    return revision_summary(revision), revision.id
+
+
+def _ignore_finding(
+    session: Session, command: IgnoreFinding, now: datetime
+) -> tuple[IgnoredFindingView, uuid.UUID]:
+    _draft(session, command.draft_id)
+    existing = session.scalars(
+        select(IgnoredFinding).where(
+            IgnoredFinding.draft_id == command.draft_id,
+            IgnoredFinding.rule == command.rule,
+            IgnoredFinding.field == command.field,
+            IgnoredFinding.start == command.start,
+            IgnoredFinding.end == command.end,
+            IgnoredFinding.text == command.text,
+        )
+    ).one_or_none()
+    if existing is not None:  # already ignored here: the first reason stands
+        return ignored_view(existing), existing.id
+    row = IgnoredFinding(
+        id=command.command_id,
+        draft_id=command.draft_id,
+        rule=command.rule,
+        field=command.field,
+        start=command.start,
+        end=command.end,
+        text=command.text,
+        term=command.term,
+        reason=command.reason,
+        actor=command.actor,
+        created_at=now,
+    )
+    session.add(row)
+    return ignored_view(row), row.id
+
+
+def _record_recovery(session: Session, command: RecordRecovery, now: datetime) -> tuple[None, None]:
+    values = {"title": command.title, "body_html": command.body_html, "saved_at": now}
+    session.execute(
+        insert(Recovery)
+        .values(draft_id=command.draft_id, **values)
+        .on_conflict_do_update(index_elements=[Recovery.draft_id], set_=values)
+    )
+    return None, None
+
+
+def _clear_recovery(session: Session, command: ClearRecovery, now: datetime) -> tuple[None, None]:
+    session.execute(delete(Recovery).where(Recovery.draft_id == command.draft_id))
+    return None, None
+
+
+def _revision(command: CreateDraft | SaveRevision, *, number: int, now: datetime) -> Revision:
+    return Revision(
+        id=command.command_id,
+        draft_id=command.draft_id,
+        number=number,
+        title=command.title,
+        body_html=command.body_html,
+        body_text=command.body_text,
+        content_hash=content_hash(command.title, command.body_html),
+        created_at=now,
+        author=command.actor,
+        reason=command.reason,
+    )
+
+
+def _draft(session: Session, draft_id: uuid.UUID) -> Draft:
+    draft = session.get(Draft, draft_id)
+    if draft is None:
+        raise CommandRejected(f"稿件 {draft_id} 不存在")
+    return draft
+
+
+@dataclass(frozen=True, slots=True)
+class _Handler:
+    run: Callable[[Session, Any, datetime], tuple[Any, uuid.UUID | None]]
+    replay: Callable[[Session, uuid.UUID | None], Any]
+
+
+def _replay_revision(session: Session, result_id: uuid.UUID | None) -> RevisionSummary:
+    return revision_summary(session.get_one(Revision, result_id))
+
+
+def _replay_ignored(session: Session, result_id: uuid.UUID | None) -> IgnoredFindingView:
+    return ignored_view(session.get_one(IgnoredFinding, result_id))
+
+
+def _no_replay(session: Session, result_id: uuid.UUID | None) -> None:
+    return None
+
+
+_HANDLERS: dict[type[Command], _Handler] = {
+    CreateDraft: _Handler(_create_draft, _replay_revision),
+    SaveRevision: _Handler(_save_revision, _replay_revision),
+    IgnoreFinding: _Handler(_ignore_finding, _replay_ignored),
+    RecordRecovery: _Handler(_record_recovery, _no_replay),
+    ClearRecovery: _Handler(_clear_recovery, _no_replay),
+}
+
+
+# --- field checks --------------------------------------------------------------------
+
+
+def _check_revision_reason(reason: str) -> None:
+    if reason not in REVISION_REASONS:
+        raise CommandRejected(f"保存原因只能是 save、autosave 或 import，收到 {reason!r}")
+
+
+_TYPE_NAMES = {uuid.UUID: "UUID", str: "字符串", int: "整数"}
+
+
+@cache
+def _field_types(cls: type[Command]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    return {field.name: hints[field.name] for field in dataclasses.fields(cls)}
+
+
+def _check_type(command: str, field: str, value: object, hint: Any) -> None:
+    allowed = typing.get_args(hint) if typing.get_origin(hint) is not None else (hint,)
+    for kind in allowed:
+        if kind is type(None) and value is None:
+            return
+        # bool is an int to Python, never to a command
+        if kind is not type(None) and isinstance(value, kind) and not isinstance(value, bool):
+            return
+    names = "或".join(_TYPE_NAMES.get(kind, "空") for kind in allowed)
+    raise CommandRejected(f"命令 {command} 的字段 {field} 应为{names}，收到 {value!r}")
+
+
+def _parse_uuid(command: str, field: str, value: object) -> object:
+    """A UUID from its string form; anything else is left for the type check to reject."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise CommandRejected(f"命令 {command} 的字段 {field} 不是有效的 UUID：{value!r}") from None

@@ -1,0 +1,227 @@
+"""Read-only queries on drafts: the list, one draft, its revisions, crash recovery.
+
+Nothing here writes; every change goes through ``desk.review.commands.apply``. Results
+are frozen dataclasses detached from the database, safe to hand to another thread.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, func, or_, select
+
+from desk.store import Store
+from desk.store.database import fold
+from desk.store.models import Draft, IgnoredFinding, Recovery, Revision
+
+
+class DraftNotFound(LookupError):
+    """No draft has this id; ``str(error)`` says so in Chinese."""
+
+    def __init__(self, draft_id: uuid.UUID) -> None:
+        super().__init__(f"稿件 {draft_id} 不存在")
+        self.draft_id = draft_id
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionSummary:
+    """One saved revision, without its text."""
+
+    id: uuid.UUID
+    draft_id: uuid.UUID
+    number: int  # 1, 2, 3 … per draft
+    title: str
+    content_hash: str  # desk.render.content_hash(title, body_html) of the saved text
+    created_at: datetime
+    author: str
+    reason: str  # "save", "autosave" or "import"
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoredFindingView:
+    """A finding let stand, with who did it and why (shown to reviewers)."""
+
+    id: uuid.UUID
+    draft_id: uuid.UUID
+    rule: str
+    field: str  # "title" or "body"
+    start: int  # code-point offsets into the field's plain text when it was ignored
+    end: int
+    text: str
+    term: str | None
+    reason: str
+    actor: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DraftSummary:
+    """A line of the draft list."""
+
+    id: uuid.UUID
+    title: str
+    status: str
+    created_by: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DraftView:
+    """A draft as the editor opens it: its current revision's text and its ignored findings."""
+
+    id: uuid.UUID
+    title: str
+    body_html: str
+    body_text: str
+    status: str
+    created_by: str
+    created_at: datetime
+    updated_at: datetime
+    revision: RevisionSummary  # the current revision, whose text this is
+    ignored: tuple[IgnoredFindingView, ...]  # oldest first
+
+
+@dataclass(frozen=True, slots=True)
+class RecoverySnapshot:
+    """Autosaved text that was never saved as a revision, offered after a crash."""
+
+    draft_id: uuid.UUID  # restore with SaveRevision, or CreateDraft with this id when is_new
+    title: str
+    body_html: str
+    saved_at: datetime
+    is_new: bool  # the draft was never saved: it does not exist yet
+
+
+def list_drafts(store: Store, *, search: str | None = None) -> list[DraftSummary]:
+    """Every draft, most recently changed first.
+
+    ``search`` keeps the drafts whose current title or text contains it, ignoring case and
+    full-width/half-width differences (Chinese text matches as a plain substring).
+    """
+    statement = (
+        select(Draft.id, Revision.title, Draft.status, Draft.created_by, Draft.updated_at)
+        .join(Revision, Revision.id == Draft.current_revision_id)
+        .order_by(Draft.updated_at.desc(), Draft.id)
+    )
+    needle = fold(search.strip()) if search else ""
+    if needle:
+        statement = statement.where(
+            or_(
+                func.instr(func.desk_fold(Revision.title), needle) > 0,
+                func.instr(func.desk_fold(Revision.body_text), needle) > 0,
+            )
+        )
+    with store.read() as session:
+        return [DraftSummary(*row) for row in session.execute(statement)]
+
+
+def load_draft(store: Store, draft_id: uuid.UUID) -> DraftView:
+    """The draft's current text and its ignored findings; DraftNotFound if there is none."""
+    with store.read() as session:
+        draft = session.get(Draft, draft_id)
+        if draft is None:
+            raise DraftNotFound(draft_id)
+        revision = session.get_one(Revision, draft.current_revision_id)
+        ignored = session.scalars(
+            select(IgnoredFinding)
+            .where(IgnoredFinding.draft_id == draft_id)
+            .order_by(IgnoredFinding.created_at, IgnoredFinding.id)
+        )
+        return DraftView(
+            id=draft.id,
+            title=revision.title,
+            body_html=revision.body_html,
+            body_text=revision.body_text,
+            status=draft.status,
+            created_by=draft.created_by,
+            created_at=draft.created_at,
+            updated_at=draft.updated_at,
+            revision=revision_summary(revision),
+            ignored=tuple(ignored_view(row) for row in ignored),
+        )
+
+
+def revisions(store: Store, draft_id: uuid.UUID) -> list[RevisionSummary]:
+    """The draft's revisions, oldest (number 1) first; empty for an unknown draft."""
+    statement = (
+        select(
+            Revision.id,
+            Revision.draft_id,
+            Revision.number,
+            Revision.title,
+            Revision.content_hash,
+            Revision.created_at,
+            Revision.author,
+            Revision.reason,
+        )
+        .where(Revision.draft_id == draft_id)
+        .order_by(Revision.number)
+    )
+    with store.read() as session:
+        return [RevisionSummary(*row) for row in session.execute(statement)]
+
+
+def pending_recovery(store: Store) -> list[RecoverySnapshot]:
+    """Autosaved text worth offering on start, newest first.
+
+    A snapshot is offered when its draft was never saved, or when it is newer than the
+    draft's current revision and differs from it. Snapshots not offered stay until a
+    ClearRecovery or the next RecordRecovery replaces them.
+    """
+    statement = (
+        select(
+            Recovery.draft_id,
+            Recovery.title,
+            Recovery.body_html,
+            Recovery.saved_at,
+            Draft.id.is_(None),
+        )
+        .outerjoin(Draft, Draft.id == Recovery.draft_id)
+        .outerjoin(Revision, Revision.id == Draft.current_revision_id)
+        .where(
+            or_(
+                Draft.id.is_(None),
+                and_(
+                    Recovery.saved_at > Revision.created_at,
+                    or_(Recovery.title != Revision.title, Recovery.body_html != Revision.body_html),
+                ),
+            )
+        )
+        .order_by(Recovery.saved_at.desc(), Recovery.draft_id)
+    )
+    with store.read() as session:
+        return [
+            RecoverySnapshot(draft_id, title, body_html, saved_at, bool(is_new))
+            for draft_id, title, body_html, saved_at, is_new in session.execute(statement)
+        ]
+
+
+def revision_summary(row: Revision) -> RevisionSummary:
+    return RevisionSummary(
+        id=row.id,
+        draft_id=row.draft_id,
+        number=row.number,
+        title=row.title,
+        content_hash=row.content_hash,
+        created_at=row.created_at,
+        author=row.author,
+        reason=row.reason,
+    )
+
+
+def ignored_view(row: IgnoredFinding) -> IgnoredFindingView:
+    return IgnoredFindingView(
+        id=row.id,
+        draft_id=row.draft_id,
+        rule=row.rule,
+        field=row.field,
+        start=row.start,
+        end=row.end,
+        text=row.text,
+        term=row.term,
+        reason=row.reason,
+        actor=row.actor,
+        created_at=row.created_at,
+    )

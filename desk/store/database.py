@@ -1,0 +1,178 @@
+"""Opening the local store: SQLite in WAL mode, migrated to the current schema.
+
+``open_store(path)`` gives a ``Store``; ``Store.session()`` is one write transaction
+(what the domain commands run in) and ``Store.read()`` one read transaction (what the
+queries run in). Every database failure leaves here as a ``StoreError`` with a message a
+user can act on (see ``desk.store.errors``); nothing else of SQLite or SQLAlchemy needs
+catching by the caller.
+
+Transactions are begun explicitly (the sqlite3 module's own implicit transactions are
+off): writes with ``BEGIN IMMEDIATE``, so two programs writing at once queue up on the
+busy timeout instead of failing on a stale snapshot; reads with a plain ``BEGIN``, which
+in WAL mode never waits for a writer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, text
+from sqlalchemy.orm import Session
+
+from desk.store import errors
+from desk.store.migrations import SCHEMA_REVISION
+
+DATABASE_NAME = "desk.db"  # the file's name in the data folder
+BUSY_TIMEOUT = 2.0  # seconds to wait for another program's write lock
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def fold(text: str | None) -> str | None:
+    """The form search compares: NFKC (full-width → half-width) and case folded.
+
+    Registered on every connection as the SQL function ``desk_fold``.
+    """
+    return None if text is None else unicodedata.normalize("NFKC", text).casefold()
+
+
+class Store:
+    """An open local store. Use ``session()`` to write and ``read()`` to read."""
+
+    def __init__(self, engine: Engine, path: Path, busy_timeout: float, clock: Clock) -> None:
+        self.engine = engine
+        self.path = path
+        self.busy_timeout = busy_timeout
+        self.clock = clock  # the time commands stamp rows with (UTC, aware)
+        self._writer = engine.execution_options(desk_begin="IMMEDIATE")
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """One write transaction: committed when the block ends, rolled back if it raises."""
+        with (
+            self.translate_errors(),
+            Session(self._writer, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """One read transaction, a consistent snapshot; nothing is written."""
+        with self.translate_errors(), Session(self.engine) as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextlib.contextmanager
+    def translate_errors(self) -> Iterator[None]:
+        """Turn database failures into StoreLocked / StoreUnavailable."""
+        try:
+            yield
+        except exc.DBAPIError as error:
+            translated = (
+                errors.from_sqlite(error.orig, self.path, self.busy_timeout)
+                if isinstance(error.orig, sqlite3.Error)
+                else None
+            )
+            if translated is None:
+                raise
+            raise translated from error
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def open_store(
+    path: Path | str, *, busy_timeout: float = BUSY_TIMEOUT, clock: Clock = utc_now
+) -> Store:
+    """Open (creating if need be) the store at ``path`` and migrate it to the current schema.
+
+    Raises StoreLocked when another program holds the database past ``busy_timeout``
+    seconds, StoreUnavailable when it can't be opened or created (no permission, read-only
+    location, disk full, not a database, written by a newer Desk).
+    """
+    path = Path(path).absolute()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise errors.from_os_error(error, path) from error
+    store = Store(_engine(path, busy_timeout), path, busy_timeout, clock)
+    try:
+        with store.translate_errors():
+            _migrate(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _engine(path: Path, busy_timeout: float) -> Engine:
+    engine = create_engine(
+        URL.create("sqlite", database=str(path)),
+        connect_args={"timeout": busy_timeout, "check_same_thread": False},
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # no implicit transactions: _on_begin begins them
+    dbapi_connection.create_function("desk_fold", 1, fold, deterministic=True)
+    cursor = dbapi_connection.cursor()
+    try:
+        # busy_timeout is set by sqlite3.connect(timeout=…) before any of these run.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")  # durable across a crash of Desk
+        cursor.execute("PRAGMA foreign_keys=ON")
+    finally:
+        cursor.close()
+
+
+def _on_begin(connection: Connection) -> None:
+    mode = connection.get_execution_options().get("desk_begin", "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _migrate(store: Store) -> None:
+    """Bring the schema to SCHEMA_REVISION; the common case, already there, is one query."""
+    with store.engine.connect() as connection:
+        if _revision(connection, store.path) == SCHEMA_REVISION:
+            return
+    from desk.store import migrations
+
+    with store.engine.execution_options(desk_begin="IMMEDIATE").begin() as connection:
+        current = _revision(connection, store.path)  # again: another program may have migrated
+        if current is not None and not migrations.is_known(current):
+            raise errors.newer_schema(store.path, current)
+        migrations.upgrade(connection)
+
+
+def _revision(connection: Connection, path: Path) -> str | None:
+    """The schema revision stamped in the database; None for an empty database."""
+    tables = set(
+        connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars()
+    )
+    if "alembic_version" not in tables:
+        if tables:  # some other program's database
+            raise errors.not_a_database(path)
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()

@@ -1,0 +1,174 @@
+"""The local store's tables, as SQLAlchemy 2 declarative models.
+
+Rows are written only by the domain commands in ``desk.review.commands``; everything
+else reads them through the queries in ``desk.review.drafts``. The schema itself is
+created and changed by the Alembic migrations in ``desk/store/migrations/versions``;
+``tests/store`` checks that the migrations and these models agree.
+
+Keys are UUIDs stored as their canonical 36-character text (``str(uuid)``), so rows can
+be created offline and merged with a shared server without renumbering. Timestamps are
+UTC: written from timezone-aware datetimes, read back as timezone-aware datetimes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints, so later migrations (SQLite batch mode) can refer to them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UUIDText(TypeDecorator[uuid.UUID]):
+    """A ``uuid.UUID`` stored as its canonical 36-character text."""
+
+    impl = String(36)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, uuid.UUID):
+            raise TypeError(f"expected a uuid.UUID, got {type(value).__name__}")
+        return str(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> uuid.UUID | None:
+        return None if value is None else uuid.UUID(value)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware datetime stored as naive UTC (SQLite has no time zones)."""
+
+    impl = DateTime()
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise TypeError("timestamps must be timezone-aware datetimes")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {uuid.UUID: UUIDText(), datetime: UTCDateTime()}  # noqa: RUF012
+
+
+class Draft(Base):
+    """A draft: who made it, where it stands, and which revision is its current text.
+
+    The text itself lives only in revisions; ``current_revision_id`` names the one
+    shown and searched. Every draft has one from its creation on (the foreign key is
+    checked at commit, so the draft and its first revision go in one transaction).
+    """
+
+    __tablename__ = "drafts"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))  # "draft" (the 三审 states come later)
+    current_revision_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("revisions.id", use_alter=True, deferrable=True, initially="DEFERRED")
+    )
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]  # the last change of content or status
+
+
+class Revision(Base):
+    """One saved state of a draft. Never changed once written."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (UniqueConstraint("draft_id", "number"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    draft_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("drafts.id"))
+    number: Mapped[int] = mapped_column(Integer)  # 1, 2, 3 … per draft
+    title: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)  # the editor's HTML, as saved
+    body_text: Mapped[str] = mapped_column(Text)  # its plain text: what is checked and searched
+    # desk.render.content_hash(title, body_html): tells an unchanged save apart
+    content_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    author: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(16))  # "save", "autosave" or "import"
+
+
+class IgnoredFinding(Base):
+    """A finding someone chose to let stand here, with their reason, shown to reviewers.
+
+    ``start``/``end`` are code-point offsets into the field's plain text as it was
+    when the finding was ignored; ``text`` is that span.
+    """
+
+    __tablename__ = "ignored_findings"
+    __table_args__ = (UniqueConstraint("draft_id", "rule", "field", "start", "end", "text"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    draft_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("drafts.id"))
+    rule: Mapped[str] = mapped_column(String(64))
+    field: Mapped[str] = mapped_column(String(8))  # "title" or "body"
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    term: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class AppliedCommand(Base):
+    """The journal: every applied domain command, so applying one again is a no-op.
+
+    ``id`` is the command's own id. ``result_id`` is the row the command returned (a
+    revision, an ignored finding), so a replay returns what the first application did.
+    """
+
+    __tablename__ = "applied_commands"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(Text)
+    applied_at: Mapped[datetime]
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)  # the command's to_json()
+    result_id: Mapped[uuid.UUID | None]
+
+
+class Recovery(Base):
+    """The last autosaved, not yet saved text of one editor, for crash recovery.
+
+    One row per draft, replaced on every autosave. ``draft_id`` is the draft being
+    edited, or for a draft never saved the id its CreateDraft will use, so it is not a
+    foreign key.
+    """
+
+    __tablename__ = "recoveries"
+
+    draft_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[datetime]
