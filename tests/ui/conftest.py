@@ -1,0 +1,101 @@
+"""Fixtures for the UI tests: a started check worker with a small lexicon, a shown editor.
+
+Every wait has a timeout and every worker thread is stopped, so a failure can't hang
+the run or leave a thread behind.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtGui import QInputMethodEvent  # test-only: the UI itself never fakes input
+
+from desk.lexicon import Entry, Lexicon
+from desk.ui.check_worker import CheckWorker
+from desk.ui.editor import DraftEditor
+from desk.ui.qt import QApplication, Qt, QWidget
+
+TIMEOUT_MS = 10_000
+
+SMALL_LEXICON = Lexicon.from_entries(
+    [
+        Entry("百家乐", category="涉赌", severity="block"),
+        Entry("澳门赌场", category="涉赌", severity="block"),
+        Entry(
+            "国家工商行政管理总局",
+            category="过时表述",
+            severity="warn",
+            suggestion="国家市场监督管理总局",
+        ),
+        Entry("请勿外传", category="涉密", severity="info"),
+        Entry("震惊", category="标题规范", severity="warn", scope="title"),
+    ]
+)
+
+
+@pytest.fixture
+def start_worker(qtbot):
+    """Start a worker with a given lexicon loader; waits until it has loaded."""
+    workers: list[CheckWorker] = []
+
+    def start(load=lambda: SMALL_LEXICON) -> CheckWorker:
+        worker = CheckWorker(load)
+        workers.append(worker)
+        with qtbot.waitSignal(worker.loaded, timeout=TIMEOUT_MS):
+            worker.start()
+        return worker
+
+    yield start
+    for worker in workers:
+        assert worker.stop(TIMEOUT_MS)
+
+
+@pytest.fixture
+def worker(start_worker) -> CheckWorker:
+    return start_worker()
+
+
+@pytest.fixture
+def editor(qtbot, worker) -> DraftEditor:
+    editor = DraftEditor(worker)
+    qtbot.addWidget(editor)
+    editor.resize(800, 600)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type at the cursor as a Chinese input method does: one committed string."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def block_until_answered(worker: CheckWorker) -> Callable[[], None]:
+    """A wait that blocks the UI thread until the worker has sent its next result.
+
+    The result then sits in the UI thread's queue, undelivered: as if the UI had been
+    busy while the worker answered.
+    """
+    answered = threading.Event()
+    worker._checking.checked.connect(lambda *_: answered.set(), Qt.ConnectionType.DirectConnection)
+
+    def wait() -> None:
+        assert answered.wait(TIMEOUT_MS / 1000)
+
+    return wait
+
+
+def settle(qtbot, editor: DraftEditor) -> None:
+    """Wait until every edit has been checked and its findings applied."""
+    qtbot.waitUntil(lambda: not editor.checking, timeout=TIMEOUT_MS)
+
+
+def spans(editor: DraftEditor) -> list[tuple[int, int]]:
+    """The highlighted spans (UTF-16 positions) in the body."""
+    return [
+        (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in editor.body.extraSelections()
+    ]
