@@ -374,11 +374,19 @@ def test_rich_paste_keeps_structure_and_drops_styling_that_hides_text(qtbot, edi
     assert editor.body.toPlainText() == ""
 
 
-def test_ctrl_shift_v_pastes_plain_text(qtbot, editor):
+@pytest.fixture
+def clipboard():
+    """The system clipboard, emptied afterwards: Qt must not free our data at exit."""
+    board = QGuiApplication.clipboard()
+    yield board
+    board.clear()
+
+
+def test_ctrl_shift_v_pastes_plain_text(qtbot, editor, clipboard):
     mime = QMimeData()
     mime.setHtml("<b>澳门赌场</b>")
     mime.setText("澳门赌场")
-    QGuiApplication.clipboard().setMimeData(mime)
+    clipboard.setMimeData(mime)
     editor.activateWindow()
     editor.body.setFocus()
     qtbot.waitUntil(editor.body.hasFocus, timeout=TIMEOUT_MS)
