@@ -115,35 +115,31 @@ class Command:
 
 
 @dataclass(frozen=True, slots=True)
-class CreateDraft(Command):
-    """A new draft with its first revision (number 1). ``draft_id`` is made by the caller."""
-
-    name: ClassVar[str] = "CreateDraft"
+class _RevisionCommand(Command):
+    """A command that stores the draft's text as a revision."""
 
     draft_id: uuid.UUID
     title: str
     body_html: str
     body_text: str  # the body's plain text, as the checks see it
-    reason: str = "save"  # "import" for a draft made from a file
+    reason: str = "save"  # "save", "autosave" or "import" (a draft made from a file)
 
     def validate(self) -> None:
         _check_revision_reason(self.reason)
 
 
 @dataclass(frozen=True, slots=True)
-class SaveRevision(Command):
+class CreateDraft(_RevisionCommand):
+    """A new draft with its first revision (number 1). ``draft_id`` is made by the caller."""
+
+    name: ClassVar[str] = "CreateDraft"
+
+
+@dataclass(frozen=True, slots=True)
+class SaveRevision(_RevisionCommand):
     """Save the draft's text as a new revision; the same text as now saves nothing."""
 
     name: ClassVar[str] = "SaveRevision"
-
-    draft_id: uuid.UUID
-    title: str
-    body_html: str
-    body_text: str
-    reason: str = "save"  # "save", "autosave" or "import"
-
-    def validate(self) -> None:
-        _check_revision_reason(self.reason)
 
 
 @dataclass(frozen=True, slots=True)
