@@ -7,12 +7,11 @@ import os
 import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
-from desk.review.findings import SEVERITIES, Finding
+from desk.review.findings import SEVERITIES, SEVERITY_LABELS, Finding
 
 if TYPE_CHECKING:
     from desk.commands.check import FileReport
 
-SEVERITY_LABELS = {"block": "屏蔽", "warn": "提醒", "info": "提示"}
 _COLOURS = {"block": "\033[1;31m", "warn": "\033[33m", "info": "\033[36m"}
 _HIGHLIGHT = "\033[7m"
 _RESET = "\033[0m"

@@ -35,6 +35,7 @@ HIDDEN_LABELS: dict[str, str] = {
     "hidden-attribute": "hidden 属性",
     "tiny-marquee": "极小的滚动框",
     "noscript": "位于 noscript 中",
+    "no-text": "链接没有可见文字",
 }
 
 _ANCESTOR = "ancestor:"

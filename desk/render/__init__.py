@@ -3,6 +3,8 @@
 Plain Python, no Qt. The pipeline, in this order::
 
     draft (.html / .docx via mammoth / .txt as paragraphs)
+      → semantic_html     styled spans (Qt's, Word's bold/italic …) become elements the
+                          allow-list keeps (desk.documents.rich_text)
       → tree.parse        stdlib html.parser; hiding reasons from the raw styles
       → links.rewrite     hidden content dropped, links judged (only trusted keep an href),
                           images kept / localized / replaced by a placeholder; canonical,
@@ -20,15 +22,14 @@ writes the page and its assets folder atomically.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from desk.atomic import write_bytes_atomically
 from desk.documents.loader import Document
+from desk.documents.rich_text import semantic_html
 from desk.links import Whitelist
 from desk.render.hash import content_hash
 from desk.render.images import LocalImages
@@ -92,7 +93,8 @@ def render_html(
     if template not in TEMPLATES:
         raise TemplateError(f"未知模板 {template!r}，可选：{'、'.join(TEMPLATES)}")
     title = normalize_title(title)
-    markup = text_to_html(source) if kind == "txt" else source
+    source = valid_unicode(source)
+    markup = text_to_html(source) if kind == "txt" else semantic_html(source)
     rewritten = rewrite(
         parse(markup),
         whitelist=whitelist,
@@ -161,8 +163,13 @@ def normalize_title(title: str | None) -> str:
     """Runs of whitespace → one space, ends stripped; undecodable bytes → U+FFFD."""
     if not title:
         return ""
-    title = title.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return " ".join(title.split())
+    return " ".join(valid_unicode(title).split())
+
+
+def valid_unicode(text: str) -> str:
+    """Lone surrogates (from undecodable bytes, or a half pasted emoji) → U+FFFD: the
+    sanitizer and the hash need text that encodes."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def write_result(result: RenderResult, output_path: Path | str) -> list[Path]:
@@ -180,28 +187,8 @@ def write_result(result: RenderResult, output_path: Path | str) -> list[Path]:
         for name, data in result.assets.items():
             target = folder / name
             if not (target.is_file() and target.stat().st_size == len(data)):
-                _atomic_write(target, data)
+                write_bytes_atomically(target, data)
             written.append(target)
-    _atomic_write(output_path, result.html.encode("utf-8"))
+    write_bytes_atomically(output_path, result.html.encode("utf-8"))
     written.append(output_path)
     return written
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename it over ``path``."""
-    try:
-        mode = path.stat().st_mode & 0o777
-    except OSError:
-        mode = 0o644
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desk.documents.html_text import HtmlText
@@ -9,7 +10,7 @@ from desk.lexicon.lexicon import Lexicon
 from desk.lexicon.matcher import Hit
 from desk.links import Whitelist, load_default_whitelist
 from desk.review.findings import SEVERITY_RANK, Field, Finding, sort_key
-from desk.review.links import LinkReport, check_links
+from desk.review.links import Anchor, LinkReport, check_links
 from desk.rules import run_rules
 
 
@@ -36,13 +37,19 @@ class Checker:
         self._matcher = lexicon.compile()
 
     def check_field(
-        self, text: str, field: Field, html: str | None = None, layout: HtmlText | None = None
+        self,
+        text: str,
+        field: Field,
+        html: str | None = None,
+        layout: HtmlText | None = None,
+        anchors: Sequence[Anchor] = (),
     ) -> tuple[list[Finding], list[LinkReport]]:
-        """Findings and links of one field; `html`/`layout` when the field has markup."""
+        """Findings and links of one field; `html`/`layout` or `anchors` when the field
+        has markup (offsets of `anchors` are into `text`)."""
         hits = _outermost(self._matcher.scan(text, field))
         findings = [term_finding(hit, field) for hit in hits]
         findings += run_rules(text, field)
-        links, link_findings = check_links(text, field, self.whitelist, html, layout)
+        links, link_findings = check_links(text, field, self.whitelist, html, layout, anchors)
         findings += link_findings
         findings.sort(key=sort_key)
         return findings, links

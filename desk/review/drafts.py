@@ -7,6 +7,7 @@ are frozen dataclasses detached from the database, safe to hand to another threa
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -94,17 +95,28 @@ class RecoverySnapshot:
     is_new: bool  # the draft was never saved: it does not exist yet
 
 
-def list_drafts(store: Store, *, search: str | None = None) -> list[DraftSummary]:
+def list_drafts(
+    store: Store,
+    *,
+    search: str | None = None,
+    created_by: str | None = None,
+    statuses: Collection[str] | None = None,
+) -> list[DraftSummary]:
     """Every draft, most recently changed first.
 
     ``search`` keeps the drafts whose current title or text contains it, ignoring case and
     full-width/half-width differences (Chinese text matches as a plain substring).
+    ``created_by`` keeps one author's drafts, ``statuses`` the drafts in those states.
     """
     statement = (
         select(Draft.id, Revision.title, Draft.status, Draft.created_by, Draft.updated_at)
         .join(Revision, Revision.id == Draft.current_revision_id)
         .order_by(Draft.updated_at.desc(), Draft.id)
     )
+    if created_by is not None:
+        statement = statement.where(Draft.created_by == created_by)
+    if statuses is not None:
+        statement = statement.where(Draft.status.in_(list(statuses)))
     needle = fold(search.strip()) if search else ""
     if needle:
         statement = statement.where(

@@ -15,6 +15,15 @@ Severity = Literal["block", "warn", "info"]
 
 SEVERITIES: tuple[Severity, ...] = ("block", "warn", "info")
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warn": 2, "block": 3}
+SEVERITY_LABELS: dict[str, str] = {"block": "屏蔽", "warn": "提醒", "info": "提示"}
+KIND_LABELS: dict[str, str] = {
+    "term": "词库",
+    "headline": "标题规范",
+    "pii": "个人信息",
+    "secret": "涉密标志",
+    "proofread": "校对",
+    "link": "外链",
+}
 
 
 @dataclass(frozen=True, slots=True)

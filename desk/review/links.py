@@ -6,6 +6,8 @@ suspicious, invalid and hidden links (暗链/伪链) block.
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desk.documents.html_text import HtmlText
@@ -45,20 +47,36 @@ class LinkReport:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A link of rich text held outside HTML (the editor's document): its target and
+    the span of its text, in code points."""
+
+    href: str
+    start: int
+    end: int
+
+
 def check_links(
     text: str,
     field: Field,
     whitelist: Whitelist,
     html: str | None = None,
     layout: HtmlText | None = None,
+    anchors: Sequence[Anchor] = (),
 ) -> tuple[list[LinkReport], list[Finding]]:
-    """Judge every link of a field: from its markup when it has one, else from its text."""
+    """Judge every link of a field: from its markup (``html`` or ``anchors``) when it has
+    some, and bare URLs in its text."""
     found = [(link, link.start, link.end) for link in extract_links_from_text(text)]
+    marked = [(_anchor_link(anchor, text), anchor.start, anchor.end) for anchor in anchors]
     if html is not None and layout is not None:
+        marked += [(link, *layout.span_of(link.start)) for link in extract_links_from_html(html)]
+    if marked:
         # Links in the markup, plus bare URLs in the text that are not some anchor's text.
-        marked = [(link, *layout.span_of(link.start)) for link in extract_links_from_html(html)]
-        anchors = [(start, end) for link, start, end in marked if link.tag == "a"]
-        found = marked + [item for item in found if not any(a <= item[1] < b for a, b in anchors)]
+        anchors_at = [(start, end) for link, start, end in marked if link.tag == "a"]
+        found = marked + [
+            item for item in found if not any(a <= item[1] < b for a, b in anchors_at)
+        ]
         found.sort(key=lambda item: item[1])
     reports, findings = [], []
     for link, start, end in found:
@@ -68,6 +86,20 @@ def check_links(
         if finding is not None:
             findings.append(finding)
     return reports, findings
+
+
+def _anchor_link(anchor: Anchor, text: str) -> ExtractedLink:
+    label = text[anchor.start : anchor.end]
+    visible = any(unicodedata.category(char)[0] not in "CZ" for char in label)
+    return ExtractedLink(
+        anchor.href,
+        anchor.start,
+        anchor.end,
+        tag="a",
+        attribute="href",
+        text=label,
+        hidden_reasons=() if visible else ("no-text",),
+    )
 
 
 def _report(

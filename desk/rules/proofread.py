@@ -152,8 +152,9 @@ def _unpaired_finding(text: str, field: Field, offset: int) -> Finding:
         offset + 1,
         rule="proofread.unpaired-punctuation",
         severity="warn",
-        message=f"{mark} 在本段内{where}没有配对的 {partner}",
-        suggestion=f"在适当位置补上 {partner}，或删去多余的 {mark}",
+        # Where the partner belongs is the writer's call: advice, so no suggestion.
+        message=f"{mark} 在本段内{where}没有配对的 {partner}；"
+        f"在适当位置补上 {partner}，或删去多余的 {mark}",
     )
 
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from desk.lexicon import Lexicon, LexiconFileError, load_lexicon, warm_up
 from desk.links import Whitelist
 from desk.review.check import Checker
 from desk.review.findings import Field, Finding
+from desk.review.links import Anchor
 from desk.ui.qt import QObject, QThread, Signal, Slot
 
 
@@ -35,7 +36,8 @@ class CheckWorker(QObject):
 
     loaded = Signal(int, str)  # entries in the lexicon, its content hash
     load_failed = Signal(str)
-    check_requested = Signal(int, str, str, int, int)  # generation, field, text, start, end
+    # generation, field, text, start, end, anchors (desk.review.links.Anchor, into text)
+    check_requested = Signal(int, str, str, int, int, object)
     checked = Signal(int, str, int, int, object)  # generation, field, start, end, findings
 
     def __init__(
@@ -68,15 +70,18 @@ class CheckWorker(QObject):
         self._thread.quit()
         return self._thread.wait(timeout_ms)
 
-    def request(self, field: Field, text: str, start: int, end: int) -> int:
-        """Check `text`, which is `field`'s code points start:end; returns the generation.
+    def request(
+        self, field: Field, text: str, start: int, end: int, anchors: Sequence[Anchor] = ()
+    ) -> int:
+        """Check `text`, which is `field`'s code points start:end, with the links of its
+        rich text (`anchors`, offsets into `text`); returns the generation.
 
         Every earlier request for the field becomes stale.
         """
         with self._lock:
             generation = next(self._generations)
             self._current[field] = generation
-        self.check_requested.emit(generation, field, text, start, end)
+        self.check_requested.emit(generation, field, text, start, end, tuple(anchors))
         return generation
 
     def is_current(self, field: str, generation: int) -> bool:
@@ -120,11 +125,23 @@ class _Checking(QObject):
         self._checker = Checker(lexicon, self._whitelist)
         self.loaded.emit(len(lexicon), lexicon.content_hash)
 
-    @Slot(int, str, str, int, int)
-    def check(self, generation: int, field: str, text: str, start: int, end: int) -> None:
+    @Slot(int, str, str, int, int, object)
+    def check(
+        self,
+        generation: int,
+        field: str,
+        text: str,
+        start: int,
+        end: int,
+        anchors: tuple[Anchor, ...],
+    ) -> None:
         if self._checker is None or not self._is_current(field, generation):
             return
-        findings, _links = self._checker.check_field(text, field)  # type: ignore[arg-type]
+        findings, _links = self._checker.check_field(
+            text,
+            field,  # type: ignore[arg-type]
+            anchors=anchors,
+        )
         shifted: list[Finding] = [
             replace(finding, start=finding.start + start, end=finding.end + start)
             for finding in findings

@@ -150,12 +150,12 @@ def test_unwritable_output_exits_2(tmp_path, capsys, draft, case):
 def test_a_write_failure_is_reported_and_leaves_no_partial_file(
     tmp_path, capsys, draft, monkeypatch
 ):
-    import desk.render as render_module
+    import desk.atomic as atomic_module
 
     def failing_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(render_module.os, "replace", failing_replace)
+    monkeypatch.setattr(atomic_module.os, "replace", failing_replace)
     code, _, stderr = render(capsys, draft, "-o", tmp_path / "o.html")
     assert code == 2 and "无法写入（No space left on device）" in stderr
     assert not (tmp_path / "o.html").exists()

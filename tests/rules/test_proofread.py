@@ -118,8 +118,9 @@ def test_doubling_that_makes_words_passes(text: str) -> None:
 )
 def test_unpaired_mark_warns_on_the_mark(text: str, offset: int, partner: str) -> None:
     [(start, mark, suggestion)] = hits(text, UNPAIRED)
-    assert (start, mark) == (offset, text[offset])
-    assert suggestion is not None and f"补上 {partner}" in suggestion
+    assert (start, mark, suggestion) == (offset, text[offset], None)  # nothing to replace it by
+    [finding] = [f for f in find(text, "body") if f.rule == UNPAIRED]
+    assert f"补上 {partner}" in finding.message
 
 
 @pytest.mark.parametrize(
@@ -142,9 +143,9 @@ def test_paired_marks_pass(text: str) -> None:
 
 
 def test_marks_pair_within_a_paragraph_only() -> None:
-    assert hits("《条例\n》", UNPAIRED) == [
-        (0, "《", "在适当位置补上 》，或删去多余的 《"),
-        (4, "》", "在适当位置补上 《，或删去多余的 》"),
+    assert [(f.start, f.message) for f in find("《条例\n》", "body")] == [
+        (0, "《 在本段内后面没有配对的 》；在适当位置补上 》，或删去多余的 《"),
+        (4, "》 在本段内前面没有配对的 《；在适当位置补上 《，或删去多余的 》"),
     ]
 
 

@@ -15,9 +15,16 @@ from PySide6.QtGui import QInputMethodEvent  # test-only: the UI itself never fa
 from desk.lexicon import Entry, Lexicon
 from desk.ui.check_worker import CheckWorker
 from desk.ui.editor import DraftEditor
+from desk.ui.preview import prepare_application
 from desk.ui.qt import QApplication, Qt, QWidget
 
 TIMEOUT_MS = 10_000
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The preview loads QtWebEngine late; Qt must know before pytest-qt makes the QApplication."""
+    prepare_application()
+
 
 SMALL_LEXICON = Lexicon.from_entries(
     [

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtGui import QHelpEvent  # test-only: a hover as the platform reports it
 
 from desk.review.findings import Finding
-from desk.ui.findings.style import BLOCK_BACKGROUND, LINK_COLOURS
+from desk.ui.findings.style import BLOCK_BACKGROUND, LINK_COLOURS, finding_card
+from desk.ui.positions import Utf16Map
 from desk.ui.qt import (
     QApplication,
     QEvent,
@@ -138,7 +139,7 @@ def test_an_edit_rechecks_only_its_paragraph_and_the_one_before(qtbot, editor, w
     put_cursor(editor, len("百家乐一\n第二段\n第三"))
     type_text(editor.body, "百家乐")
     settle(qtbot, editor)
-    [(_generation, field, text, start, end)] = requests
+    [(_generation, field, text, start, end, _anchors)] = requests
     # the edited paragraph, the one before (re-judged), the one after (context only)
     assert (field, text, start, end) == ("body", "第二段\n第三百家乐段\n澳门赌场四", 5, 21)
     assert spans(editor) == [(0, 3), (11, 14), (16, 20)]
@@ -159,7 +160,7 @@ def test_a_quotation_running_on_is_rejudged_when_the_next_paragraph_changes(qtbo
 
 def test_loading_a_draft_checks_it_whole(qtbot, editor, worker):
     requests = []
-    worker.check_requested.connect(lambda *args: requests.append(args[1:]))
+    worker.check_requested.connect(lambda *args: requests.append(args[1:5]))
     editor.set_draft("震惊！！", "<p>甲</p><p>百家乐</p>")
     settle(qtbot, editor)
     assert sorted(requests) == [("body", "甲\n百家乐", 0, 5), ("title", "震惊！！", 0, 4)]
@@ -240,9 +241,21 @@ def test_advice_is_not_applied_as_text(qtbot, editor):
     type_text(editor.body, "见《通知")
     settle(qtbot, editor)
     [unpaired] = editor.findings()
-    assert unpaired.suggestion  # 在适当位置补上 》…: advice
+    assert "在适当位置补上 》" in unpaired.message and unpaired.suggestion is None
     assert not editor.apply_suggestion(unpaired)
     assert editor.body.toPlainText() == "见《通知"
+    menu = editor.body_context_menu(point_of(editor, 1))
+    assert not any(action.text().startswith("改为") for action in menu.actions())
+    menu.deleteLater()
+
+
+def test_the_card_offers_replacement_text_and_advice_in_the_message(qtbot, editor):
+    type_text(editor.body, "见《通知，对照国家工商行政管理总局")
+    settle(qtbot, editor)
+    unpaired, outdated = editor.findings()
+    assert "在适当位置补上 》" in finding_card(unpaired)
+    assert "建议改为" not in finding_card(unpaired)
+    assert "建议改为：国家市场监督管理总局" in finding_card(outdated)
 
 
 def test_the_context_menu_offers_the_findings_actions(qtbot, editor):
@@ -400,3 +413,21 @@ def test_ctrl_shift_v_pastes_plain_text(qtbot, editor, clipboard):
     assert all(r.format.fontWeight() != 700 for r in block.textFormats())
     settle(qtbot, editor)
     assert spans(editor) == [(0, 4)]
+
+
+def test_links_in_rich_text_are_judged_where_their_text_is(qtbot, editor):
+    editor.set_draft(
+        "通知",
+        '<p>😀𠀋见<a href="http://example.com/x">这里</a>和'
+        '<a href="https://www.gov.cn/zhengce/">政策</a>'
+        '<a href="http://casino.example/">\u200b</a>。</p>',
+    )
+    settle(qtbot, editor)
+    links = {f.rule: f for f in editor.findings() if f.kind == "link"}
+    assert set(links) == {"link.untrusted", "link.hidden"}
+    text = editor.body.toPlainText()
+    assert text[links["link.untrusted"].start : links["link.untrusted"].end] == "这里"
+    assert "没有可见文字" in links["link.hidden"].message
+    untrusted = Utf16Map(text)
+    start = untrusted.to_utf16(links["link.untrusted"].start)
+    assert (start, start + 2) in spans(editor)

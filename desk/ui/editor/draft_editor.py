@@ -9,13 +9,17 @@ was requested is dropped, and its range is requested again with the edit.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import Protocol
 
+from desk.review.editing import DraftText
 from desk.review.findings import Finding
 from desk.ui.check_worker import CheckWorker
+from desk.ui.editor.anchors import anchors_in
 from desk.ui.editor.body import BodyEdit
-from desk.ui.editor.marks import Mark, Marks
+from desk.ui.editor.marks import Mark, Marks, plain_text
 from desk.ui.editor.paragraphs import check_window
 from desk.ui.findings.style import can_apply, finding_cards, quoted
 from desk.ui.positions import Utf16Map
@@ -47,6 +51,21 @@ QLineEdit[severity="info"] { border: 1px dotted #1a73e8; }
 """
 
 
+class IgnoredSpot(Protocol):
+    """Where a finding was let stand (desk.review.drafts.IgnoredFindingView is one)."""
+
+    @property
+    def rule(self) -> str: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
 @dataclass(slots=True)
 class _Request:
     """A check in flight: its generation, and how to place its findings."""
@@ -66,10 +85,10 @@ class DraftEditor(QWidget):
     def __init__(self, worker: CheckWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLineEdit()
-        self.title.setPlaceholderText("标题")
+        self.title.setPlaceholderText(self.tr("标题"))
         self.title.setStyleSheet(_TITLE_STYLE)
         self.body = BodyEdit()
-        self.body.setPlaceholderText("正文")
+        self.body.setPlaceholderText(self.tr("正文"))
         self.body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -78,6 +97,8 @@ class DraftEditor(QWidget):
         self._worker = worker
         self._marks = Marks()
         self._ignored: list[Mark] = []  # ignored body findings, still pinned to their text
+        # ignores loaded with the draft, pinned where they were, until the check sees them
+        self._stored_ignores: list[tuple[str, QTextCursor, str]] = []  # rule, span, text
         self._title_findings: list[Finding] = []
         self._title_ignored: set[tuple[str, int, int, str]] = set()
         self._title_dirty = False
@@ -95,21 +116,35 @@ class DraftEditor(QWidget):
         self.title.textChanged.connect(self._title_changed)
         self.body.document().contentsChange.connect(self._body_changed)
         self.body.customContextMenuRequested.connect(self._show_context_menu)
+        self.body.notice.connect(self.notice)
         self.body.viewport().installEventFilter(self)
         worker.checked.connect(self._apply_result)
 
     # Loading and reading
 
-    def set_draft(self, title: str, body_html: str) -> None:
-        """Show a draft; it is checked whole. Undo history and ignores start afresh."""
+    def set_draft(self, title: str, body_html: str, ignored: Sequence[IgnoredSpot] = ()) -> None:
+        """Show a draft; it is checked whole. Undo history starts afresh.
+
+        ``ignored``: findings let stand in this text before (offsets into it); each
+        stays hidden while the check finds it in the same place.
+        """
         self._ignored.clear()
-        self._title_ignored.clear()
+        self._title_ignored = {
+            (spot.rule, spot.start, spot.end, spot.text)
+            for spot in ignored
+            if spot.field == "title"
+        }
         self._marks.clear()
         self.body.setExtraSelections([])
         self.title.setText(title)
-        self._title_changed()  # also when the title is the same: its ignores are gone
-        self.body.setHtml(body_html)
+        self._title_changed()  # also when the title is the same: its ignores may differ
+        self.body.set_html(body_html)
         self.body.document().clearUndoRedoStacks()
+        self._stored_ignores = self._pin_stored(spot for spot in ignored if spot.field == "body")
+
+    def draft_text(self) -> DraftText:
+        """The title and body as they stand, for saving."""
+        return DraftText(self.title.text(), self.body.to_html(), self.body.toPlainText())
 
     @property
     def checking(self) -> bool:
@@ -168,13 +203,15 @@ class DraftEditor(QWidget):
         if not self._shows(finding):
             return False
         reason, accepted = QInputDialog.getText(
-            self, "此处忽略", f"忽略{quoted(finding)}的原因（必填，记入审校记录）："
+            self,
+            self.tr("此处忽略"),
+            self.tr("忽略{span}的原因（必填，记入审校记录）：").format(span=quoted(finding)),
         )
         if not accepted:
             return False
         reason = reason.strip()
         if not reason:
-            self.notice.emit("未忽略：必须写明忽略原因")
+            self.notice.emit(self.tr("未忽略：必须写明忽略原因"))
             return False
         # The dialog ran the event loop: results may have replaced what was shown.
         if finding.field == "title":
@@ -201,10 +238,11 @@ class DraftEditor(QWidget):
         for mark in self._marks_at(point):
             finding = mark.finding
             if can_apply(finding):
-                apply = QAction(f"改为「{finding.suggestion}」", menu)
+                label = self.tr("改为「{suggestion}」").format(suggestion=finding.suggestion)
+                apply = QAction(label, menu)
                 apply.triggered.connect(partial(self._apply_mark, mark))
                 menu.insertAction(first, apply)
-            ignore = QAction(f"此处忽略{quoted(finding)}…", menu)
+            ignore = QAction(self.tr("此处忽略{span}…").format(span=quoted(finding)), menu)
             ignore.triggered.connect(partial(self._ignore_mark, mark))
             menu.insertAction(first, ignore)
             menu.insertSeparator(first)
@@ -259,6 +297,16 @@ class DraftEditor(QWidget):
             and self.title.text()[finding.start : finding.end] == finding.text
         )
 
+    def _pin_stored(self, spots: Iterable[IgnoredSpot]) -> list[tuple[str, QTextCursor, str]]:
+        positions = Utf16Map(self.body.toPlainText())
+        pinned = []
+        for spot in spots:
+            cursor = QTextCursor(self.body.document())
+            cursor.setPosition(positions.to_utf16(spot.start))
+            cursor.setPosition(positions.to_utf16(spot.end), QTextCursor.MoveMode.KeepAnchor)
+            pinned.append((spot.rule, cursor, spot.text))
+        return pinned
+
     def _select_in_title(self, finding: Finding) -> None:
         positions = Utf16Map(self.title.text())
         start = positions.to_utf16(finding.start)
@@ -302,7 +350,8 @@ class DraftEditor(QWidget):
             positions = Utf16Map(text)
             start = positions.to_code_point(window.start)
             end = positions.to_code_point(window.end)
-            generation = self._worker.request("body", text[start:end], start, end)
+            anchors = anchors_in(document, positions, window.start, window.end, start)
+            generation = self._worker.request("body", text[start:end], start, end, anchors)
             accept = QTextCursor(document)
             accept.setPosition(window.accept_start)
             accept.setPosition(window.accept_end, QTextCursor.MoveMode.KeepAnchor)
@@ -347,6 +396,14 @@ class DraftEditor(QWidget):
             for mark in unchanged
             if start <= mark.start < end
         }
+        stored = {
+            (rule, cursor.selectionStart(), cursor.selectionEnd())
+            for rule, cursor, text in self._stored_ignores
+            if start <= cursor.selectionStart() < end and plain_text(cursor.selectedText()) == text
+        }
+        self._stored_ignores = [
+            entry for entry in self._stored_ignores if not start <= entry[1].selectionStart() < end
+        ]
         document = self.body.document()
         marks: list[Mark] = []
         for finding in findings:
@@ -355,6 +412,8 @@ class DraftEditor(QWidget):
             span = (positions.to_utf16(finding.start), positions.to_utf16(finding.end))
             if (ignored := rechecked.get((finding.rule, *span))) is not None:
                 ignores.append(ignored)
+            elif (finding.rule, *span) in stored:
+                ignores.append(Mark.pin(document, finding, *span))
             else:
                 marks.append(Mark.pin(document, finding, *span))
         self._ignored = ignores

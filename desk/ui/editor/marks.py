@@ -41,7 +41,7 @@ class Mark:
 
     def reads_as_found(self) -> bool:
         """Whether the span still holds the text the finding was made for."""
-        return _plain(self.cursor.selectedText()) == self.finding.text
+        return plain_text(self.cursor.selectedText()) == self.finding.text
 
     def current(self, positions: Utf16Map) -> Finding:
         """The finding with offsets into the current text (`positions` maps it)."""
@@ -73,10 +73,15 @@ class Marks:
         self._marks.clear()
 
     def replace(self, start: int, end: int, marks: list[Mark]) -> None:
-        """Put `marks` (in order) in place of those starting in start:end."""
+        """Put `marks` (in order) in place of those starting in start:end, and drop
+        empty ones at `end`."""
         low = bisect_left(self._marks, start, key=_start)
         high = bisect_left(self._marks, end, key=_start)
-        self._marks[low:high] = marks
+        # A mark whose text was deleted collapses to where the deletion was, which can
+        # be `end` itself: it goes too.
+        past = bisect_right(self._marks, end, key=_start, lo=high)
+        at_end = [mark for mark in self._marks[high:past] if mark.start != mark.end]
+        self._marks[low:past] = [*marks, *at_end]
 
     def remove(self, mark: Mark) -> None:
         self._marks.remove(mark)
@@ -107,6 +112,6 @@ def _start(mark: Mark) -> int:
     return mark.cursor.selectionStart()
 
 
-def _plain(selected: str) -> str:
+def plain_text(selected: str) -> str:
     """QTextCursor.selectedText() with line and paragraph separators as toPlainText has them."""
     return selected.replace("\u2029", "\n").replace("\u2028", "\n")

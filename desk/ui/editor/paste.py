@@ -6,10 +6,15 @@ indents, which can make text invisible in the editor (white on white, 0 px, off 
 margin) while it would still be published: the published page has no styles at all
 (`desk.render.sanitize`). So what was pasted keeps only what survives publishing, and
 text that was hidden becomes visible to the reviewer, where the checks see it too.
+Images are embedded in the draft as they are pasted (`images`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desk.ui.editor.images import embed_images
 from desk.ui.qt import (
     QTextCharFormat,
     QTextCursor,
@@ -44,8 +49,22 @@ _DROPPED_BLOCK = (
 )
 
 
-def clean_fragment(html: str) -> QTextDocumentFragment:
-    """Pasted HTML as Qt reads it, with only structure, emphasis, links and images left."""
+@dataclass(frozen=True, slots=True)
+class Paste:
+    """What a rich paste inserts, and how many of its images had to be left out."""
+
+    fragment: QTextDocumentFragment
+    images_dropped: int
+
+
+def clean_paste(
+    html: str, clipboard_image: Callable[[], str | None], name_for: Callable[[str], str]
+) -> Paste:
+    """Pasted HTML as Qt reads it, with only structure, emphasis, links and images left.
+
+    ``clipboard_image``: the clipboard's own picture as a ``data:`` URI, if any;
+    ``name_for``: the name the body knows a ``data:`` URI by (see ``images.embed_images``).
+    """
     scratch = QTextDocument()
     scratch.setHtml(html)
     cursor = QTextCursor(scratch)
@@ -67,7 +86,8 @@ def clean_fragment(html: str) -> QTextDocumentFragment:
         cursor.setBlockFormat(paragraph)
         block = block.next()
     _clear_cell_backgrounds(scratch)
-    return QTextDocumentFragment(scratch)
+    dropped = embed_images(scratch, clipboard_image, name_for)
+    return Paste(QTextDocumentFragment(scratch), dropped)
 
 
 def _kept_character_format(original: QTextCharFormat, heading: bool) -> QTextCharFormat:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desk.review.findings import SEVERITIES, Finding
+from desk.review.findings import KIND_LABELS, SEVERITIES, Finding
 from desk.ui.findings.style import (
-    KIND_LABELS,
     SEVERITY_COLOURS,
-    SEVERITY_LABELS,
     finding_card,
+    kind_label,
     quoted,
+    severity_label,
 )
 from desk.ui.qt import (
     QColor,
+    QCoreApplication,
     QHeaderView,
     Qt,
     QTreeWidget,
@@ -24,7 +25,7 @@ from desk.ui.qt import (
 )
 
 _FINDING_ROLE = Qt.ItemDataRole.UserRole
-_REASON_EXAMPLES = 3  # block findings named in the blocking reason before "等"
+_REASON_EXAMPLES = 3  # block findings named in the blocking reason before "等" (etc.)
 
 
 class FindingsPanel(QWidget):
@@ -41,7 +42,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["原文", "说明"])
+        self.tree.setHeaderLabels([self.tr("原文"), self.tr("说明")])
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemClicked.connect(self._activate)
@@ -62,19 +63,19 @@ class FindingsPanel(QWidget):
             of_severity = [f for f in findings if f.severity == severity]
             if not of_severity:
                 continue
-            group = _group_item(SEVERITY_LABELS[severity], len(of_severity))
+            group = _group_item(severity_label(severity), len(of_severity))
             group.setForeground(0, QColor(SEVERITY_COLOURS[severity]))
             self.tree.addTopLevelItem(group)
             group.setFirstColumnSpanned(True)  # only takes effect once the item is in the tree
-            for kind, kind_label in KIND_LABELS.items():
+            for kind in KIND_LABELS:
                 of_kind = [f for f in of_severity if f.kind == kind]
                 if of_kind:
-                    kind_group = _group_item(kind_label, len(of_kind))
+                    kind_group = _group_item(kind_label(kind), len(of_kind))
                     group.addChild(kind_group)
                     kind_group.setFirstColumnSpanned(True)
                     kind_group.addChildren([_finding_item(f) for f in of_kind])
         if not findings:
-            self.tree.addTopLevelItem(QTreeWidgetItem(["未发现问题"]))
+            self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("未发现问题")]))
         self.tree.expandAll()
         self._set_blocking_reason(blocking_reason(findings))
 
@@ -95,8 +96,10 @@ def blocking_reason(findings: Sequence[Finding]) -> str:
     if not blocking:
         return ""
     named = "、".join(quoted(f) for f in blocking[:_REASON_EXAMPLES])
-    more = "等" if len(blocking) > _REASON_EXAMPLES else ""
-    return f"有 {len(blocking)} 处屏蔽项：{named}{more}"
+    if len(blocking) > _REASON_EXAMPLES:
+        named += QCoreApplication.translate("findings", "等")
+    reason = QCoreApplication.translate("findings", "有 {count} 处屏蔽项：{named}")
+    return reason.format(count=len(blocking), named=named)
 
 
 def _group_item(label: str, count: int) -> QTreeWidgetItem:
@@ -108,7 +111,7 @@ def _group_item(label: str, count: int) -> QTreeWidgetItem:
 
 
 def _finding_item(finding: Finding) -> QTreeWidgetItem:
-    where = "标题 " if finding.field == "title" else ""
+    where = QCoreApplication.translate("findings", "标题 ") if finding.field == "title" else ""
     item = QTreeWidgetItem([where + quoted(finding), finding.message])
     item.setData(0, _FINDING_ROLE, finding)
     card = finding_card(finding)

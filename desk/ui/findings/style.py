@@ -1,22 +1,26 @@
-"""How findings look everywhere in the UI: names in Chinese, highlight formats, the hover card."""
+"""How findings look everywhere in the UI: their names, highlight formats, the hover card."""
 
 from __future__ import annotations
 
 import html
 from functools import cache
 
-from desk.review.findings import Finding
-from desk.ui.qt import QColor, QTextCharFormat
+from desk.review.findings import KIND_LABELS, SEVERITY_LABELS, Finding
+from desk.ui.qt import QT_TRANSLATE_NOOP, QColor, QCoreApplication, QTextCharFormat
 
-SEVERITY_LABELS = {"block": "屏蔽", "warn": "提醒", "info": "提示"}
-KIND_LABELS = {
-    "term": "词库",
-    "headline": "标题规范",
-    "pii": "个人信息",
-    "secret": "涉密标志",
-    "proofread": "校对",
-    "link": "外链",
-}
+# The domain's labels (desk.review.findings), marked here so lupdate offers them for
+# translation; a test keeps this list and the domain's in step.
+TRANSLATED_LABELS = (
+    QT_TRANSLATE_NOOP("findings", "屏蔽"),
+    QT_TRANSLATE_NOOP("findings", "提醒"),
+    QT_TRANSLATE_NOOP("findings", "提示"),
+    QT_TRANSLATE_NOOP("findings", "词库"),
+    QT_TRANSLATE_NOOP("findings", "标题规范"),
+    QT_TRANSLATE_NOOP("findings", "个人信息"),
+    QT_TRANSLATE_NOOP("findings", "涉密标志"),
+    QT_TRANSLATE_NOOP("findings", "校对"),
+    QT_TRANSLATE_NOOP("findings", "外链"),
+)
 SEVERITY_COLOURS = {"block": "#c62828", "warn": "#e8710a", "info": "#1a73e8"}
 BLOCK_BACKGROUND = "#ffd6d6"
 # Links are coloured by what the whitelist check concluded, whatever their severity.
@@ -26,13 +30,11 @@ LINK_COLOURS = {
     "link.invalid": "#5f6368",  # grey: no browser can follow it
     "link.hidden": "#8e24aa",  # purple: a 暗链
 }
-# Rules whose suggestion is advice for the writer, not text to put in the span's place.
-ADVICE_RULES = frozenset({"proofread.unpaired-punctuation"})
 
 
 def can_apply(finding: Finding) -> bool:
-    """Whether the finding's suggestion is replacement text."""
-    return bool(finding.suggestion) and finding.rule not in ADVICE_RULES
+    """Whether there is replacement text to apply (advice lives in the message, never here)."""
+    return bool(finding.suggestion)
 
 
 @cache
@@ -59,19 +61,33 @@ def highlight_format(severity: str, rule: str) -> QTextCharFormat:
     return fmt
 
 
+def translated(text: str) -> str:
+    """A string of the "findings" context in the UI's language."""
+    return QCoreApplication.translate("findings", text)
+
+
+def severity_label(severity: str) -> str:
+    return translated(SEVERITY_LABELS[severity])
+
+
+def kind_label(kind: str) -> str:
+    return translated(KIND_LABELS[kind])
+
+
 def finding_card(finding: Finding) -> str:
     """The hover card (rich text): severity and category, message, suggestion, folds."""
     colour = LINK_COLOURS.get(finding.rule, SEVERITY_COLOURS[finding.severity])
     lines = [
-        f'<b style="color:{colour}">{SEVERITY_LABELS[finding.severity]}</b>'
+        f'<b style="color:{colour}">{severity_label(finding.severity)}</b>'
         f" · {html.escape(finding.category)}",
         html.escape(finding.message),
     ]
     if finding.suggestion:
-        label = "建议改为" if can_apply(finding) else "建议"
-        lines.append(f"{label}：{html.escape(finding.suggestion)}")
+        label = QCoreApplication.translate("findings", "建议改为：")
+        lines.append(label + html.escape(finding.suggestion))
     if finding.explanation:
-        lines.append(f"识别方式：{html.escape(' + '.join(finding.explanation))}")
+        label = QCoreApplication.translate("findings", "识别方式：")
+        lines.append(label + html.escape(" + ".join(finding.explanation)))
     return "<br>".join(lines)
 
 

@@ -1,0 +1,122 @@
+"""Starting the GUI: the application object, translations, the store, the window.
+
+Cold start is kept short: the window shows as soon as the store is open; the lexicon
+and jieba load on the check worker's thread (the status bar says when they are ready).
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from pathlib import Path
+
+from desk.lexicon import Lexicon, load_lexicon
+from desk.links import Whitelist, WhitelistError, load_default_whitelist, load_whitelist
+from desk.resources import RESOURCES_DIR
+from desk.store import DATABASE_NAME, Store, StoreError, open_store
+from desk.ui.check_worker import CheckWorker
+from desk.ui.main_window import MainWindow, WindowState
+from desk.ui.preview import prepare_application
+from desk.ui.qt import (
+    QApplication,
+    QLibraryInfo,
+    QMessageBox,
+    QTranslator,
+)
+
+LANGUAGES = ("zh_CN", "en")
+LEXICON_FOLDER = "lexicons"  # in the data folder: the desk's own word lists
+WHITELIST_NAME = "whitelist.txt"  # in the data folder: replaces the shipped whitelist
+TRANSLATIONS = RESOURCES_DIR / "i18n"
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Qt's own strings in Chinese for zh_CN; ours in English for en (our source
+    strings are Chinese). Returns the translators, which must outlive the app."""
+    installed = []
+    if language == "en":
+        ours = QTranslator(app)
+        if ours.load(str(TRANSLATIONS / "desk_en.qm")):
+            app.installTranslator(ours)
+            installed.append(ours)
+        return installed
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, qt_folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+            break
+    return installed
+
+
+def lexicon_loader(data_dir: Path) -> Callable[[], Lexicon]:
+    """Loads the starter lexicon plus the desk's lists in ``<data>/lexicons`` (on the
+    worker thread)."""
+    folder = data_dir / LEXICON_FOLDER
+
+    def load() -> Lexicon:
+        return load_lexicon(*([folder] if folder.is_dir() else []), starter=True)
+
+    return load
+
+
+def desk_whitelist(data_dir: Path) -> Whitelist:
+    """``<data>/whitelist.txt`` if the desk has one, else the shipped default."""
+    path = data_dir / WHITELIST_NAME
+    if not path.is_file():
+        return load_default_whitelist()
+    return load_whitelist(path)
+
+
+def current_user() -> str:
+    """Who is working: the system login until accounts exist."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "desk"
+
+
+def build_window(
+    store: Store, data_dir: Path, worker: CheckWorker, whitelist: Whitelist, actor: str
+) -> MainWindow:
+    return MainWindow(store, worker, actor, whitelist, WindowState(data_dir))
+
+
+def run(data_dir: Path, language: str | None = None) -> int:
+    """Run the GUI until the window closes; the exit status."""
+    prepare_application()
+    app = QApplication.instance() or QApplication([])
+    app.setApplicationName("Desk 审校台")
+    state = WindowState(data_dir)
+    if language is not None:
+        state.language = language
+    install_translations(app, state.language)
+    try:
+        whitelist = desk_whitelist(data_dir)
+        store = open_store(data_dir / DATABASE_NAME)
+    except (StoreError, WhitelistError, OSError) as error:
+        QMessageBox.critical(None, "Desk 审校台", str(error))
+        return 2
+    worker = CheckWorker(lexicon_loader(data_dir), whitelist)
+    worker.start()
+    window = build_window(store, data_dir, worker, whitelist, current_user())
+    try:
+        start(window, state)
+        return app.exec()
+    finally:
+        worker.stop()
+        store.close()
+
+
+def start(window: MainWindow, state: WindowState) -> None:
+    """Show the window as it was left: size, layout, the last draft; then offer what a
+    crash left unsaved."""
+    if not state.restore_window(window, window.splitter):
+        window.resize(1280, 800)
+    window.show()
+    window.drafts.refresh()
+    last = state.last_draft
+    if last is None or not window.open(last):
+        window.new_draft()
+    window.offer_recovery()

@@ -1,0 +1,155 @@
+"""The draft list beside the editor: scope tabs, a search field, one row per draft.
+
+The panel only reads (``desk.review.drafts.list_drafts``) and asks for drafts to be
+opened by signal; opening, saving and everything else belong to the main window.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from desk.review.drafts import DraftSummary
+from desk.ui.qt import (
+    QHeaderView,
+    QLineEdit,
+    Qt,
+    QTabBar,
+    QTimer,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+SEARCH_SETTLE_MS = 200
+_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class DraftScope(enum.IntEnum):
+    """Which drafts the list shows (the tab order)."""
+
+    MINE = 0
+    WAITING = 1  # waiting for this user's review
+    ALL = 2  # every draft this user may see
+
+
+# Lists the drafts of a scope matching a search (the main window queries the store).
+DraftQuery = Callable[[DraftScope, str], Sequence[DraftSummary]]
+
+
+class DraftListPanel(QWidget):
+    """Lists drafts; activating one emits `open_requested` with its id."""
+
+    open_requested = Signal(object)  # uuid.UUID
+
+    def __init__(
+        self,
+        query: DraftQuery,
+        status_labels: dict[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._query = query
+        self._status_labels = status_labels
+        self.scopes = QTabBar()
+        self.scopes.addTab(self.tr("我的稿件"))
+        self.scopes.addTab(self.tr("待我处理"))
+        self.scopes.addTab(self.tr("全部"))
+        self.scopes.setExpanding(False)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索标题或正文"))
+        self.search.setClearButtonEnabled(True)
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setHeaderLabels([self.tr("标题"), self.tr("状态"), self.tr("最后修改")])
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scopes)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_SETTLE_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.refresh)
+        self.scopes.currentChanged.connect(self.refresh)
+        self.tree.itemActivated.connect(self._activate)
+        self.tree.itemClicked.connect(self._activate)
+        self._current: uuid.UUID | None = None
+
+    @property
+    def scope(self) -> DraftScope:
+        return DraftScope(self.scopes.currentIndex())
+
+    def set_scope(self, scope: DraftScope) -> None:
+        self.scopes.setCurrentIndex(scope)
+
+    def refresh(self) -> None:
+        """Query again: after a save, a new draft, or a change of scope or search."""
+        self._search_timer.stop()
+        drafts = self._query(self.scope, self.search.text())
+        self.tree.clear()
+        for draft in drafts:
+            item = QTreeWidgetItem(
+                [
+                    draft.title or self.tr("（无标题）"),
+                    self._status_labels.get(draft.status, draft.status),
+                    _when(draft.updated_at),
+                ]
+            )
+            item.setData(0, _ID_ROLE, draft.id)
+            item.setToolTip(0, draft.title)
+            self.tree.addTopLevelItem(item)
+            if draft.id == self._current:
+                self.tree.setCurrentItem(item)
+        if not drafts:
+            empty = QTreeWidgetItem([self._empty_text()])
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(empty)
+
+    def set_current(self, draft_id: uuid.UUID | None) -> None:
+        """Mark the draft open in the editor (kept across refreshes)."""
+        self._current = draft_id
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item.data(0, _ID_ROLE) == draft_id:
+                self.tree.setCurrentItem(item)
+                return
+        self.tree.clearSelection()
+
+    def draft_ids(self) -> list[uuid.UUID]:
+        """The ids listed, top to bottom."""
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [item.data(0, _ID_ROLE) for item in items if item.data(0, _ID_ROLE) is not None]
+
+    def _empty_text(self) -> str:
+        if self.search.text().strip():
+            return self.tr("没有找到符合条件的稿件")
+        if self.scope is DraftScope.WAITING:
+            return self.tr("没有等待您处理的稿件")
+        return self.tr("还没有稿件")
+
+    def _activate(self, item: QTreeWidgetItem) -> None:
+        draft_id = item.data(0, _ID_ROLE)
+        if draft_id is not None and draft_id != self._current:
+            self.open_requested.emit(draft_id)
+
+
+def _when(moment: datetime) -> str:
+    """Local time, without the date for today."""
+    local = moment.astimezone()
+    if local.date() == datetime.now().astimezone().date():
+        return local.strftime("%H:%M")
+    return local.strftime("%Y-%m-%d %H:%M")

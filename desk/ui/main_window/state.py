@@ -1,0 +1,70 @@
+"""What the window remembers between runs, in an INI file in the data folder.
+
+Geometry, the splitter and toolbar layout, the side tab, the last draft and folder.
+Kept beside the database rather than in the system's settings store, so a data folder
+(``--data-dir``) is everything a user or a test has: nothing leaks between them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from desk.ui.qt import QByteArray, QMainWindow, QSettings, QSplitter
+
+SETTINGS_NAME = "desk-ui.ini"
+
+
+class WindowState:
+    """Reads and writes the remembered state; unreadable values count as absent."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.settings = QSettings(str(data_dir / SETTINGS_NAME), QSettings.Format.IniFormat)
+
+    @property
+    def language(self) -> str:
+        """``zh_CN`` (the default) or ``en``."""
+        return str(self.settings.value("ui/language", "zh_CN"))
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.settings.setValue("ui/language", value)
+
+    @property
+    def last_draft(self) -> uuid.UUID | None:
+        try:
+            return uuid.UUID(str(self.settings.value("drafts/last", "")))
+        except ValueError:
+            return None
+
+    @last_draft.setter
+    def last_draft(self, draft_id: uuid.UUID | None) -> None:
+        self.settings.setValue("drafts/last", str(draft_id) if draft_id else "")
+
+    @property
+    def last_folder(self) -> Path | None:
+        folder = str(self.settings.value("files/last_folder", ""))
+        return Path(folder) if folder and Path(folder).is_dir() else None
+
+    @last_folder.setter
+    def last_folder(self, folder: Path) -> None:
+        self.settings.setValue("files/last_folder", str(folder))
+
+    def restore_window(self, window: QMainWindow, splitter: QSplitter) -> bool:
+        """Put the window back as it was; False on the first run."""
+        geometry = self.settings.value("window/geometry")
+        if not isinstance(geometry, QByteArray) or not window.restoreGeometry(geometry):
+            return False
+        layout = self.settings.value("window/state")
+        if isinstance(layout, QByteArray):
+            window.restoreState(layout)
+        sizes = self.settings.value("window/splitter")
+        if isinstance(sizes, QByteArray):
+            splitter.restoreState(sizes)
+        return True
+
+    def save_window(self, window: QMainWindow, splitter: QSplitter) -> None:
+        self.settings.setValue("window/geometry", window.saveGeometry())
+        self.settings.setValue("window/state", window.saveState())
+        self.settings.setValue("window/splitter", splitter.saveState())
+        self.settings.sync()

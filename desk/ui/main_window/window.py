@@ -1,0 +1,440 @@
+"""The main window: draft list, editor, findings and preview, and the actions on them.
+
+The window wires the parts together and turns user actions into calls on the open
+draft (`OpenDraft`, which applies the domain commands); it never writes rows itself.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from desk.documents.export import export_docx, export_html
+from desk.documents.loader import DocumentError, load_document
+from desk.links import Whitelist
+from desk.render.sanitize import text_to_html
+from desk.review.drafts import (
+    DraftNotFound,
+    DraftSummary,
+    RevisionSummary,
+    list_drafts,
+    load_draft,
+    pending_recovery,
+)
+from desk.review.editing import DraftText, EditingSession
+from desk.store import Store, StoreError
+from desk.ui.check_worker import CheckWorker
+from desk.ui.drafts import DraftListPanel, DraftScope
+from desk.ui.editor import DraftEditor
+from desk.ui.findings import FindingsPanel
+from desk.ui.main_window.open_draft import AUTOSAVE_MS, OpenDraft
+from desk.ui.main_window.recovery import RecoveryDialog
+from desk.ui.main_window.state import WindowState
+from desk.ui.preview import DEBOUNCE_MS, PreviewPane
+from desk.ui.qt import (
+    QAction,
+    QApplication,
+    QCloseEvent,
+    QEvent,
+    QFileDialog,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    Qt,
+    QTabWidget,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+
+IMPORT_SUFFIXES = ("*.docx", "*.html", "*.htm", "*.txt")
+PREVIEW_SETTLE_MS = DEBOUNCE_MS  # typing pause before the preview is refreshed
+WAITING_STATUSES: tuple[str, ...] = ()  # no draft waits for review before the 三审 flow
+
+
+class MainWindow(QMainWindow):
+    """Desk's main window for one user (``actor``) on one store."""
+
+    def __init__(
+        self,
+        store: Store,
+        worker: CheckWorker,
+        actor: str,
+        whitelist: Whitelist,
+        state: WindowState,
+        autosave_ms: int = AUTOSAVE_MS,
+    ) -> None:
+        super().__init__()
+        self.autosave_ms = autosave_ms
+        self.store = store
+        self.actor = actor
+        self.whitelist = whitelist
+        self.state = state
+        self.setWindowTitle(self.tr("Desk 审校台"))
+
+        self.drafts = DraftListPanel(self._query_drafts, self.status_labels())
+        self.editor = DraftEditor(worker)
+        self.findings = FindingsPanel()
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; border-radius: 3px; }"
+        )
+        self.banner.hide()
+        editor_area = QWidget()
+        editor_layout = QVBoxLayout(editor_area)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(self.banner)
+        editor_layout.addWidget(self.editor)
+        self.side = QTabWidget()
+        self.side.addTab(self.findings, self.tr("问题"))
+        self.preview: PreviewPane | None = None  # built when first shown (QtWebEngine is slow)
+        self._preview_host = QWidget()
+        QVBoxLayout(self._preview_host).setContentsMargins(0, 0, 0, 0)
+        self.side.addTab(self._preview_host, self.tr("预览"))
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.drafts)
+        self.splitter.addWidget(editor_area)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 640, 380])
+        self.setCentralWidget(self.splitter)
+        self.lexicon_label = QLabel(self.tr("词库加载中…"))
+        self.statusBar().addPermanentWidget(self.lexicon_label)
+
+        self._build_actions()
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_SETTLE_MS)
+        self._preview_timer.timeout.connect(self._refresh_preview)
+        self.open_draft: OpenDraft | None = None
+        self.drafts.open_requested.connect(self.open)
+        self.editor.findings_changed.connect(self._findings_changed)
+        self.editor.notice.connect(self.show_message)
+        self.findings.finding_activated.connect(self.editor.select_finding)
+        self.findings.blocking_reason_changed.connect(self._update_submit)
+        self.side.currentChanged.connect(self._side_tab_changed)
+        self.editor.title.textChanged.connect(self._schedule_preview)
+        self.editor.body.document().contentsChanged.connect(self._schedule_preview)
+        worker.loaded.connect(self._lexicon_loaded)
+        worker.load_failed.connect(self._lexicon_failed)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    # Building
+
+    def status_labels(self) -> dict[str, str]:
+        return {"draft": self.tr("草稿")}
+
+    def _build_actions(self) -> None:
+        def action(
+            text: str, shortcut: str | QKeySequence.StandardKey, slot: Callable[[], object]
+        ) -> QAction:
+            created = QAction(text, self)
+            created.setShortcut(QKeySequence(shortcut))
+            created.triggered.connect(slot)
+            self.addAction(created)
+            return created
+
+        self.new_action = action(self.tr("新建稿件"), QKeySequence.StandardKey.New, self.new_draft)
+        self.save_action = action(
+            self.tr("保存"), QKeySequence.StandardKey.Save, lambda: self.save()
+        )
+        self.import_action = action(
+            self.tr("导入文件…"), QKeySequence.StandardKey.Open, self._choose_import
+        )
+        self.export_action = action(self.tr("导出…"), "Ctrl+Shift+E", self._choose_export)
+        self.submit_action = action(self.tr("提交审核"), "Ctrl+Return", self._submit)
+        self.find_action = action(self.tr("查找稿件"), "Ctrl+Shift+F", self._focus_search)
+        self.findings_action = action(self.tr("问题列表"), "F7", self._show_findings)
+        self.preview_action = action(self.tr("预览"), "F6", self.show_preview)
+        self.quit_action = action(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
+        for shown in (self.new_action, self.save_action, self.import_action, self.export_action):
+            shown.setToolTip(f"{shown.text()} ({shown.shortcut().toString()})")
+        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        for item in (self.new_action, self.import_action, self.save_action, self.export_action):
+            menu.addAction(item)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        view = self.menuBar().addMenu(self.tr("查看(&V)"))
+        for item in (self.find_action, self.findings_action, self.preview_action):
+            view.addAction(item)
+        toolbar = self.addToolBar(self.tr("常用"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for item in (self.new_action, self.import_action, self.save_action, self.export_action):
+            toolbar.addAction(item)
+        toolbar.addSeparator()
+        toolbar.addAction(self.submit_action)
+        self.submit_action.setEnabled(False)
+
+    # Drafts
+
+    def _query_drafts(self, scope: DraftScope, search: str) -> Sequence[DraftSummary]:
+        try:
+            if scope is DraftScope.MINE:
+                return list_drafts(self.store, search=search, created_by=self.actor)
+            if scope is DraftScope.WAITING:
+                return list_drafts(self.store, search=search, statuses=WAITING_STATUSES)
+            return list_drafts(self.store, search=search)
+        except StoreError as error:
+            self.show_problem(str(error))
+            return []
+
+    def new_draft(self) -> bool:
+        """Start an empty draft (stored once it has text)."""
+        return self._show(EditingSession(self.store, self.actor), DraftText("", "", ""), ())
+
+    def open(self, draft_id: uuid.UUID) -> bool:
+        """Open a stored draft; False (with a message) if it can't be."""
+        try:
+            draft = load_draft(self.store, draft_id)
+        except (DraftNotFound, StoreError) as error:
+            self.show_problem(str(error))
+            return False
+        text = DraftText(draft.title, draft.body_html, draft.body_text)
+        return self._show(EditingSession(self.store, self.actor, draft), text, draft.ignored)
+
+    def _show(self, session: EditingSession, text: DraftText, ignored: Sequence) -> bool:
+        if not self._let_go():
+            return False
+        self.editor.set_draft(text.title, text.body_html, ignored)
+        self.open_draft = OpenDraft(self.editor, session, self.autosave_ms, parent=self)
+        self.open_draft.saved.connect(self._saved)
+        self.open_draft.store_failed.connect(self.show_problem)
+        self.open_draft.store_recovered.connect(self.banner.hide)
+        self.drafts.set_current(None if session.is_new else session.draft_id)
+        self.state.last_draft = None if session.is_new else session.draft_id
+        self._schedule_preview()
+        return True
+
+    def _let_go(self) -> bool:
+        """Save the open draft before another takes its place; False keeps it open."""
+        if self.open_draft is None:
+            return True
+        if not self.open_draft.close():
+            self.show_problem(
+                self.tr("当前稿件未能保存，仍保留在编辑器中，请先处理后再打开其他稿件。")
+            )
+            return False
+        self.open_draft.deleteLater()
+        self.open_draft = None
+        return True
+
+    def save(self, reason: str = "save") -> bool:
+        """Save the open draft as a new revision."""
+        if self.open_draft is None:
+            return True
+        return self.open_draft.save(reason)
+
+    def _saved(self, revision: RevisionSummary) -> None:
+        self.banner.hide()
+        self.state.last_draft = revision.draft_id
+        self.drafts.set_current(revision.draft_id)
+        self.drafts.refresh()
+        self.show_message(self.tr("已保存（第 {number} 版）").format(number=revision.number))
+
+    # Files
+
+    def _choose_import(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("导入稿件"),
+            str(self.state.last_folder or Path.home()),
+            self.tr("稿件 ({patterns})").format(patterns=" ".join(IMPORT_SUFFIXES)),
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> bool:
+        """Make a new draft from a .docx, .html or .txt file; a file that can't be read
+        leaves everything as it was and says why."""
+        try:
+            document = load_document(path)
+        except DocumentError as error:
+            self.show_problem(str(error), dialog=True)
+            return False
+        self.state.last_folder = path.parent
+        body_html = document.html if document.html is not None else text_to_html(document.text)
+        text = DraftText(path.stem, body_html, "")
+        if not self._show(EditingSession(self.store, self.actor), text, ()):
+            return False
+        if self.open_draft is not None and self.open_draft.save("import"):
+            self.show_message(self.tr("已导入 {name}").format(name=path.name))
+        return True
+
+    def _choose_export(self) -> None:
+        title = self.editor.title.text().strip() or self.tr("稿件")
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出稿件"),
+            str((self.state.last_folder or Path.home()) / f"{title}.docx"),
+            self.tr("Word 文档 (*.docx);;网页 (*.html)"),
+        )
+        if path:
+            self.export_file(Path(path))
+
+    def export_file(self, path: Path) -> bool:
+        """Write the draft as it would be published, as .docx or .html (by the suffix)."""
+        text = self.editor.draft_text()
+        export = export_html if path.suffix.lower() in (".html", ".htm") else export_docx
+        if export is export_docx and path.suffix.lower() != ".docx":
+            path = path.with_suffix(".docx")
+        try:
+            export(text.title, text.body_html, path, whitelist=self.whitelist)
+        except OSError as error:  # an ExportError says what went wrong in Chinese
+            self.show_problem(str(error), dialog=True)
+            return False
+        self.state.last_folder = path.parent
+        self.show_message(self.tr("已导出到 {path}").format(path=path))
+        return True
+
+    # Crash recovery
+
+    def offer_recovery(self) -> RecoveryDialog | None:
+        """If the last run left unsaved text, open the dialog that offers it (not modal
+        to the event loop: the result is handled when the dialog is closed)."""
+        try:
+            snapshots = pending_recovery(self.store)
+        except StoreError as error:
+            self.show_problem(str(error))
+            return None
+        if not snapshots:
+            return None
+        dialog = RecoveryDialog(snapshots, self)
+        dialog.finished.connect(lambda _result: self._recover(dialog))
+        dialog.open()
+        return dialog
+
+    def _recover(self, dialog: RecoveryDialog) -> None:
+        """Restore each chosen snapshot through the editor (so the saved plain text is the
+        editor's), newest last so it stays open; drop the others."""
+        dialog.deleteLater()
+        chosen = dialog.chosen()
+        for snapshot in reversed(dialog.snapshots):
+            try:
+                if snapshot.is_new:
+                    session = EditingSession.recovered(self.store, self.actor, snapshot.draft_id)
+                    ignored: Sequence = ()
+                else:
+                    draft = load_draft(self.store, snapshot.draft_id)
+                    session = EditingSession(self.store, self.actor, draft)
+                    ignored = draft.ignored
+                if snapshot not in chosen:
+                    session.discard_snapshot()
+                    continue
+            except (StoreError, DraftNotFound) as error:
+                self.show_problem(str(error), dialog=True)
+                return
+            text = DraftText(snapshot.title, snapshot.body_html, "")
+            if not self._show(session, text, ignored) or not self.save("autosave"):
+                return  # the problem is shown; the snapshots not yet handled stay offered
+        self.drafts.refresh()
+        if chosen:
+            self.show_message(self.tr("已恢复未保存的内容"))
+
+    # Checks and submitting
+
+    def _findings_changed(self) -> None:
+        self.findings.set_findings(self.editor.findings())
+        count = len(self.editor.findings())
+        self.side.setTabText(
+            0, self.tr("问题 ({count})").format(count=count) if count else self.tr("问题")
+        )
+        self._update_submit()
+
+    def _update_submit(self, *_args: object) -> None:
+        reason = self.findings.blocking_reason
+        self.submit_action.setEnabled(not reason)
+        self.submit_action.setToolTip(
+            self.tr("不能提交：{reason}").format(reason=reason) if reason else self.tr("提交审核")
+        )
+
+    def _submit(self) -> None:
+        if self.editor.checking or self.findings.blocking_reason:
+            self.show_message(self.findings.blocking_reason or self.tr("正在检查，请稍候"))
+            return
+        if self.save():
+            self.show_message(self.tr("已保存。审核流转在配置账号和审核流程后可用。"))
+
+    # Preview
+
+    def show_preview(self) -> None:
+        self.side.setCurrentWidget(self._preview_host)
+
+    def _show_findings(self) -> None:
+        self.side.setCurrentWidget(self.findings)
+
+    def _side_tab_changed(self, _index: int) -> None:
+        if self.side.currentWidget() is self._preview_host:
+            if self.preview is None:
+                self.preview = PreviewPane(self.whitelist, self._preview_host, debounce_ms=0)
+                self._preview_host.layout().addWidget(self.preview)
+            self._refresh_preview()
+
+    def _schedule_preview(self) -> None:
+        """Refresh the preview once typing pauses (the editor's HTML is costly to take)."""
+        if self.preview is not None and self.side.currentWidget() is self._preview_host:
+            self._preview_timer.start()
+
+    def _refresh_preview(self) -> None:
+        if self.preview is not None:
+            text = self.editor.draft_text()
+            self.preview.set_draft(text.title, text.body_html)
+
+    # Messages
+
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8_000)
+
+    def show_problem(self, message: str, *, dialog: bool = False) -> None:
+        """A problem the user must see; the text in the editor is never touched."""
+        self.banner.setText(message)
+        self.banner.show()
+        if dialog:
+            QMessageBox.warning(self, self.tr("Desk 审校台"), message)
+
+    def _lexicon_loaded(self, entries: int, _hash: str) -> None:
+        self.lexicon_label.setText(self.tr("词库 {entries} 条").format(entries=entries))
+
+    def _lexicon_failed(self, message: str) -> None:
+        self.lexicon_label.setText(self.tr("词库未加载"))
+        self.show_problem(self.tr("词库无法加载，暂不能检查：{message}").format(message=message))
+
+    def _focus_search(self) -> None:
+        self.drafts.search.setFocus()
+        self.drafts.search.selectAll()
+
+    # Window events
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        inside = self.editor.isAncestorOf
+        leaving = old is not None and inside(old) and (new is None or not inside(new))
+        if leaving and self.open_draft is not None:
+            self.open_draft.save("autosave")
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        deactivated = event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow()
+        if deactivated and self.open_draft is not None:
+            self.open_draft.save("autosave")
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        if self.open_draft is not None and not self.open_draft.close():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Desk 审校台"),
+                self.tr(
+                    "当前稿件未能保存。仍要退出吗？（最近自动保存的内容会在下次启动时提供恢复）"
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.state.save_window(self, self.splitter)
+        QApplication.instance().focusChanged.disconnect(self._focus_changed)
+        if self.preview is not None:
+            self.preview.shutdown()
+        event.accept()
