@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from desk import __version__
-from desk.commands import check, gui, lexicon, render, screenshots
+from desk.commands import admin, audit, check, gui, lexicon, register, render, screenshots
 
 EXIT_USAGE = 2
 
@@ -21,6 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
     lexicon.add_parser(commands)
     render.add_parser(commands)
     screenshots.add_parser(commands)
+    audit.add_parser(commands)
+    register.add_parser(commands)
+    admin.add_parser(commands)
     return parser
 
 

@@ -63,3 +63,16 @@ def docx_paragraph(*runs: str, bold: tuple[int, ...] = ()) -> str:
         props = "<w:rPr><w:b/></w:rPr>" if i in bold else ""
         parts.append(f'<w:r>{props}<w:t xml:space="preserve">{run}</w:t></w:r>')
     return f"<w:p>{''.join(parts)}</w:p>"
+
+
+@pytest.fixture
+def fast_passwords(monkeypatch):
+    """Cheap argon2 parameters, so tests that hash passwords stay fast (production keeps
+    argon2-cffi's defaults)."""
+    from argon2 import PasswordHasher
+
+    from desk.review import passwords
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    monkeypatch.setattr(passwords, "HASHER", cheap)
+    return cheap

@@ -22,6 +22,7 @@ construction or when applied; store failures raise desk.store.StoreError.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import typing
 import uuid
 from collections.abc import Callable, Mapping
@@ -41,8 +42,10 @@ from desk.review.drafts import (
     ignored_view,
     revision_summary,
 )
+from desk.review.errors import CommandRejected
 from desk.review.findings import Finding
-from desk.store import Store
+from desk.review.stages import after_edit, editing_stage
+from desk.store import Store, audit
 from desk.store.models import AppliedCommand, Draft, IgnoredFinding, Recovery, Revision
 
 REVISION_REASONS = ("save", "autosave", "import")
@@ -50,8 +53,10 @@ FIELDS = ("title", "body")
 DRAFT_STATUS = "draft"
 
 
-class CommandRejected(ValueError):
-    """The command is invalid or does not fit the store's state; nothing was changed."""
+@dataclass(frozen=True, slots=True)
+class _Handler:
+    run: Callable[[Session, Any, datetime], tuple[Any, uuid.UUID | None]]
+    replay: Callable[[Session, uuid.UUID | None], Any]
 
 
 def new_id() -> uuid.UUID:
@@ -107,7 +112,9 @@ class Command:
             raise CommandRejected(f"命令 {cls.name} 缺少字段：{'、'.join(missing)}")
         types = _field_types(cls)
         values = {
-            name: _parse_uuid(cls.name, name, value) if types[name] is uuid.UUID else value
+            name: _parse_uuid(cls.name, name, value)
+            if uuid.UUID in (types[name], *typing.get_args(types[name]))
+            else value
             for name, value in data.items()
             if name != "command"
         }
@@ -218,14 +225,35 @@ class ClearRecovery(Command):
     draft_id: uuid.UUID
 
 
-COMMANDS: dict[str, type[Command]] = {
-    cls.name: cls
-    for cls in (CreateDraft, SaveRevision, IgnoreFinding, RecordRecovery, ClearRecovery)
-}
+# Every command by name, and how each is carried out: filled by `register`, here for
+# the draft commands, in the modules of `_REGISTERING` for theirs (imported on first
+# use, so that `desk check` does not load argon2 and the workflow).
+_REGISTERING = ("desk.review.accounts", "desk.review.workflow")
+COMMANDS: dict[str, type[Command]] = {}
+_HANDLERS: dict[type[Command], _Handler] = {}
+
+
+def register(
+    command_type: type[Command],
+    run: Callable[[Session, Any, datetime], tuple[Any, uuid.UUID | None]],
+    replay: Callable[[Session, uuid.UUID | None], Any],
+) -> None:
+    """Make ``command_type`` appliable: ``run(session, command, now)`` carries it out
+    in apply's transaction and returns (result, id of the row it made or None);
+    ``replay(session, that id)`` returns the same result again for a repeated command."""
+    COMMANDS[command_type.name] = command_type
+    _HANDLERS[command_type] = _Handler(run, replay)
+
+
+@cache
+def _register_all() -> None:
+    for module in _REGISTERING:
+        importlib.import_module(module)
 
 
 def command_from_json(data: Mapping[str, Any]) -> Command:
     """The command a ``to_json()`` dict describes; CommandRejected if it describes none."""
+    _register_all()
     if not isinstance(data, Mapping):
         raise CommandRejected("命令应为 JSON 对象")
     cls = COMMANDS.get(data.get("command"))  # type: ignore[arg-type]
@@ -240,6 +268,8 @@ def apply(store: Store, command: CreateDraft | SaveRevision) -> RevisionSummary:
 def apply(store: Store, command: IgnoreFinding) -> IgnoredFindingView: ...
 @overload
 def apply(store: Store, command: RecordRecovery | ClearRecovery) -> None: ...
+@overload
+def apply(store: Store, command: Command) -> Any: ...
 def apply(store: Store, command: Command) -> Any:
     """Carry out ``command`` in one transaction and return its result.
 
@@ -262,17 +292,36 @@ def apply(store: Store, command: Command) -> Any:
                 return handler.replay(session, done.result_id)
         result, result_id = handler.run(session, command, now)
         if command.journaled:
-            session.add(
-                AppliedCommand(
-                    id=command.command_id,
-                    name=command.name,
-                    actor=command.actor,
-                    applied_at=now,
-                    payload=command.to_json(),
-                    result_id=result_id,
-                )
-            )
+            _journal(session, command, now, result_id)
         return result
+
+
+def _journal(
+    session: Session, command: Command, now: datetime, result_id: uuid.UUID | None
+) -> None:
+    """Append the command to the hash-chained journal (the audit log)."""
+    session.flush()
+    last = session.execute(
+        select(AppliedCommand.seq, AppliedCommand.entry_hash)
+        .order_by(AppliedCommand.seq.desc())
+        .limit(1)
+    ).one_or_none()
+    seq, prev_hash = (last[0] + 1, last[1]) if last is not None else (1, audit.GENESIS)
+    draft_id = getattr(command, "draft_id", None)
+    draft = session.get(Draft, draft_id) if isinstance(draft_id, uuid.UUID) else None
+    digest = session.get_one(Revision, draft.current_revision_id).content_hash if draft else None
+    entry = {
+        "seq": seq,
+        "id": command.command_id,
+        "name": command.name,
+        "actor": command.actor,
+        "applied_at": now,
+        "payload": command.to_json(),
+        "result_id": result_id,
+        "content_hash": digest,
+        "prev_hash": prev_hash,
+    }
+    session.add(AppliedCommand(**entry, entry_hash=audit.entry_hash(**entry)))
 
 
 # --- handlers: each runs inside apply's transaction -----------------------------------
@@ -304,16 +353,53 @@ def _save_revision(
 ) -> tuple[RevisionSummary, uuid.UUID]:
     draft = _draft(session, command.draft_id)
     current = session.get_one(Revision, draft.current_revision_id)
+    attributes = current.attributes or None
     if (
-        current.content_hash == content_hash(command.title, command.body_html)
+        current.content_hash == content_hash(command.title, command.body_html, attributes)
         and current.body_text == command.body_text
     ):
         return revision_summary(current), current.id
-    revision = _revision(command, number=current.number + 1, now=now)
+    revision = new_revision(
+        session, draft, command, command.title, command.body_html, command.body_text,
+        current.attributes, now,
+    )  # fmt: skip
+    return revision_summary(revision), revision.id
+
+
+def new_revision(
+    session: Session,
+    draft: Draft,
+    command: Command,
+    title: str,
+    body_html: str,
+    body_text: str,
+    attributes: dict[str, str],
+    now: datetime,
+) -> Revision:
+    """The draft's next revision, made by ``command`` (its id becomes the revision's),
+    if its actor may change the text now; approvals the change invalidates are voided."""
+    stage = editing_stage(session, draft, command.actor, now)
+    current = session.get_one(Revision, draft.current_revision_id)
+    revision = Revision(
+        id=command.command_id,
+        draft_id=draft.id,
+        number=current.number + 1,
+        title=title,
+        body_html=body_html,
+        body_text=body_text,
+        content_hash=content_hash(title, body_html, attributes or None),
+        created_at=now,
+        author=command.actor,
+        reason=command.reason if isinstance(command, SaveRevision) else "save",
+        attributes=dict(attributes),
+        stage=stage,
+    )
     session.add(revision)
     draft.current_revision_id = revision.id
     draft.updated_at = now
-    return revision_summary(revision), revision.id
+    session.flush()
+    after_edit(session, draft, stage, command.actor, now)
+    return revision
 
 
 def _ignore_finding(
@@ -364,7 +450,7 @@ def _clear_recovery(session: Session, command: ClearRecovery, now: datetime) -> 
     return None, None
 
 
-def _revision(command: CreateDraft | SaveRevision, *, number: int, now: datetime) -> Revision:
+def _revision(command: CreateDraft, *, number: int, now: datetime) -> Revision:
     return Revision(
         id=command.command_id,
         draft_id=command.draft_id,
@@ -376,6 +462,8 @@ def _revision(command: CreateDraft | SaveRevision, *, number: int, now: datetime
         created_at=now,
         author=command.actor,
         reason=command.reason,
+        attributes={},
+        stage=DRAFT_STATUS,
     )
 
 
@@ -386,12 +474,6 @@ def _draft(session: Session, draft_id: uuid.UUID) -> Draft:
     return draft
 
 
-@dataclass(frozen=True, slots=True)
-class _Handler:
-    run: Callable[[Session, Any, datetime], tuple[Any, uuid.UUID | None]]
-    replay: Callable[[Session, uuid.UUID | None], Any]
-
-
 def _replay_revision(session: Session, result_id: uuid.UUID | None) -> RevisionSummary:
     return revision_summary(session.get_one(Revision, result_id))
 
@@ -400,17 +482,16 @@ def _replay_ignored(session: Session, result_id: uuid.UUID | None) -> IgnoredFin
     return ignored_view(session.get_one(IgnoredFinding, result_id))
 
 
-def _no_replay(session: Session, result_id: uuid.UUID | None) -> None:
+def no_replay(session: Session, result_id: uuid.UUID | None) -> None:
+    """For commands that return nothing."""
     return None
 
 
-_HANDLERS: dict[type[Command], _Handler] = {
-    CreateDraft: _Handler(_create_draft, _replay_revision),
-    SaveRevision: _Handler(_save_revision, _replay_revision),
-    IgnoreFinding: _Handler(_ignore_finding, _replay_ignored),
-    RecordRecovery: _Handler(_record_recovery, _no_replay),
-    ClearRecovery: _Handler(_clear_recovery, _no_replay),
-}
+register(CreateDraft, _create_draft, _replay_revision)
+register(SaveRevision, _save_revision, _replay_revision)
+register(IgnoreFinding, _ignore_finding, _replay_ignored)
+register(RecordRecovery, _record_recovery, no_replay)
+register(ClearRecovery, _clear_recovery, no_replay)
 
 
 # --- field checks --------------------------------------------------------------------
@@ -421,7 +502,7 @@ def _check_revision_reason(reason: str) -> None:
         raise CommandRejected(f"保存原因只能是 save、autosave 或 import，收到 {reason!r}")
 
 
-_TYPE_NAMES = {uuid.UUID: "UUID", str: "字符串", int: "整数"}
+_TYPE_NAMES = {uuid.UUID: "UUID", str: "字符串", int: "整数", bool: "布尔值"}
 
 
 @cache
@@ -431,15 +512,45 @@ def _field_types(cls: type[Command]) -> dict[str, Any]:
 
 
 def _check_type(command: str, field: str, value: object, hint: Any) -> None:
-    allowed = typing.get_args(hint) if typing.get_origin(hint) is not None else (hint,)
-    for kind in allowed:
-        if kind is type(None) and value is None:
-            return
-        # bool is an int to Python, never to a command
-        if kind is not type(None) and isinstance(value, kind) and not isinstance(value, bool):
-            return
-    names = "或".join(_TYPE_NAMES.get(kind, "空") for kind in allowed)
-    raise CommandRejected(f"命令 {command} 的字段 {field} 应为{names}，收到 {value!r}")
+    if not _fits(value, hint):
+        raise CommandRejected(
+            f"命令 {command} 的字段 {field} 应为{_type_name(hint)}，收到 {value!r}"
+        )
+
+
+def _fits(value: object, hint: Any) -> bool:
+    """Whether a JSON-born value fits a field's type: UUID, str, int, bool, None,
+    unions of those, list[...] and dict[str, ...] of them."""
+    if hint is Any:  # JSON data the handler checks itself
+        return True
+    origin = typing.get_origin(hint)
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return isinstance(value, list) and all(_fits(v, item) for v in value)
+    if origin is dict:
+        key, item = typing.get_args(hint)
+        return isinstance(value, dict) and all(
+            _fits(k, key) and _fits(v, item) for k, v in value.items()
+        )
+    if origin is not None:  # a union
+        return any(_fits(value, kind) for kind in typing.get_args(hint))
+    if hint is type(None):
+        return value is None
+    if hint is bool:
+        return isinstance(value, bool)
+    # bool is an int to Python, never to a command
+    return isinstance(value, hint) and not isinstance(value, bool)
+
+
+def _type_name(hint: Any) -> str:
+    origin = typing.get_origin(hint)
+    if origin is list:
+        return f"{_type_name(typing.get_args(hint)[0])}列表"
+    if origin is dict:
+        return "对象"
+    if origin is not None:
+        return "或".join(_type_name(kind) for kind in typing.get_args(hint))
+    return _TYPE_NAMES.get(hint, "空")
 
 
 def _parse_uuid(command: str, field: str, value: object) -> object:

@@ -13,11 +13,13 @@ UTC: written from timezone-aware datetimes, read back as timezone-aware datetime
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
+    Date,
     DateTime,
     Dialect,
     ForeignKey,
@@ -90,13 +92,18 @@ class Draft(Base):
     __tablename__ = "drafts"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    status: Mapped[str] = mapped_column(String(16))  # "draft" (the 三审 states come later)
+    # "draft", "review1", "review2", "review3", "principal", "ready", "published",
+    # "retracted" (see desk.review.workflow)
+    status: Mapped[str] = mapped_column(String(16))
     current_revision_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("revisions.id", use_alter=True, deferrable=True, initially="DEFERRED")
     )
     created_at: Mapped[datetime]
     created_by: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime]  # the last change of content or status
+    unit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("units.id"))  # the drafter's
+    major: Mapped[bool] = mapped_column(Boolean, default=False)  # 重大事项: 主要领导 审定
+    formed_on: Mapped[date | None] = mapped_column(Date)  # 信息形成日期, starts the deadline
 
 
 class Revision(Base):
@@ -116,6 +123,11 @@ class Revision(Base):
     created_at: Mapped[datetime]
     author: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(String(16))  # "save", "autosave" or "import"
+    # 公开属性 and the like, part of content_hash (empty until set)
+    attributes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # where the draft stood when this was saved: "draft", or the review level whose
+    # reviewer corrected the text (separation of duties tells authors from reviewers)
+    stage: Mapped[str] = mapped_column(String(16), default="draft")
 
 
 class IgnoredFinding(Base):
@@ -142,20 +154,115 @@ class IgnoredFinding(Base):
 
 
 class AppliedCommand(Base):
-    """The journal: every applied domain command, so applying one again is a no-op.
+    """The journal and audit log: every applied domain command, in order, hash-chained.
 
     ``id`` is the command's own id. ``result_id`` is the row the command returned (a
     revision, an ignored finding), so a replay returns what the first application did.
+    ``seq`` orders the log; ``entry_hash`` covers this entry and ``prev_hash`` (the
+    entry before's ``entry_hash``), so an edited, deleted or reordered entry breaks the
+    chain (desk.store.audit).
     """
 
     __tablename__ = "applied_commands"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
     name: Mapped[str] = mapped_column(String(64))
     actor: Mapped[str] = mapped_column(Text)
     applied_at: Mapped[datetime]
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)  # the command's to_json()
     result_id: Mapped[uuid.UUID | None]
+    content_hash: Mapped[str | None] = mapped_column(String(64))  # the draft's, after it
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64))
+
+
+class Unit(Base):
+    """A 部门/科室. Its chiefs are its accounts with the review2 role; ``leader_id`` is
+    the 分管领导 who signs (三审) its drafts."""
+
+    __tablename__ = "units"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    leader_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("accounts.id", use_alter=True, deferrable=True, initially="DEFERRED")
+    )
+    created_at: Mapped[datetime]
+
+
+class Account(Base):
+    """A person who logs in, with their unit and roles (desk.review.roles)."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    unit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("units.id"))
+    roles: Mapped[list[str]] = mapped_column(JSON)
+    password_hash: Mapped[str] = mapped_column(Text)  # argon2
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime]
+
+
+class Delegation(Base):
+    """代理/转审: ``to_account_id`` acts for ``from_account_id`` at ``level`` while it runs."""
+
+    __tablename__ = "delegations"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    from_account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"))
+    to_account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"))
+    level: Mapped[str] = mapped_column(String(16))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime | None]
+    reason: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(Text)
+    revoked_at: Mapped[datetime | None]
+
+
+class ReviewAction(Base):
+    """One step of the 三审 flow on one draft: a submit, an approval or a rejection.
+
+    Bound to the exact text: ``content_hash`` of the revision acted on. ``voided_at`` is
+    set when a later change of the text voids an approval.
+    """
+
+    __tablename__ = "review_actions"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)  # the command's id
+    draft_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("drafts.id"))
+    revision_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("revisions.id"))
+    level: Mapped[str] = mapped_column(String(16))  # "draft" for a submit, else the level
+    action: Mapped[str] = mapped_column(String(16))  # submit, approve, reject
+    actor: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    opinion: Mapped[str] = mapped_column(Text)
+    proofread: Mapped[bool] = mapped_column(Boolean, default=False)
+    acknowledgements: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # warn findings
+    check: Mapped[dict[str, Any]] = mapped_column(JSON)  # lexicon/whitelist hash, findings
+    created_at: Mapped[datetime]
+    voided_at: Mapped[datetime | None]
+    voided_by: Mapped[str | None] = mapped_column(Text)  # why: whose change
+
+
+class Publication(Base):
+    """A publishing, modification or 撤稿 of a draft's signed text: the register's rows."""
+
+    __tablename__ = "publications"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)  # the command's id
+    draft_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("drafts.id"))
+    revision_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("revisions.id"))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # publish, retract
+    channels: Mapped[list[str]] = mapped_column(JSON)
+    actor: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime]
+    reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Recovery(Base):

@@ -228,8 +228,9 @@ SAMPLES = [
 ]
 
 
-def test_the_samples_cover_every_command():
-    assert {type(sample) for sample in SAMPLES} == set(COMMANDS.values())
+def test_the_samples_cover_every_draft_command():
+    drafts = {cls for cls in COMMANDS.values() if cls.__module__ == "desk.review.commands"}
+    assert {type(sample) for sample in SAMPLES} == drafts
 
 
 @pytest.mark.parametrize("command", SAMPLES, ids=lambda c: c.name)

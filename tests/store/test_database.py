@@ -23,7 +23,18 @@ from desk.review.drafts import list_drafts, load_draft, revisions
 from desk.store import StoreLocked, StoreUnavailable, migrations, open_store
 from desk.store.models import Base
 
-TABLES = {"drafts", "revisions", "ignored_findings", "applied_commands", "recoveries"}
+TABLES = {
+    "drafts",
+    "revisions",
+    "ignored_findings",
+    "applied_commands",
+    "recoveries",
+    "units",
+    "accounts",
+    "delegations",
+    "review_actions",
+    "publications",
+}
 
 
 def create_draft(store, title="关于开展政务公开专项检查的通知", body="正文"):

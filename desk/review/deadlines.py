@@ -1,0 +1,87 @@
+"""The 政府信息公开 disclosure deadline, and how close a draft is to it.
+
+《政府信息公开条例》第二十六条: 属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起
+20个工作日内及时公开 (the desk's own rules repeat it: seed 000, 附件1 第五条). 工作日 are
+China's official ones (``desk.review.calendar_workdays``).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from desk.resources import resource_path
+from desk.review.calendar_files import load_holiday_lists
+from desk.review.calendar_workdays import WorkCalendar
+
+DISCLOSURE_WORKING_DAYS = 20
+# Lists highlight a draft this many working days before its deadline: enough to get a
+# draft through 三审 once more, not so early that every draft is highlighted.
+DUE_SOON_WORKING_DAYS = 3
+
+DueStatus = Literal["overdue", "due-soon", "ok"]
+
+HOLIDAYS_DIR = resource_path("holidays")
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """When information formed on ``formed`` must be public by.
+
+    ``warnings`` (Chinese, for users) are non-empty when ``due`` is an estimate.
+    """
+
+    formed: date
+    due: date
+    warnings: tuple[str, ...] = ()
+
+
+def disclosure_deadline(formed: date, calendar: WorkCalendar | None = None) -> Deadline:
+    """The 20th working day after ``formed``; the formation day itself is not counted.
+
+    自……之日起 N 个工作日: a period counted in days does not count the day it starts on
+    (《民法典》第二百零一条：按照年、月、日计算期间的，开始的当日不计入，自下一日开始
+    计算; procedural law counts 期间 the same way). So day 1 is the first working day after
+    ``formed``, whatever day ``formed`` is, and the due date is always a working day.
+
+    A year in the counted range with no official schedule loaded is counted with plain
+    weekends, and gets a warning. ``calendar`` defaults to ``default_calendar()``.
+    """
+    calendar = default_calendar() if calendar is None else calendar
+    due = calendar.add_working_days(formed, DISCLOSURE_WORKING_DAYS)
+    known = set(calendar.known_years())
+    first = formed + timedelta(days=1)
+    return Deadline(
+        formed=formed,
+        due=due,
+        warnings=tuple(
+            f"{year} 年的法定节假日安排尚未载入，截止日期按普通周末估算，"
+            f"请管理员载入国务院办公厅发布的 {year} 年放假安排"
+            for year in range(first.year, due.year + 1)
+            if year not in known
+        ),
+    )
+
+
+def due_status(deadline: date, today: date, calendar: WorkCalendar | None = None) -> DueStatus:
+    """Overdue once ``deadline`` has passed, due-soon from 3 working days before it, else ok.
+
+    ``remaining`` is computed first so absurd dates fail the same way on either branch.
+    """
+    calendar = default_calendar() if calendar is None else calendar
+    remaining = calendar.working_days_between(today, deadline)
+    if deadline < today:
+        return "overdue"
+    return "due-soon" if remaining <= DUE_SOON_WORKING_DAYS else "ok"
+
+
+@functools.cache
+def default_calendar() -> WorkCalendar:
+    """chinesecalendar's years plus the holiday lists in resources/holidays, read once.
+
+    The folder is where a release ships (or an admin drops) a year's notice before
+    chinesecalendar has it; HolidayListError if a list there is bad.
+    """
+    return load_holiday_lists(HOLIDAYS_DIR)

@@ -1,0 +1,160 @@
+"""Read-only queries on units and accounts, and who reviews a unit's drafts.
+
+Nothing here writes; accounts change through the commands in ``desk.review.accounts``.
+Results are frozen dataclasses detached from the database, safe to hand to another
+thread. Password hashes never leave the store through them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.review import routing
+from desk.review.roles import LEVEL_LABELS, LEVELS
+from desk.store import Store
+from desk.store.models import Account, Delegation, Unit
+
+
+@dataclass(frozen=True, slots=True)
+class UnitView:
+    """A 部门/科室 and the 分管领导 who signs (三审) its drafts."""
+
+    id: uuid.UUID
+    name: str
+    leader_id: uuid.UUID | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AccountView:
+    """A person who logs in, without the password hash.
+
+    ``acting_for`` is set only in ``reviewers_for``: the login of the reviewer this
+    account stands in for by a delegation (None: it reviews in its own right).
+    """
+
+    id: uuid.UUID
+    login: str
+    name: str
+    unit_id: uuid.UUID | None
+    unit_name: str | None
+    roles: tuple[str, ...]  # role ids, see desk.review.roles
+    active: bool
+    failed_logins: int  # in a row, since the last successful login
+    locked_until: datetime | None  # locked by failed logins until then, if in the future
+    created_at: datetime
+    acting_for: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DelegationView:
+    """代理: ``to_account_id`` stands in for ``from_account_id`` at ``level`` while it runs."""
+
+    id: uuid.UUID
+    from_account_id: uuid.UUID
+    to_account_id: uuid.UUID
+    level: str
+    starts_at: datetime
+    ends_at: datetime | None  # None: until revoked
+    reason: str
+    created_by: str
+    revoked_at: datetime | None
+
+
+def unit_view(unit: Unit) -> UnitView:
+    return UnitView(
+        id=unit.id, name=unit.name, leader_id=unit.leader_id, created_at=unit.created_at
+    )
+
+
+def account_view(session: Session, account: Account, acting_for: str | None = None) -> AccountView:
+    unit = session.get(Unit, account.unit_id) if account.unit_id is not None else None
+    return AccountView(
+        id=account.id,
+        login=account.login,
+        name=account.name,
+        unit_id=account.unit_id,
+        unit_name=unit.name if unit is not None else None,
+        roles=tuple(account.roles),
+        active=account.active,
+        failed_logins=account.failed_logins,
+        locked_until=account.locked_until,
+        created_at=account.created_at,
+        acting_for=acting_for,
+    )
+
+
+def delegation_view(delegation: Delegation) -> DelegationView:
+    return DelegationView(
+        id=delegation.id,
+        from_account_id=delegation.from_account_id,
+        to_account_id=delegation.to_account_id,
+        level=delegation.level,
+        starts_at=delegation.starts_at,
+        ends_at=delegation.ends_at,
+        reason=delegation.reason,
+        created_by=delegation.created_by,
+        revoked_at=delegation.revoked_at,
+    )
+
+
+def list_units(store: Store) -> list[UnitView]:
+    """Every unit, by name."""
+    with store.read() as session:
+        return [unit_view(unit) for unit in session.scalars(select(Unit).order_by(Unit.name))]
+
+
+def list_accounts(store: Store) -> list[AccountView]:
+    """Every account, active or not, by login."""
+    with store.read() as session:
+        accounts = session.scalars(select(Account).order_by(Account.login)).all()
+        return [account_view(session, account) for account in accounts]
+
+
+def account_by_login(store: Store, login: str) -> AccountView | None:
+    """The account with exactly this login, or None."""
+    with store.read() as session:
+        account = session.scalars(select(Account).where(Account.login == login)).one_or_none()
+        return account_view(session, account) if account is not None else None
+
+
+def has_any_admin(store: Store) -> bool:
+    """Whether an active account can administer: if not, the first start asks for one."""
+    with store.read() as session:
+        accounts = session.scalars(select(Account).where(Account.active.is_(True)))
+        return any("admin" in account.roles for account in accounts)
+
+
+def reviewers_for(
+    store: Store, unit_id: uuid.UUID | None, level: str, at: datetime | None = None
+) -> list[AccountView]:
+    """Who reviews the unit's drafts at ``level`` at ``at`` (the store's clock by default).
+
+    review1 and review2: the unit's active accounts with that role; review3: the unit's
+    leader, if active; principal: every active account with the role, whatever its
+    unit. Then whoever stands in for one of them by a delegation running at ``at``
+    (``acting_for`` set), unless already listed. Each group by login.
+    """
+    if level not in LEVELS:
+        known = "、".join(f"{key}（{label}）" for key, label in LEVEL_LABELS.items())
+        raise ValueError(f"未知审核级别 {level!r}，可选：{known}")
+    when = at if at is not None else store.clock()
+    with store.read() as session:
+        found = routing.reviewers(session, unit_id, level, when)
+        logins = {reviewer.login for reviewer in found}
+        accounts = {
+            account.login: account
+            for account in session.scalars(select(Account).where(Account.login.in_(logins)))
+        }
+        views: dict[str, AccountView] = {}
+        for reviewer in sorted(found, key=lambda r: (r.acting_for is not None, r.login)):
+            if reviewer.login not in views:
+                views[reviewer.login] = account_view(
+                    session, accounts[reviewer.login], acting_for=reviewer.acting_for
+                )
+        return list(views.values())

@@ -1,0 +1,98 @@
+"""Who may change a draft's text at each stage, and what a change does to approvals.
+
+The drafter edits while the draft is a draft; a change then voids every approval
+still standing. During review only a reviewer of the current level may correct the
+text: the revision is theirs (``Revision.stage``), it voids approvals of the levels
+above and stays visible to the levels below. After 签发 the text is fixed until a
+modification is requested. A 主要领导 correction at 审定 sends the draft back for
+签发, since publishing needs 签发 of exactly the published text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from desk.review.errors import CommandRejected
+from desk.review.roles import LEVEL_LABELS, LEVELS
+from desk.review.routing import reviewer
+from desk.store.models import Draft, ReviewAction
+
+DRAFT = "draft"
+READY = "ready"
+PUBLISHED = "published"
+RETRACTED = "retracted"
+STATUS_LABELS = {
+    DRAFT: "草稿",
+    "review1": "待一审",
+    "review2": "待二审",
+    "review3": "待签发",
+    "principal": "待审定",
+    READY: "待发布",
+    PUBLISHED: "已发布",
+    RETRACTED: "已撤稿",
+}
+
+
+def editing_stage(session: Session, draft: Draft, actor: str, now: datetime) -> str:
+    """The stage a change by ``actor`` is made at; CommandRejected if they may not."""
+    if draft.status == DRAFT:
+        return DRAFT
+    if draft.status in LEVELS:
+        if reviewer(session, actor, draft.unit_id, draft.status, now) is None:
+            raise CommandRejected(
+                f"稿件正在{LEVEL_LABELS[draft.status]}，只有该环节的审核人可以修改"
+            )
+        return draft.status
+    raise CommandRejected(
+        f"稿件{STATUS_LABELS[draft.status]}，不能直接修改；如需修改请先提出修改申请"
+    )
+
+
+def after_edit(session: Session, draft: Draft, stage: str, actor: str, now: datetime) -> None:
+    """Void what the change at ``stage`` invalidates."""
+    if stage == DRAFT:
+        void_approvals(session, draft, LEVELS, now, f"起草人 {actor} 修改了稿件")
+        return
+    above = LEVELS[LEVELS.index(stage) + 1 :]
+    void_approvals(session, draft, above, now, f"{LEVEL_LABELS[stage]}审核人 {actor} 修改了稿件")
+    if stage == "principal":
+        void_approvals(
+            session, draft, ("review3",), now, f"主要领导 {actor} 修改了稿件，需重新签发"
+        )
+        draft.status = "review3"
+
+
+def void_approvals(
+    session: Session, draft: Draft, levels: tuple[str, ...], now: datetime, why: str
+) -> None:
+    """Mark the standing approvals of ``levels`` void, saying why."""
+    if not levels:
+        return
+    session.execute(
+        update(ReviewAction)
+        .where(
+            ReviewAction.draft_id == draft.id,
+            ReviewAction.action == "approve",
+            ReviewAction.level.in_(levels),
+            ReviewAction.voided_at.is_(None),
+        )
+        .values(voided_at=now, voided_by=why)
+    )
+
+
+def standing_approvals(session: Session, draft: Draft) -> list[ReviewAction]:
+    """Approvals not voided, oldest first."""
+    return list(
+        session.scalars(
+            select(ReviewAction)
+            .where(
+                ReviewAction.draft_id == draft.id,
+                ReviewAction.action == "approve",
+                ReviewAction.voided_at.is_(None),
+            )
+            .order_by(ReviewAction.created_at, ReviewAction.id)
+        )
+    )

@@ -1,0 +1,200 @@
+"""`desk admin`: units, users and delegations from the command line; exit codes."""
+
+import io
+import re
+import unicodedata
+from datetime import date, timedelta
+
+import pytest
+
+from desk.cli import main
+from desk.review.directory import account_by_login, reviewers_for
+from desk.review.login import LoginFailed, authenticate
+from desk.store import DATABASE_NAME, open_store
+from desk.store.audit import read_entries
+
+pytestmark = pytest.mark.usefixtures("fast_passwords")
+
+PASSWORD = "政务公开2026!"
+
+
+@pytest.fixture
+def desk(tmp_path, capsys, monkeypatch):
+    """Run ``desk --data-dir … admin ARGS``: (exit code, stdout, stderr)."""
+
+    def run(*args, stdin=""):
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        code = main(["--data-dir", str(tmp_path), "admin", *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+@pytest.fixture
+def store(tmp_path):
+    def opened():
+        return open_store(tmp_path / DATABASE_NAME)
+
+    return opened
+
+
+def create_user(desk, login, *args, password=PASSWORD):
+    return desk("create-user", login, "--password-stdin", *args, stdin=f"{password}\n")
+
+
+def test_create_unit(desk):
+    assert desk("create-unit", "办公室") == (0, "已创建部门 办公室\n", "")
+    code, out, err = desk("create-unit", "办公室")
+    assert (code, out) == (2, "")
+    assert err == "desk admin: 部门“办公室”已存在\n"
+
+
+def test_create_user_reads_the_password_from_stdin_and_stores_only_its_hash(desk, store):
+    desk("create-unit", "办公室")
+    code, out, err = create_user(
+        desk, "zhangsan", "--name", "张三", "--unit", "办公室", "--role", "一审", "--role", "二审"
+    )
+    assert (code, err) == (0, "")
+    assert out == "已创建账号 zhangsan（张三，办公室，一审、二审）\n"
+    with store() as opened:
+        assert authenticate(opened, "zhangsan", PASSWORD).roles == ("review1", "review2")
+        (entry,) = [e for e in read_entries(opened) if e.name == "CreateAccount"]
+    assert entry.actor.startswith("cli:")
+    assert entry.payload["password_hash"].startswith("$argon2id$")
+    assert PASSWORD not in str(entry.payload)
+
+
+def test_create_user_without_stdin_asks_twice(desk, store, monkeypatch):
+    answers = iter([PASSWORD, PASSWORD, PASSWORD, "另一个密码123"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
+    assert desk("create-user", "boss", "--name", "王局长", "--role", "审定")[0] == 0
+    code, _, err = desk("create-user", "boss2", "--name", "李局长", "--role", "审定")
+    assert (code, err) == (2, "desk admin: 两次输入的密码不一致\n")
+    with store() as opened:
+        assert account_by_login(opened, "boss").unit_name is None
+        assert account_by_login(opened, "boss2") is None
+
+
+@pytest.mark.parametrize(
+    ("args", "password", "message"),
+    [
+        (["--unit", "财务科"], PASSWORD, "部门“财务科”不存在（现有部门：办公室）"),
+        (["--role", "局长"], PASSWORD, "未知角色 '局长'"),
+        ([], "short", "密码至少需要 8 个字符"),
+        ([], "ZhangSan", "密码不能与登录名相同"),
+        ([], "", "标准输入中没有密码"),
+    ],
+)
+def test_create_user_errors(desk, store, args, password, message):
+    desk("create-unit", "办公室")
+    code, out, err = create_user(
+        desk, "zhangsan", "--name", "张三", "--role", "一审", *args, password=password
+    )
+    assert (code, out) == (2, "")
+    assert err.startswith("desk admin: ") and message in err
+    with store() as opened:
+        assert account_by_login(opened, "zhangsan") is None
+
+
+def test_an_unknown_unit_hints_at_create_unit(desk):
+    _, _, err = create_user(
+        desk, "zhangsan", "--name", "张三", "--unit", "财务科", "--role", "一审"
+    )
+    assert "desk admin create-unit 财务科" in err
+
+
+def test_a_login_is_used_once(desk):
+    create_user(desk, "zhangsan", "--name", "张三", "--role", "一审")
+    code, _, err = create_user(desk, "zhangsan", "--name", "张三", "--role", "一审")
+    assert (code, err) == (2, "desk admin: 登录名 zhangsan 已被使用\n")
+
+
+def test_list_users(desk, store):
+    assert desk("list-users") == (0, "尚无账号。用 desk admin create-user 创建。\n", "")
+    desk("create-unit", "办公室")
+    create_user(desk, "zhangsan", "--name", "张三", "--unit", "办公室", "--role", "一审")
+    create_user(desk, "admin", "--name", "管理员甲", "--role", "管理员", "--role", "签发")
+    create_user(desk, "lisi", "--name", "李四", "--unit", "办公室", "--role", "二审")
+    with store() as opened:
+        for _ in range(5):
+            with pytest.raises(LoginFailed):
+                authenticate(opened, "lisi", "错误的密码123")
+    code, out, _ = desk("list-users")
+    assert code == 0
+    header, *rows = out.splitlines()
+    assert header.split() == ["登录名", "姓名", "部门", "角色", "状态"]
+    assert [row.split()[:5] for row in rows] == [
+        ["admin", "管理员甲", "无", "三审签发、管理员", "正常"],
+        ["lisi", "李四", "办公室", "二审", "锁定至"],
+        ["zhangsan", "张三", "办公室", "一审", "正常"],
+    ]
+    assert len({tuple(cell_starts(line)) for line in out.splitlines()}) == 1  # aligned
+
+
+def cell_starts(line):
+    """The terminal columns the cells (apart by two spaces or more) start at."""
+    width = lambda text: sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)  # noqa: E731
+    return [width(line[: cell.start()]) for cell in re.finditer(r"\S+(?: \S+)*", line)]
+
+
+def test_set_leader_needs_the_review3_role(desk, store):
+    desk("create-unit", "办公室")
+    create_user(desk, "chief", "--name", "处长", "--unit", "办公室", "--role", "二审")
+    create_user(desk, "leader", "--name", "副局长", "--role", "分管领导")
+    code, _, err = desk("set-leader", "办公室", "chief")
+    assert code == 2 and "不能担任分管领导" in err
+    assert desk("set-leader", "办公室", "nobody")[2] == "desk admin: 账号 nobody 不存在\n"
+    assert desk("set-leader", "办公室", "leader") == (
+        0,
+        "已将 副局长（leader）设为 办公室 的分管领导\n",
+        "",
+    )
+    with store() as opened:
+        unit_id = account_by_login(opened, "chief").unit_id
+        assert [r.login for r in reviewers_for(opened, unit_id, "review3")] == ["leader"]
+
+
+def test_delegate(desk, store):
+    desk("create-unit", "办公室")
+    create_user(desk, "chief", "--name", "处长", "--unit", "办公室", "--role", "二审")
+    create_user(desk, "staff", "--name", "科员", "--unit", "办公室", "--role", "一审")
+    until = (date.today() + timedelta(days=7)).isoformat()
+    code, out, err = desk(
+        "delegate", "chief", "staff", "--level", "二审", "--until", until, "--reason", "出差"
+    )
+    assert (code, err) == (0, "")
+    assert out.startswith(
+        f"已委托：科员（staff）代 处长（chief）二审，至 {until} 当天结束；委托编号 "
+    )
+    with store() as opened:
+        unit_id = account_by_login(opened, "chief").unit_id
+        reviewers = reviewers_for(opened, unit_id, "review2")
+    assert [(r.login, r.acting_for) for r in reviewers] == [("chief", None), ("staff", "chief")]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--level", "联络员", "--until", "2099-01-01"],
+            "审核级别只能是一审、二审、三审签发、主要领导审定",
+        ),
+        (["--level", "二审", "--until", "下周五"], "截止日期应为 YYYY-MM-DD"),
+        (["--level", "二审", "--until", "2000-01-01"], "已经过去"),
+        (["--level", "三审", "--until", "2099-01-01"], "没有三审签发权限"),
+    ],
+)
+def test_delegate_errors(desk, args, message):
+    desk("create-unit", "办公室")
+    create_user(desk, "chief", "--name", "处长", "--unit", "办公室", "--role", "二审")
+    create_user(desk, "staff", "--name", "科员", "--unit", "办公室", "--role", "一审")
+    code, _, err = desk("delegate", "chief", "staff", *args, "--reason", "出差")
+    assert code == 2 and message in err
+
+
+def test_an_unusable_data_dir_is_an_error(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    code = main(["--data-dir", str(blocker / "data"), "admin", "list-users"])
+    assert code == 2 and "desk admin: 无法创建数据目录" in capsys.readouterr().err
