@@ -158,3 +158,9 @@ def reviewers_for(
                     session, accounts[reviewer.login], acting_for=reviewer.acting_for
                 )
         return list(views.values())
+
+
+def display_name(session: Session, login: str) -> str:
+    """'姓名（login）' for an account, the login alone for anyone else (e.g. a cli: actor)."""
+    account = session.scalars(select(Account).where(Account.login == login)).one_or_none()
+    return f"{account.name}（{login}）" if account is not None else login

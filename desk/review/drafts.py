@@ -82,6 +82,7 @@ class DraftView:
     updated_at: datetime
     revision: RevisionSummary  # the current revision, whose text this is
     ignored: tuple[IgnoredFindingView, ...]  # oldest first
+    attributes: dict[str, str]  # the current revision's 公开属性 and the like (hashed with it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +153,7 @@ def load_draft(store: Store, draft_id: uuid.UUID) -> DraftView:
             updated_at=draft.updated_at,
             revision=revision_summary(revision),
             ignored=tuple(ignored_view(row) for row in ignored),
+            attributes=dict(revision.attributes),
         )
 
 

@@ -38,9 +38,8 @@ class DraftText:
     body_html: str
     body_text: str
 
-    @property
-    def content_hash(self) -> str:
-        return content_hash(self.title, self.body_html)
+    def content_hash(self, attributes: dict[str, str] | None = None) -> str:
+        return content_hash(self.title, self.body_html, attributes or None)
 
 
 class EditingSession:
@@ -52,6 +51,7 @@ class EditingSession:
         self.draft_id: uuid.UUID = draft.id if draft is not None else new_id()
         self.is_new = draft is None  # no CreateDraft yet
         self._saved_hash = draft.revision.content_hash if draft is not None else None
+        self._attributes = draft.attributes if draft is not None else {}
         self._saved_text = draft.body_text if draft is not None else None
         self._snapshot_hash: str | None = None
 
@@ -66,7 +66,7 @@ class EditingSession:
         """Whether ``text`` is what the draft's current revision holds."""
         return (
             not self.is_new
-            and text.content_hash == self._saved_hash
+            and text.content_hash(self._attributes) == self._saved_hash
             and text.body_text == self._saved_text
         )
 
@@ -98,7 +98,7 @@ class EditingSession:
 
     def snapshot(self, text: DraftText) -> bool:
         """Record ``text`` for crash recovery unless it is saved or already recorded."""
-        digest = text.content_hash
+        digest = text.content_hash()
         if self.is_saved(text) or digest == self._snapshot_hash:
             return False
         apply(

@@ -19,9 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.atomic import write_atomically, write_bytes_atomically
+from desk.review.directory import display_name
 from desk.review.roles import LEVEL_LABELS, LEVELS
 from desk.store import Store
-from desk.store.models import Account, Draft, Publication, ReviewAction, Revision, Unit
+from desk.store.models import Draft, Publication, ReviewAction, Revision, Unit
 
 KIND_LABELS = {"publish": "发布", "retract": "撤稿"}
 FORMATS = ("csv", "xlsx")
@@ -81,10 +82,10 @@ def _row(session: Session, number: int, publication: Publication, revised: bool)
         kind=publication.kind,
         title=revision.title,
         unit=unit.name if unit else "",
-        drafter=_name(session, draft.created_by),
+        drafter=display_name(session, draft.created_by),
         signatures=_signatures(session, publication),
         disclosure=str(revision.attributes.get("公开属性", "")),
-        publisher=_name(session, publication.actor),
+        publisher=display_name(session, publication.actor),
         at=publication.at,
         channels=tuple(publication.channels),
         reason=publication.reason or "",
@@ -109,15 +110,10 @@ def _signatures(session: Session, publication: Publication) -> tuple[Signature, 
     for approval in approvals:
         latest[approval.level] = approval
     return tuple(
-        Signature(level, _name(session, action.actor), action.opinion, action.created_at)
+        Signature(level, display_name(session, action.actor), action.opinion, action.created_at)
         for level in LEVELS
         if (action := latest.get(level)) is not None
     )
-
-
-def _name(session: Session, login: str) -> str:
-    account = session.scalars(select(Account).where(Account.login == login)).one_or_none()
-    return f"{account.name}（{login}）" if account is not None else login
 
 
 HEADERS = (

@@ -57,7 +57,8 @@ class CheckWorker(QObject):
         self._thread.started.connect(self._checking.load)
         self._thread.finished.connect(self._checking.deleteLater)
         self.check_requested.connect(self._checking.check)
-        self._checking.loaded.connect(self.loaded)
+        self.lexicon_hash = ""  # of the lexicon checks use, once loaded
+        self._checking.loaded.connect(self._loaded)
         self._checking.load_failed.connect(self.load_failed)
         self._checking.checked.connect(self._deliver)
 
@@ -88,6 +89,11 @@ class CheckWorker(QObject):
         """Whether `generation` is the latest request for `field` (thread-safe)."""
         with self._lock:
             return self._current.get(field) == generation
+
+    @Slot(int, str)
+    def _loaded(self, entries: int, lexicon_hash: str) -> None:
+        self.lexicon_hash = lexicon_hash
+        self.loaded.emit(entries, lexicon_hash)
 
     @Slot(int, str, int, int, object)
     def _deliver(self, generation: int, field: str, start: int, end: int, findings: object) -> None:

@@ -2,6 +2,128 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountEditor</name>
+    <message>
+        <source>新建账号</source>
+        <translation>New Account</translation>
+    </message>
+    <message>
+        <source>编辑账号</source>
+        <translation>Edit Account</translation>
+    </message>
+    <message>
+        <source>（无单位）</source>
+        <translation>(no unit)</translation>
+    </message>
+    <message>
+        <source>登录名：</source>
+        <translation>Login:</translation>
+    </message>
+    <message>
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>单位：</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>角色：</source>
+        <translation>Roles:</translation>
+    </message>
+    <message>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>确认密码：</source>
+        <translation>Confirm password:</translation>
+    </message>
+    <message>
+        <source>密码至少 {count} 个字符，且不能与登录名相同。</source>
+        <translation>At least {count} characters, and not the same as the login.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminDialog</name>
+    <message>
+        <source>账号与单位管理</source>
+        <translation>Accounts and Units</translation>
+    </message>
+    <message>
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>新建账号…</source>
+        <translation>New Account…</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>Reset Password…</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>分管领导</source>
+        <translation>Leader in charge</translation>
+    </message>
+    <message>
+        <source>新建单位…</source>
+        <translation>New Unit…</translation>
+    </message>
+    <message>
+        <source>设置分管领导…</source>
+        <translation>Set Leader in Charge…</translation>
+    </message>
+    <message>
+        <source>账号</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>账号不存在</source>
+        <translation>No such account</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>锁定至 {time}</source>
+        <translation>Locked until {time}</translation>
+    </message>
+</context>
+<context>
     <name>BodyEdit</name>
     <message>
         <source>粘贴为纯文本</source>
@@ -113,6 +235,126 @@
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>创建管理员账号</source>
+        <translation>Create the Administrator Account</translation>
+    </message>
+    <message>
+        <source>欢迎使用 Desk 审校台。这是首次启动，请先创建管理员账号：管理员负责添加部门和其他人员的账号。</source>
+        <translation>Welcome to Desk. This is the first start: create the administrator account first. The administrator adds units and everyone else&apos;s accounts.</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>至少 {count} 个字符</source>
+        <translation>at least {count} characters</translation>
+    </message>
+    <message>
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>确认密码</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <source>请输入登录名</source>
+        <translation>Enter a login</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致，请重新输入</source>
+        <translation>The two passwords differ; please enter them again</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderForm</name>
+    <message>
+        <source>设置分管领导</source>
+        <translation>Set Leader in Charge</translation>
+    </message>
+    <message>
+        <source>（不设分管领导）</source>
+        <translation>(no leader in charge)</translation>
+    </message>
+    <message>
+        <source>只列出有“三审签发（分管领导）”角色的启用账号。</source>
+        <translation>Only active accounts with the “Sign-off (leader in charge)” role are listed.</translation>
+    </message>
+    <message>
+        <source>单位：</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>分管领导：</source>
+        <translation>Leader in charge:</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>登录 Desk 审校台</source>
+        <translation>Sign in to Desk</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign In</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>请输入登录名和密码</source>
+        <translation>Enter your login and password</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Desk 审校台</source>
@@ -123,16 +365,16 @@
         <translation>Problems</translation>
     </message>
     <message>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
         <source>词库加载中…</source>
         <translation>Loading word lists…</translation>
-    </message>
-    <message>
-        <source>草稿</source>
-        <translation>Draft</translation>
     </message>
     <message>
         <source>新建稿件</source>
@@ -177,6 +419,10 @@
     <message>
         <source>常用</source>
         <translation>Common</translation>
+    </message>
+    <message>
+        <source>已完成，稿件现在：{status}</source>
+        <translation>Done; the draft is now: {status}</translation>
     </message>
     <message>
         <source>当前稿件未能保存，仍保留在编辑器中，请先处理后再打开其他稿件。</source>
@@ -231,10 +477,6 @@
         <translation>Checking, please wait</translation>
     </message>
     <message>
-        <source>已保存。审核流转在配置账号和审核流程后可用。</source>
-        <translation>Saved. Review routing is available once accounts and the review flow are set up.</translation>
-    </message>
-    <message>
         <source>词库 {entries} 条</source>
         <translation>{entries} terms</translation>
     </message>
@@ -249,6 +491,25 @@
     <message>
         <source>当前稿件未能保存。仍要退出吗？（最近自动保存的内容会在下次启动时提供恢复）</source>
         <translation>The current draft could not be saved. Quit anyway? (The last autosaved text will be offered next time Desk starts.)</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordForm</name>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset Password</translation>
+    </message>
+    <message>
+        <source>账号：</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>新密码：</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <source>确认新密码：</source>
+        <translation>Confirm new password:</translation>
     </message>
 </context>
 <context>
@@ -318,6 +579,186 @@
     </message>
 </context>
 <context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>环节</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>重大事项（需主要领导审定）</source>
+        <translation>Major matter (needs the principal&apos;s approval)</translation>
+    </message>
+    <message>
+        <source>信息形成日期</source>
+        <translation>Date formed</translation>
+    </message>
+    <message>
+        <source>公开属性</source>
+        <translation>Disclosure</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>不予公开的内容</source>
+        <translation>Withheld content</translation>
+    </message>
+    <message>
+        <source>审核意见</source>
+        <translation>Review opinion</translation>
+    </message>
+    <message>
+        <source>已完成校对</source>
+        <translation>Proofreading done</translation>
+    </message>
+    <message>
+        <source>已进行保密审查，确认不涉及国家秘密、工作秘密和敏感信息</source>
+        <translation>Secrecy review done: no state secrets, work secrets or sensitive information</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>处理理由（必填）</source>
+        <translation>How handled (required)</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>发布渠道</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>提交审核</source>
+        <translation>Submit for Review</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>签发</source>
+        <translation>Sign Off</translation>
+    </message>
+    <message>
+        <source>退回…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>申请修改…</source>
+        <translation>Request Change…</translation>
+    </message>
+    <message>
+        <source>撤稿…</source>
+        <translation>Retract…</translation>
+    </message>
+    <message>
+        <source>请等待检查完成、稿件保存后再操作</source>
+        <translation>Wait until the check is done and the draft is saved</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>申请修改</source>
+        <translation>Request Change</translation>
+    </message>
+    <message>
+        <source>撤稿</source>
+        <translation>Retract</translation>
+    </message>
+    <message>
+        <source>意见或理由（必填）：</source>
+        <translation>Opinion or reason (required):</translation>
+    </message>
+    <message>
+        <source>草稿（尚未保存）</source>
+        <translation>Draft (not saved yet)</translation>
+    </message>
+    <message>
+        <source>重大事项</source>
+        <translation>Major matter</translation>
+    </message>
+    <message>
+        <source>公开期限 {date}</source>
+        <translation>Disclose by {date}</translation>
+    </message>
+    <message>
+        <source>{level}退回：{comment}{about}</source>
+        <translation>Returned at {level}: {comment}{about}</translation>
+    </message>
+    <message>
+        <source>起草</source>
+        <translation>Drafting</translation>
+    </message>
+    <message>
+        <source>（已作废）</source>
+        <translation> (void)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitForm</name>
+    <message>
+        <source>新建单位</source>
+        <translation>New Unit</translation>
+    </message>
+    <message>
+        <source>名称：</source>
+        <translation>Name:</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Desk 审校台已锁定。请输入 {name}（{login}）的密码解锁。</source>
+        <translation>Desk is locked. Enter the password of {name} ({login}) to unlock.</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>请输入密码</source>
+        <translation>Enter the password</translation>
+    </message>
+</context>
+<context>
+    <name>_Curtain</name>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
     <name>_Rendering</name>
     <message>
         <source>页面模板有误：{0}</source>
@@ -340,7 +781,7 @@
     </message>
     <message>
         <source>提醒</source>
-        <translation>Warn</translation>
+        <translation>Warning</translation>
     </message>
     <message>
         <source>提示</source>
@@ -389,6 +830,33 @@
     <message>
         <source>标题 </source>
         <translation>Title </translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>信息发布联络员</source>
+        <translation>Information liaison (drafter)</translation>
+    </message>
+    <message>
+        <source>一审（工作人员）</source>
+        <translation>First review (staff)</translation>
+    </message>
+    <message>
+        <source>二审（处/科室负责人）</source>
+        <translation>Second review (section chief)</translation>
+    </message>
+    <message>
+        <source>三审签发（分管领导）</source>
+        <translation>Sign-off (leader in charge)</translation>
+    </message>
+    <message>
+        <source>审定（主要领导）</source>
+        <translation>Final approval (principal)</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
     </message>
 </context>
 </TS>

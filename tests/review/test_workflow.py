@@ -469,3 +469,28 @@ def test_bad_dates_and_channels_are_refused():
         Publish(new_id(), "liaison", new_id(), "h", ["报纸"])
     with pytest.raises(CommandRejected, match="发布渠道"):
         Publish(new_id(), "liaison", new_id(), "h", [])
+
+
+# --- the inbox -----------------------------------------------------------------------------
+
+
+def test_the_inbox_follows_the_draft_through_the_levels(org):
+    from desk.review.inbox import inbox_counts, review_state, waiting_for
+
+    draft = org.draft()
+    org.attributes(draft)
+    apply(org.store, SetDraftDetails(new_id(), "liaison", draft, False, "2026-03-02"))
+    org.submit(draft)
+    [item] = waiting_for(org.store, "staff")
+    assert (item.draft_id, item.why, item.status) == (draft, "review", "review1")
+    assert item.due is not None and item.urgency in ("overdue", "due-soon", "ok")
+    assert waiting_for(org.store, "chief") == [] and waiting_for(org.store, "outsider") == []
+    org.approve(draft, "review1", "staff")
+    assert inbox_counts(org.store, "chief") == {"review2": 1}
+    apply(org.store, Reject(new_id(), "chief", draft, "review2", org.hash(draft), "请补充依据"))
+    [returned] = waiting_for(org.store, "liaison")
+    assert returned.why == "returned"
+    state = review_state(org.store, draft)
+    assert state.returned is not None and state.returned.opinion == "请补充依据"
+    assert [step.action for step in state.history] == ["submit", "approve", "reject"]
+    assert state.history[1].voided == "二审退回"

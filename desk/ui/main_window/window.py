@@ -23,6 +23,10 @@ from desk.review.drafts import (
     pending_recovery,
 )
 from desk.review.editing import DraftText, EditingSession
+from desk.review.inbox import waiting_for
+from desk.review.roles import LEVELS
+from desk.review.stages import DRAFT, STATUS_LABELS
+from desk.review.workflow import StepResult
 from desk.store import Store, StoreError
 from desk.ui.check_worker import CheckWorker
 from desk.ui.drafts import DraftListPanel, DraftScope
@@ -49,10 +53,10 @@ from desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from desk.ui.review import ReviewPanel
 
 IMPORT_SUFFIXES = ("*.docx", "*.html", "*.htm", "*.txt")
 PREVIEW_SETTLE_MS = DEBOUNCE_MS  # typing pause before the preview is refreshed
-WAITING_STATUSES: tuple[str, ...] = ()  # no draft waits for review before the 三审 flow
 
 
 class MainWindow(QMainWindow):
@@ -89,8 +93,16 @@ class MainWindow(QMainWindow):
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addWidget(self.banner)
         editor_layout.addWidget(self.editor)
+        self.review = ReviewPanel(
+            store,
+            actor,
+            self._prepare_step,
+            self.editor.findings,
+            lambda: (worker.lexicon_hash, whitelist.content_hash),
+        )
         self.side = QTabWidget()
         self.side.addTab(self.findings, self.tr("问题"))
+        self.side.addTab(self.review, self.tr("审核"))
         self.preview: PreviewPane | None = None  # built when first shown (QtWebEngine is slow)
         self._preview_host = QWidget()
         QVBoxLayout(self._preview_host).setContentsMargins(0, 0, 0, 0)
@@ -115,6 +127,7 @@ class MainWindow(QMainWindow):
         self.editor.findings_changed.connect(self._findings_changed)
         self.editor.notice.connect(self.show_message)
         self.findings.finding_activated.connect(self.editor.select_finding)
+        self.review.acted.connect(self._acted)
         self.findings.blocking_reason_changed.connect(self._update_submit)
         self.side.currentChanged.connect(self._side_tab_changed)
         self.editor.title.textChanged.connect(self._schedule_preview)
@@ -126,7 +139,7 @@ class MainWindow(QMainWindow):
     # Building
 
     def status_labels(self) -> dict[str, str]:
-        return {"draft": self.tr("草稿")}
+        return dict(STATUS_LABELS)
 
     def _build_actions(self) -> None:
         def action(
@@ -177,7 +190,8 @@ class MainWindow(QMainWindow):
             if scope is DraftScope.MINE:
                 return list_drafts(self.store, search=search, created_by=self.actor)
             if scope is DraftScope.WAITING:
-                return list_drafts(self.store, search=search, statuses=WAITING_STATUSES)
+                waiting = {item.draft_id for item in waiting_for(self.store, self.actor)}
+                return [d for d in list_drafts(self.store, search=search) if d.id in waiting]
             return list_drafts(self.store, search=search)
         except StoreError as error:
             self.show_problem(str(error))
@@ -207,8 +221,35 @@ class MainWindow(QMainWindow):
         self.open_draft.store_recovered.connect(self.banner.hide)
         self.drafts.set_current(None if session.is_new else session.draft_id)
         self.state.last_draft = None if session.is_new else session.draft_id
+        self.review.show_draft(None if session.is_new else session.draft_id)
+        self._set_editable()
         self._schedule_preview()
         return True
+
+    def _set_editable(self) -> None:
+        """The text is editable by the drafter while a draft, by the level's reviewer
+        during review, by nobody after 签发 (the domain refuses other saves anyway)."""
+        state = self.review.state
+        editable = (
+            state is None
+            or (state.status == DRAFT and state.created_by == self.actor)
+            or (state.status in LEVELS and self.review.can_review())
+        )
+        self.editor.title.setReadOnly(not editable)
+        self.editor.body.setReadOnly(not editable)
+
+    def _prepare_step(self) -> uuid.UUID | None:
+        """Before a review step: the check is complete and the text saved."""
+        if self.editor.checking or self.open_draft is None or not self.save():
+            return None
+        session = self.open_draft.session
+        return None if session.is_new else session.draft_id
+
+    def _acted(self, result: StepResult) -> None:
+        self.drafts.refresh()
+        self.open(result.draft_id)
+        label = STATUS_LABELS.get(result.status, result.status)
+        self.show_message(self.tr("已完成，稿件现在：{status}").format(status=label))
 
     def _let_go(self) -> bool:
         """Save the open draft before another takes its place; False keeps it open."""
@@ -339,6 +380,7 @@ class MainWindow(QMainWindow):
 
     def _findings_changed(self) -> None:
         self.findings.set_findings(self.editor.findings())
+        self.review.refresh_findings()
         count = len(self.editor.findings())
         self.side.setTabText(
             0, self.tr("问题 ({count})").format(count=count) if count else self.tr("问题")
@@ -356,8 +398,8 @@ class MainWindow(QMainWindow):
         if self.editor.checking or self.findings.blocking_reason:
             self.show_message(self.findings.blocking_reason or self.tr("正在检查，请稍候"))
             return
-        if self.save():
-            self.show_message(self.tr("已保存。审核流转在配置账号和审核流程后可用。"))
+        self.side.setCurrentWidget(self.review)
+        self.review.submit()
 
     # Preview
 

@@ -1,0 +1,402 @@
+"""信息发布审核表: one draft's record on one page, to print, sign off and file.
+
+Read from the store (the draft, its current revision, every review action and
+publication), never kept separately, so the form can't disagree with the record. The
+level rows show the approvals still standing; the 审核过程记录 below lists every
+action in order, voided ones with why, so a form shows how the text got signed.
+"""
+
+from __future__ import annotations
+
+import html
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.review.drafts import DraftNotFound
+from desk.review.register import KIND_LABELS
+from desk.review.roles import LEVEL_LABELS, LEVELS
+from desk.review.stages import DRAFT, STATUS_LABELS
+from desk.store import Store
+from desk.store.models import Account, Draft, Publication, ReviewAction, Revision, Unit
+
+ACTION_LABELS = {"submit": "提交审核", "approve": "通过", "reject": "退回", "modify": "申请修改"}
+STAGE_LABELS = {DRAFT: "起草", **LEVEL_LABELS}
+
+
+@dataclass(frozen=True, slots=True)
+class FormAction:
+    """One step of the review, as the form lists it."""
+
+    level: str  # "draft" for a submit or a modification request, else the review level
+    level_label: str  # 起草, 一审 …
+    action: str  # submit, approve, reject, modify
+    action_label: str  # 提交审核, 通过, 退回, 申请修改
+    reviewer: str  # 'Name（login）'
+    opinion: str
+    proofread: bool
+    acknowledgements: int  # warn findings acknowledged with a reason
+    at: datetime
+    revision_number: int  # the revision acted on
+    content_hash: str  # its content hash
+    voided: bool
+    voided_reason: str  # whose change voided it
+
+
+@dataclass(frozen=True, slots=True)
+class FormPublication:
+    """One publishing or 撤稿 of the draft."""
+
+    kind: str  # publish, retract
+    kind_label: str  # 发布, 撤稿
+    actor: str  # 'Name（login）'
+    channels: tuple[str, ...]
+    at: datetime
+    reason: str  # of a 撤稿
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalForm:
+    """Everything the 审核表 shows, for the draft's current revision."""
+
+    draft_id: uuid.UUID
+    title: str
+    unit: str  # the unit the draft was submitted from (else the drafter's)
+    drafter: str  # 'Name（login）'
+    formed_on: date | None  # 信息形成日期
+    major: bool  # 重大事项: needs 主要领导 审定
+    disclosure: str  # 公开属性, empty until set
+    disclosure_reason: str
+    withheld: str  # 部分公开: what is withheld
+    revision_number: int
+    content_hash: str
+    status: str
+    status_label: str
+    actions: tuple[FormAction, ...]  # oldest first
+    publications: tuple[FormPublication, ...]  # oldest first
+    text: str  # the current revision's plain text
+
+    def signatures(self) -> dict[str, FormAction]:
+        """Per level, its last approval still standing."""
+        standing: dict[str, FormAction] = {}
+        for action in self.actions:
+            if action.action == "approve" and not action.voided:
+                standing[action.level] = action
+        return standing
+
+
+def approval_form(store: Store, draft_id: uuid.UUID) -> ApprovalForm:
+    """The draft's 审核表; DraftNotFound if there is no such draft."""
+    with store.read() as session:
+        draft = session.get(Draft, draft_id)
+        if draft is None:
+            raise DraftNotFound(draft_id)
+        revision = session.get_one(Revision, draft.current_revision_id)
+        actions = session.execute(
+            select(ReviewAction, Revision.number)
+            .join(Revision, Revision.id == ReviewAction.revision_id)
+            .where(ReviewAction.draft_id == draft_id)
+            .order_by(ReviewAction.created_at, ReviewAction.id)
+        ).all()
+        publications = session.scalars(
+            select(Publication)
+            .where(Publication.draft_id == draft_id)
+            .order_by(Publication.at, Publication.id)
+        ).all()
+        names = _names(
+            session,
+            [draft.created_by]
+            + [action.actor for action, _ in actions]
+            + [publication.actor for publication in publications],
+        )
+        return ApprovalForm(
+            draft_id=draft.id,
+            title=revision.title,
+            unit=_unit_name(session, draft),
+            drafter=names[draft.created_by],
+            formed_on=draft.formed_on,
+            major=draft.major,
+            disclosure=str(revision.attributes.get("公开属性", "")),
+            disclosure_reason=str(revision.attributes.get("理由", "")),
+            withheld=str(revision.attributes.get("不予公开内容", "")),
+            revision_number=revision.number,
+            content_hash=revision.content_hash,
+            status=draft.status,
+            status_label=STATUS_LABELS.get(draft.status, draft.status),
+            actions=tuple(
+                FormAction(
+                    level=action.level,
+                    level_label=STAGE_LABELS.get(action.level, action.level),
+                    action=action.action,
+                    action_label=ACTION_LABELS.get(action.action, action.action),
+                    reviewer=names[action.actor],
+                    opinion=action.opinion,
+                    proofread=action.proofread,
+                    acknowledgements=len(action.acknowledgements),
+                    at=action.created_at,
+                    revision_number=number,
+                    content_hash=action.content_hash,
+                    voided=action.voided_at is not None,
+                    voided_reason=action.voided_by or "",
+                )
+                for action, number in actions
+            ),
+            publications=tuple(
+                FormPublication(
+                    kind=publication.kind,
+                    kind_label=KIND_LABELS.get(publication.kind, publication.kind),
+                    actor=names[publication.actor],
+                    channels=tuple(publication.channels),
+                    at=publication.at,
+                    reason=publication.reason or "",
+                    content_hash=publication.content_hash,
+                )
+                for publication in publications
+            ),
+            text=revision.body_text,
+        )
+
+
+def _names(session: Session, logins: Iterable[str]) -> dict[str, str]:
+    """'Name（login）' for each login, the bare login when no account has it."""
+    wanted = set(logins)
+    names = {login: login for login in wanted}
+    for login, name in session.execute(
+        select(Account.login, Account.name).where(Account.login.in_(wanted))
+    ):
+        names[login] = f"{name}（{login}）"
+    return names
+
+
+def _unit_name(session: Session, draft: Draft) -> str:
+    unit_id = draft.unit_id
+    if unit_id is None:
+        unit_id = session.scalars(
+            select(Account.unit_id).where(Account.login == draft.created_by)
+        ).one_or_none()
+    unit = session.get(Unit, unit_id) if unit_id is not None else None
+    return unit.name if unit is not None else ""
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+_STYLE = """
+body {
+  font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei",
+    sans-serif;
+  font-size: 10.5pt;
+  color: #000;
+}
+h1 { font-size: 20pt; font-weight: bold; text-align: center; margin: 0 0 4pt; }
+p.meta { font-size: 9pt; color: #333; margin: 0 0 6pt; }
+table.form { border-collapse: collapse; width: 100%; }
+table.form th, table.form td { border: 1px solid #000; vertical-align: middle; }
+table.form th { font-weight: bold; text-align: center; background-color: #f2f2f2; }
+table.form th.section { text-align: left; background-color: #dcdcdc; }
+td.wrap { white-space: pre-wrap; }
+td.hash { font-family: "Noto Sans Mono", monospace; font-size: 8pt; white-space: pre-wrap; }
+td.center { text-align: center; }
+td.time { text-align: center; font-size: 9pt; white-space: nowrap; }
+td.empty { color: #666; text-align: center; }
+tr.voided td { color: #777; }
+span.note { color: #555; font-size: 9pt; }
+p.history { font-size: 12pt; font-weight: bold; margin: 12pt 0 4pt; }
+p.appendix { font-size: 12pt; font-weight: bold; margin: 0 0 8pt; page-break-before: always; }
+h2 { font-size: 16pt; text-align: center; margin: 0 0 12pt; }
+p.body { font-size: 12pt; line-height: 160%; margin: 0 0 6pt; white-space: pre-wrap; }
+"""
+
+
+def form_html(form: ApprovalForm, audit_head: str | None = None) -> str:
+    """The printable A4 审核表: the form, then the text it covers on its own pages.
+
+    ``audit_head`` is the audit log's head hash (``desk.store.audit``), printed to
+    anchor the log: a form on paper shows what the log said when it was printed.
+    """
+    rows = [
+        _tr(_th("标　　题", width=16), _td(form.title, colspan=5)),
+        _tr(
+            _th("单　　位"),
+            _td(form.unit, colspan=2),
+            _th("起 草 人", width=14),
+            _td(form.drafter, colspan=2),
+        ),
+        _tr(
+            _th("信息形成日期"),
+            _td(_date(form.formed_on), colspan=2),
+            _th("重大事项"),
+            _td("是（需主要领导审定）" if form.major else "否", colspan=2),
+        ),
+        _tr(
+            _th("公开属性"),
+            _td(_disclosure(form), colspan=3),
+            _th("当前状态"),
+            _td(form.status_label),
+        ),
+        _section("审核签批"),
+        _tr(
+            _th("环节"),
+            _th("审核人", width=20),
+            _th("审核意见", colspan=2),
+            _th("时间", width=18),
+            _th("校对", width=11),
+        ),
+        *(_signature_row(form, level) for level in LEVELS),
+        _section("发布记录"),
+        _tr(_th("类型"), _th("操作人"), _th("发布渠道", colspan=2), _th("时间"), _th("说明")),
+        *(_publication_row(publication) for publication in form.publications),
+        *([] if form.publications else [_tr(_td("尚未发布", colspan=6, css="empty"))]),
+        _section("校验信息"),
+        _tr(
+            _th("内容哈希"),
+            _td(
+                f"SHA-256（第 {form.revision_number} 版）\n{form.content_hash}",
+                colspan=5,
+                css="hash",
+            ),
+        ),
+        *(
+            [_tr(_th("审计日志链头"), _td(audit_head, colspan=5, css="hash"))]
+            if audit_head is not None
+            else []
+        ),
+    ]
+    history = [
+        _tr(
+            _th("时间", width=18),
+            _th("环节", width=12),
+            _th("操作", width=11),
+            _th("操作人", width=22),
+            _th("意见及说明"),
+        ),
+        *(_history_row(action) for action in form.actions),
+        *([] if form.actions else [_tr(_td("尚无审核记录", colspan=5, css="empty"))]),
+    ]
+    paragraphs = "".join(
+        f'<p class="body">{_escape(line)}</p>\n' for line in form.text.splitlines()
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>信息发布审核表 - {_escape(form.title)}</title>\n"
+        f"<style>{_STYLE}</style>\n</head>\n<body>\n"
+        "<h1>信息发布审核表</h1>\n"
+        f'<p class="meta">稿件编号：{form.draft_id}</p>\n'
+        '<table class="form" border="1" cellspacing="0" cellpadding="3" width="100%">\n'
+        + "\n".join(rows)
+        + "\n</table>\n"
+        '<p class="history">审核过程记录（全部操作，按时间顺序）</p>\n'
+        '<table class="form" border="1" cellspacing="0" cellpadding="3" width="100%">\n'
+        + "\n".join(history)
+        + "\n</table>\n"
+        f'<p class="appendix">附：信息原文（第 {form.revision_number} 版）</p>\n'
+        f"<h2>{_escape(form.title)}</h2>\n"
+        f"{paragraphs}</body>\n</html>\n"
+    )
+
+
+def _signature_row(form: ApprovalForm, level: str) -> str:
+    """A level's standing approval, or empty cells (to sign by hand, if the unit does)."""
+    label = _th(LEVEL_LABELS[level])
+    if level == "principal" and not form.major:
+        return _tr(label, _td("非重大事项，无需主要领导审定", colspan=5, css="empty"))
+    action = form.signatures().get(level)
+    if action is None:
+        return _tr(label, _td(""), _td("", colspan=2), _td(""), _td(""))
+    note = (
+        f"审核的是第 {action.revision_number} 版"
+        if action.content_hash != form.content_hash
+        else ""
+    )
+    return _tr(
+        label,
+        _td(action.reviewer),
+        _opinion(action.opinion, note),
+        _td(_time(action.at), css="time"),
+        _td("已校对" if action.proofread else "未校对", css="center"),
+    )
+
+
+def _publication_row(publication: FormPublication) -> str:
+    return _tr(
+        _th(publication.kind_label),
+        _td(publication.actor),
+        _td("、".join(publication.channels), colspan=2),
+        _td(_time(publication.at), css="time"),
+        _td(publication.reason),
+    )
+
+
+def _history_row(action: FormAction) -> str:
+    notes = [f"第 {action.revision_number} 版"]
+    if action.action == "approve":
+        notes.append("已校对" if action.proofread else "未校对")
+    if action.acknowledgements:
+        notes.append(f"确认提醒 {action.acknowledgements} 条")
+    if action.voided:
+        notes.append(f"已作废：{action.voided_reason}" if action.voided_reason else "已作废")
+    cells = (
+        _td(_time(action.at), css="time"),
+        _td(action.level_label, css="center"),
+        _td(action.action_label, css="center"),
+        _td(action.reviewer),
+        _opinion(action.opinion, "；".join(notes), colspan=1),
+    )
+    return f'<tr class="voided">{"".join(cells)}</tr>' if action.voided else _tr(*cells)
+
+
+def _opinion(opinion: str, note: str, colspan: int = 2) -> str:
+    """An opinion cell, with a note in small print below it."""
+    lines = [_escape(opinion)] if opinion else []
+    if note:
+        lines.append(f'<span class="note">（{_escape(note)}）</span>')
+    return f'<td{_span(colspan)} class="wrap">{"<br>".join(lines)}</td>'
+
+
+def _disclosure(form: ApprovalForm) -> str:
+    if not form.disclosure:
+        return "未设置"
+    parts = [form.disclosure]
+    if form.disclosure_reason:
+        parts.append(f"理由：{form.disclosure_reason}")
+    if form.withheld:
+        parts.append(f"不予公开内容：{form.withheld}")
+    return "；".join(parts)
+
+
+def _section(title: str) -> str:
+    return f'<tr><th colspan="6" class="section">{_escape(title)}</th></tr>'
+
+
+def _tr(*cells: str) -> str:
+    return f"<tr>{''.join(cells)}</tr>"
+
+
+def _th(text: str, colspan: int = 1, width: int | None = None) -> str:
+    """A label cell; ``width`` in percent fixes its column (Qt ignores ``<col>``)."""
+    size = f' width="{width}%"' if width is not None else ""
+    return f"<th{_span(colspan)}{size}>{_escape(text)}</th>"
+
+
+def _td(text: str, colspan: int = 1, css: str = "wrap") -> str:
+    return f'<td{_span(colspan)} class="{css}">{_escape(text)}</td>'
+
+
+def _span(colspan: int) -> str:
+    return f' colspan="{colspan}"' if colspan > 1 else ""
+
+
+def _date(day: date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day is not None else ""
+
+
+def _time(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)

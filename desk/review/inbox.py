@@ -1,0 +1,173 @@
+"""What waits for someone, and where a draft stands in the flow (read-only queries).
+
+``waiting_for`` is the inbox: drafts at a level where the person is a reviewer of the
+draft's unit (in their own right or standing in), drafts of theirs that were returned
+with a comment, and signed drafts of theirs ready to publish. ``review_state`` is one
+draft's place in the flow with its history, for the review panel.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.review.deadlines import Deadline, disclosure_deadline, due_status
+from desk.review.directory import display_name
+from desk.review.roles import LEVELS
+from desk.review.routing import reviewer
+from desk.review.stages import DRAFT, READY
+from desk.store import Store
+from desk.store.models import Draft, ReviewAction, Revision, Unit
+
+
+@dataclass(frozen=True, slots=True)
+class InboxItem:
+    """A draft waiting for someone, and why."""
+
+    draft_id: uuid.UUID
+    title: str
+    status: str
+    why: str  # "review" (at ``status``), "returned", "publish"
+    acting_for: str | None  # the login stood in for, when reviewing as a delegate
+    updated_at: datetime
+    due: Deadline | None  # the disclosure deadline, when the formation date is known
+    urgency: str  # "overdue", "due-soon", "ok" or "" without a deadline
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One action in a draft's history."""
+
+    level: str
+    action: str  # submit, approve, reject, modify
+    actor: str  # 'Name（login）'
+    opinion: str
+    at: datetime
+    content_hash: str
+    voided: str | None  # why a later change voided this approval
+    anchor: dict[str, Any] | None  # the span a rejection's comment is about
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewState:
+    """Where a draft stands, for the review panel."""
+
+    draft_id: uuid.UUID
+    status: str
+    created_by: str
+    unit_id: uuid.UUID | None
+    unit: str
+    major: bool
+    formed_on: date | None
+    due: Deadline | None
+    attributes: dict[str, Any]
+    content_hash: str
+    history: tuple[Step, ...]
+
+    @property
+    def returned(self) -> Step | None:
+        """The rejection that sent the draft back, while it is a draft again."""
+        last = self.history[-1] if self.history else None
+        return last if self.status == DRAFT and last and last.action == "reject" else None
+
+
+def waiting_for(store: Store, login: str, at: datetime | None = None) -> list[InboxItem]:
+    """The person's inbox, most urgent first."""
+    at = at or datetime.now(UTC)
+    with store.read() as session:
+        items: list[InboxItem] = []
+        for draft, title in session.execute(
+            select(Draft, Revision.title).join(Revision, Revision.id == Draft.current_revision_id)
+        ):
+            why, acting_for = _why(session, draft, login, at)
+            if why:
+                due = disclosure_deadline(draft.formed_on) if draft.formed_on else None
+                urgency = due_status(due.due, at.astimezone().date()) if due else ""
+                items.append(
+                    InboxItem(
+                        draft.id,
+                        title,
+                        draft.status,
+                        why,
+                        acting_for,
+                        draft.updated_at,
+                        due,
+                        urgency,
+                    )
+                )
+    order = {"overdue": 0, "due-soon": 1, "ok": 2, "": 3}
+    return sorted(items, key=lambda item: (order[item.urgency], -item.updated_at.timestamp()))
+
+
+def inbox_counts(store: Store, login: str, at: datetime | None = None) -> dict[str, int]:
+    """How many drafts wait at each level (and "returned", "publish")."""
+    counts: dict[str, int] = {}
+    for item in waiting_for(store, login, at):
+        key = item.status if item.why == "review" else item.why
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def review_state(store: Store, draft_id: uuid.UUID) -> ReviewState:
+    """The draft's place in the flow and its history (LookupError if there is none)."""
+    with store.read() as session:
+        draft = session.get(Draft, draft_id)
+        if draft is None:
+            raise LookupError(f"稿件 {draft_id} 不存在")
+        revision = session.get_one(Revision, draft.current_revision_id)
+        unit = session.get(Unit, draft.unit_id) if draft.unit_id else None
+        actions = session.scalars(
+            select(ReviewAction)
+            .where(ReviewAction.draft_id == draft_id)
+            .order_by(ReviewAction.created_at, ReviewAction.id)
+        )
+        history = tuple(
+            Step(
+                level=action.level,
+                action=action.action,
+                actor=display_name(session, action.actor),
+                opinion=action.opinion,
+                at=action.created_at,
+                content_hash=action.content_hash,
+                voided=action.voided_by,
+                anchor=action.check.get("anchor") if action.action == "reject" else None,
+            )
+            for action in actions
+        )
+        return ReviewState(
+            draft_id=draft.id,
+            status=draft.status,
+            created_by=draft.created_by,
+            unit_id=draft.unit_id,
+            unit=unit.name if unit else "",
+            major=draft.major,
+            formed_on=draft.formed_on,
+            due=disclosure_deadline(draft.formed_on) if draft.formed_on else None,
+            attributes=dict(revision.attributes),
+            content_hash=revision.content_hash,
+            history=history,
+        )
+
+
+def _why(session: Session, draft: Draft, login: str, at: datetime) -> tuple[str, str | None]:
+    if draft.status in LEVELS:
+        found = reviewer(session, login, draft.unit_id, draft.status, at)
+        return ("review", found.acting_for) if found else ("", None)
+    if draft.created_by != login:
+        return "", None
+    if draft.status == READY:
+        return "publish", None
+    if draft.status == DRAFT:
+        last = session.scalars(
+            select(ReviewAction.action)
+            .where(ReviewAction.draft_id == draft.id)
+            .order_by(ReviewAction.created_at.desc(), ReviewAction.id.desc())
+            .limit(1)
+        ).one_or_none()
+        return ("returned", None) if last == "reject" else ("", None)
+    return "", None

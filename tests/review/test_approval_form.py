@@ -1,0 +1,256 @@
+"""信息发布审核表: the query over a draft taken through the real 三审 commands, and its HTML."""
+
+import re
+import uuid
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from desk.review.accounts import CreateAccount, CreateUnit, SetUnitLeader
+from desk.review.approval_form import approval_form, form_html
+from desk.review.commands import CreateDraft, SaveRevision, apply, new_id
+from desk.review.drafts import DraftNotFound, load_draft
+from desk.review.workflow import (
+    Approve,
+    Publish,
+    Reject,
+    SetAttributes,
+    SetDraftDetails,
+    Submit,
+    check_snapshot,
+)
+from desk.store import open_store
+from desk.store.audit import read_entries, verify
+
+ADMIN = "cli:test"
+HASH = "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA"
+WARN = {
+    "rule": "lexicon.term",
+    "field": "body",
+    "start": 0,
+    "end": 2,
+    "text": "网传",
+    "severity": "warn",
+}
+CLEAN = check_snapshot("lexicon", "whitelist", [])
+WARNED = check_snapshot("lexicon", "whitelist", [WARN])
+ACK = {**WARN, "reason": "引用原文，已核实"}
+
+
+class Clock:
+    def __init__(self):
+        self.now = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
+
+    def __call__(self):
+        self.now += timedelta(minutes=1)
+        return self.now
+
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(tmp_path / "desk.db", clock=Clock()) as opened:
+        yield opened
+
+
+class Desk:
+    """One unit 办公室 with a drafter, 一审, 二审 and its 分管领导."""
+
+    def __init__(self, store):
+        self.store = store
+        unit = new_id()
+        apply(store, CreateUnit(new_id(), ADMIN, unit, "办公室"))
+        ids = {}
+        for login, name, roles in (
+            ("li", "李联络", ["drafter"]),
+            ("wang", "王一审", ["review1"]),
+            ("zhao", "赵科长", ["review2"]),
+            ("qian", "钱分管", ["review3"]),
+        ):
+            ids[login] = new_id()
+            apply(store, CreateAccount(new_id(), ADMIN, ids[login], login, name, unit, roles, HASH))
+        apply(store, SetUnitLeader(new_id(), ADMIN, unit, ids["qian"]))
+
+    def hash(self, draft_id):
+        return load_draft(self.store, draft_id).revision.content_hash
+
+    def create(self, title, text, *, major=False):
+        draft_id = new_id()
+        apply(self.store, CreateDraft(new_id(), "li", draft_id, title, f"<p>{text}</p>", text))
+        apply(self.store, SetDraftDetails(new_id(), "li", draft_id, major, "2026-03-01"))
+        return draft_id
+
+    def save(self, draft_id, title, text, actor="li"):
+        apply(self.store, SaveRevision(new_id(), actor, draft_id, title, f"<p>{text}</p>", text))
+
+    def submit(self, draft_id):
+        apply(self.store, Submit(new_id(), "li", draft_id, self.hash(draft_id), CLEAN))
+
+    def approve(self, draft_id, level, actor, opinion="同意", check=CLEAN, acks=()):
+        apply(
+            self.store,
+            Approve(
+                new_id(), actor, draft_id, level, self.hash(draft_id), opinion, True, list(acks),
+                check, level == "review3",
+            ),
+        )  # fmt: skip
+
+    def reject(self, draft_id, level, actor, comment):
+        apply(self.store, Reject(new_id(), actor, draft_id, level, self.hash(draft_id), comment))
+
+
+@pytest.fixture
+def desk(store):
+    return Desk(store)
+
+
+@pytest.fixture
+def published(desk):
+    """A draft rejected at 一审, its 一审 approval voided by a 二审 rejection, then
+    signed by all three levels and published."""
+    title = "关于开展政务公开专项检查的通知"
+    draft_id = desk.create(title, "各单位：定于3月开展检查。")
+    apply(desk.store, SetAttributes(new_id(), "li", draft_id, "依申请公开", "涉及个人信息"))
+    desk.submit(draft_id)
+    desk.reject(draft_id, "review1", "wang", "请核实机构名称")
+    desk.save(draft_id, title, "各单位：定于2026年3月开展检查。")
+    desk.submit(draft_id)
+    desk.approve(draft_id, "review1", "wang", "同意", WARNED, [ACK])
+    desk.reject(draft_id, "review2", "zhao", "请补充检查范围")
+    desk.save(draft_id, title, "各单位：定于2026年3月开展专项检查。\n检查范围：全区。")
+    desk.submit(draft_id)
+    desk.approve(draft_id, "review1", "wang", "已核对，同意。")
+    desk.approve(draft_id, "review2", "zhao", "同意发布。")
+    desk.approve(draft_id, "review3", "qian", "同意，签发。")
+    apply(desk.store, Publish(new_id(), "li", draft_id, desk.hash(draft_id), ["门户网站", "微信"]))
+    return draft_id
+
+
+def local(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def test_the_form_of_a_published_draft(store, published):
+    form = approval_form(store, published)
+    current = load_draft(store, published)
+    assert form.draft_id == published
+    assert form.title == "关于开展政务公开专项检查的通知"
+    assert form.unit == "办公室"
+    assert form.drafter == "李联络（li）"
+    assert form.formed_on == date(2026, 3, 1)
+    assert form.major is False
+    assert (form.disclosure, form.disclosure_reason, form.withheld) == (
+        "依申请公开",
+        "涉及个人信息",
+        "",
+    )
+    assert (form.status, form.status_label) == ("published", "已发布")
+    assert form.content_hash == current.revision.content_hash
+    assert form.revision_number == current.revision.number
+    assert form.text == "各单位：定于2026年3月开展专项检查。\n检查范围：全区。"
+    assert [
+        (a.level_label, a.action_label, a.reviewer, a.opinion, a.voided) for a in form.actions
+    ] == [
+        ("起草", "提交审核", "李联络（li）", "", False),
+        ("一审", "退回", "王一审（wang）", "请核实机构名称", False),
+        ("起草", "提交审核", "李联络（li）", "", False),
+        ("一审", "通过", "王一审（wang）", "同意", True),
+        ("二审", "退回", "赵科长（zhao）", "请补充检查范围", False),
+        ("起草", "提交审核", "李联络（li）", "", False),
+        ("一审", "通过", "王一审（wang）", "已核对，同意。", False),
+        ("二审", "通过", "赵科长（zhao）", "同意发布。", False),
+        ("三审签发", "通过", "钱分管（qian）", "同意，签发。", False),
+    ]
+    voided = form.actions[3]
+    assert voided.voided_reason == "二审退回"
+    assert (voided.acknowledgements, voided.proofread) == (1, True)
+    assert [a.at for a in form.actions] == sorted(a.at for a in form.actions)
+    assert {level: a.opinion for level, a in form.signatures().items()} == {
+        "review1": "已核对，同意。",
+        "review2": "同意发布。",
+        "review3": "同意，签发。",
+    }
+    assert all(a.content_hash == form.content_hash for a in form.signatures().values())
+    [publication] = form.publications
+    assert (publication.kind_label, publication.actor, publication.channels) == (
+        "发布",
+        "李联络（li）",
+        ("门户网站", "微信"),
+    )
+    assert publication.content_hash == form.content_hash
+
+
+def test_the_printed_form(store, published):
+    form = approval_form(store, published)
+    head = verify(read_entries(store)).head
+    page = form_html(form, audit_head=head)
+    for expected in (
+        "信息发布审核表",
+        "关于开展政务公开专项检查的通知",
+        "办公室",
+        "李联络（li）",
+        "2026年3月1日",
+        "依申请公开；理由：涉及个人信息",
+        "已发布",
+        "赵科长（zhao）",
+        "同意，签发。",
+        "非重大事项，无需主要领导审定",
+        "门户网站、微信",
+        local(form.publications[0].at),
+        "已作废：二审退回",
+        "确认提醒 1 条",
+        form.content_hash,
+        head,
+        "检查范围：全区。",
+    ):
+        assert expected in page, expected
+    for level in ("一审", "二审", "三审签发", "主要领导审定"):
+        assert f"<th>{level}</th>" in page
+    assert "审计日志链头" not in form_html(form)
+
+
+def test_the_form_is_self_contained(store, published):
+    page = form_html(approval_form(store, published))
+    assert not re.search(r"<(script|link|img|iframe|object)\b", page)
+    assert not re.search(r"""(src|href)\s*=""", page)
+    assert "Noto Sans CJK SC" in page
+
+
+def test_hostile_text_is_escaped(store, desk):
+    draft_id = desk.create('<script>alert("标题")</script>', "正文<img src=x onerror=alert(1)>")
+    desk.submit(draft_id)
+    desk.reject(draft_id, "review1", "wang", "</td></tr></table><script>alert(2)</script>")
+    page = form_html(approval_form(store, draft_id))
+    assert "<script" not in page
+    assert "<img" not in page
+    assert "&lt;script&gt;alert(&quot;标题&quot;)&lt;/script&gt;" in page
+    assert "&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;" in page
+
+
+def test_a_draft_not_yet_submitted(store, desk):
+    draft_id = desk.create("草稿", "正文", major=True)
+    form = approval_form(store, draft_id)
+    assert form.unit == "办公室"  # the drafter's, until submitted
+    assert form.actions == () and form.publications == ()
+    assert (form.status_label, form.disclosure) == ("草稿", "")
+    page = form_html(form)
+    assert "尚无审核记录" in page and "尚未发布" in page and "未设置" in page
+    assert "是（需主要领导审定）" in page
+    assert "无需主要领导审定" not in page
+
+
+def test_an_approval_of_an_earlier_revision_says_so(store, desk):
+    draft_id = desk.create("通知", "原文")
+    apply(desk.store, SetAttributes(new_id(), "li", draft_id, "主动公开"))
+    desk.submit(draft_id)
+    desk.approve(draft_id, "review1", "wang")
+    desk.save(draft_id, "通知", "二审改过的原文", actor="zhao")
+    form = approval_form(store, draft_id)
+    [approval] = [a for a in form.actions if a.action == "approve"]
+    assert approval.content_hash != form.content_hash
+    assert approval.revision_number < form.revision_number
+    assert f"审核的是第 {approval.revision_number} 版" in form_html(form)
+
+
+def test_an_unknown_draft(store):
+    with pytest.raises(DraftNotFound):
+        approval_form(store, uuid.uuid4())

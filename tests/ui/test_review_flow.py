@@ -1,0 +1,153 @@
+"""End to end in the real windows: a drafter writes, 一审, 二审 and 三审 sign, the draft is
+published and registered; a rejection path; a 重大事项 path."""
+
+from __future__ import annotations
+
+import pytest
+
+from desk.links import load_default_whitelist
+from desk.review.drafts import list_drafts
+from desk.review.register import register_rows
+from desk.ui.drafts import DraftScope
+from desk.ui.main_window import MainWindow, WindowState
+from tests.review.test_workflow import Org
+from tests.ui.conftest import TIMEOUT_MS, settle, type_text
+
+
+@pytest.fixture
+def org(store):
+    return Org(store)
+
+
+@pytest.fixture
+def store(tmp_path):
+    from desk.store import DATABASE_NAME, open_store
+
+    store = open_store(tmp_path / DATABASE_NAME)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def window_for(qtbot, store, worker, tmp_path):
+    def make(login: str) -> MainWindow:
+        window = MainWindow(
+            store, worker, login, load_default_whitelist(), WindowState(tmp_path / login)
+        )
+        qtbot.addWidget(window)
+        window.resize(1200, 800)
+        window.show()
+        window.drafts.refresh()
+        window.new_draft()
+        return window
+
+    (tmp_path / "folders").mkdir()
+    for login in ("liaison", "staff", "chief", "chief2", "leader", "boss"):
+        (tmp_path / login).mkdir()
+    return make
+
+
+def write_and_submit(qtbot, window: MainWindow, major: bool = False) -> None:
+    window.editor.title.setText("关于做好元旦值班工作的通知")
+    window.editor.body.setFocus()
+    type_text(window.editor.body, "各单位要严格落实24小时值班制度。")
+    settle(qtbot, window.editor)
+    panel = window.review
+    panel.disclosure.setCurrentText("主动公开")
+    panel.major.setChecked(major)
+    qtbot.waitUntil(window.submit_action.isEnabled, timeout=TIMEOUT_MS)
+    window.submit_action.trigger()
+    assert panel.state is not None and panel.state.status == "review1", panel.error.text()
+
+
+def open_from_inbox(qtbot, window: MainWindow) -> None:
+    window.drafts.set_scope(DraftScope.WAITING)
+    [draft_id] = window.drafts.draft_ids()
+    assert window.open(draft_id)
+    settle(qtbot, window.editor)
+    window.side.setCurrentWidget(window.review)
+
+
+def approve(qtbot, window: MainWindow, expected: str) -> None:
+    open_from_inbox(qtbot, window)
+    panel = window.review
+    assert not window.editor.body.isReadOnly()  # the reviewer may correct the text
+    panel.opinion.setPlainText("同意")
+    panel.proofread.setChecked(True)
+    if panel.state.status == "review3":
+        assert panel.buttons["sign"].isVisibleTo(panel) and panel.secrecy.isVisibleTo(panel)
+        panel.secrecy.setChecked(True)
+        panel.buttons["sign"].click()
+    else:
+        panel.buttons["approve"].click()
+    assert panel.state.status == expected, panel.error.text()
+
+
+def publish(qtbot, window: MainWindow) -> None:
+    open_from_inbox(qtbot, window)
+    panel = window.review
+    assert window.editor.body.isReadOnly()  # signed text is fixed
+    panel.channels["门户网站"].setChecked(True)
+    panel.channels["微信"].setChecked(True)
+    panel.buttons["publish"].click()
+    assert panel.state.status == "published", panel.error.text()
+
+
+def test_a_draft_is_written_reviewed_signed_published_and_registered(qtbot, org, window_for):
+    drafter = window_for("liaison")
+    write_and_submit(qtbot, drafter)
+    assert drafter.editor.body.isReadOnly()  # under review: not the drafter's to change
+    approve(qtbot, window_for("staff"), "review2")
+    approve(qtbot, window_for("chief"), "review3")
+    approve(qtbot, window_for("leader"), "ready")
+    publish(qtbot, drafter)
+    [row] = register_rows(org.store)
+    assert row.title == "关于做好元旦值班工作的通知"
+    assert [s.level for s in row.signatures] == ["review1", "review2", "review3"]
+    assert row.channels == ("门户网站", "微信")
+
+
+def test_a_rejected_draft_comes_back_with_its_comment(qtbot, org, window_for):
+    drafter = window_for("liaison")
+    write_and_submit(qtbot, drafter)
+    approve(qtbot, window_for("staff"), "review2")
+    chief = window_for("chief")
+    open_from_inbox(qtbot, chief)
+    assert chief.review.reject("请写明值班联系电话")
+    assert chief.review.state.status == "draft"
+
+    open_from_inbox(qtbot, drafter)
+    panel = drafter.review
+    assert panel.returned.isVisibleTo(panel) and "请写明值班联系电话" in panel.returned.text()
+    assert not drafter.editor.body.isReadOnly()
+    type_text(drafter.editor.body, "值班电话见附件。")
+    settle(qtbot, drafter.editor)
+    qtbot.waitUntil(drafter.submit_action.isEnabled, timeout=TIMEOUT_MS)
+    drafter.submit_action.trigger()
+    assert panel.state.status == "review1", panel.error.text()
+    approve(qtbot, window_for("staff"), "review2")
+
+
+def test_a_major_matter_goes_to_the_principal(qtbot, org, window_for):
+    drafter = window_for("liaison")
+    write_and_submit(qtbot, drafter, major=True)
+    approve(qtbot, window_for("staff"), "review2")
+    approve(qtbot, window_for("chief"), "review3")
+    approve(qtbot, window_for("leader"), "principal")
+    approve(qtbot, window_for("boss"), "ready")
+    publish(qtbot, drafter)
+    [row] = register_rows(org.store)
+    assert [s.level for s in row.signatures][-1] == "principal"
+
+
+def test_separation_of_duties_holds_in_the_window(qtbot, org, window_for):
+    drafter = window_for("liaison")
+    write_and_submit(qtbot, drafter)
+    approve(qtbot, window_for("chief2"), "review2")  # chief2 holds 一审 and 二审
+    chief2 = window_for("chief2")
+    open_from_inbox(qtbot, chief2)
+    chief2.review.opinion.setPlainText("同意")
+    chief2.review.proofread.setChecked(True)
+    assert not chief2.review.approve()
+    assert "两个环节" in chief2.review.error.text()
+    assert [d.status for d in list_drafts(org.store)] == ["review2"]
