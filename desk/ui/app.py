@@ -1,4 +1,4 @@
-"""Starting the GUI: the application object, translations, the store, the window.
+"""Starting the GUI: the application object, translations, the store, signing in, the window.
 
 Cold start is kept short: the window shows as soon as the store is open; the lexicon
 and jieba load on the check worker's thread (the status bar says when they are ready).
@@ -6,7 +6,6 @@ and jieba load on the check worker's thread (the status bar says when they are r
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from desk.links import Whitelist, WhitelistError, load_default_whitelist, load_w
 from desk.resources import RESOURCES_DIR
 from desk.store import DATABASE_NAME, Store, StoreError, open_store
 from desk.ui.check_worker import CheckWorker
+from desk.ui.login import SessionLock, sign_in
 from desk.ui.main_window import MainWindow, WindowState
 from desk.ui.preview import prepare_application
 from desk.ui.qt import (
@@ -69,14 +69,6 @@ def desk_whitelist(data_dir: Path) -> Whitelist:
     return load_whitelist(path)
 
 
-def current_user() -> str:
-    """Who is working: the system login until accounts exist."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "desk"
-
-
 def build_window(
     store: Store, data_dir: Path, worker: CheckWorker, whitelist: Whitelist, actor: str
 ) -> MainWindow:
@@ -99,9 +91,14 @@ def run(data_dir: Path, language: str | None = None) -> int:
         QMessageBox.critical(None, "Desk 审校台", str(error))
         return 2
     worker = CheckWorker(lexicon_loader(data_dir), whitelist)
-    worker.start()
-    window = build_window(store, data_dir, worker, whitelist, current_user())
+    worker.start()  # the lexicon loads while the person signs in
     try:
+        account = sign_in(store)
+        if account is None:
+            return 0
+        window = build_window(store, data_dir, worker, whitelist, account.login)
+        lock = SessionLock(store, account, window)
+        window.lock_requested.connect(lock.lock_now)
         start(window, state)
         return app.exec()
     finally:

@@ -118,10 +118,6 @@
         <source>启用</source>
         <translation>Activate</translation>
     </message>
-    <message>
-        <source>锁定至 {time}</source>
-        <translation>Locked until {time}</translation>
-    </message>
 </context>
 <context>
     <name>BodyEdit</name>
@@ -403,6 +399,14 @@
     <message>
         <source>问题列表</source>
         <translation>Problems List</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>账号与单位管理…</source>
+        <translation>Accounts and Units…</translation>
     </message>
     <message>
         <source>退出</source>
@@ -754,8 +758,8 @@
 <context>
     <name>_Curtain</name>
     <message>
-        <source>已锁定</source>
-        <translation>Locked</translation>
+        <source>Desk 审校台已锁定</source>
+        <translation>Desk is locked</translation>
     </message>
 </context>
 <context>
@@ -771,6 +775,21 @@
     <message>
         <source>生成预览时出错（{0}）</source>
         <translation>The preview could not be made ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>accounts</name>
+    <message>
+        <source>停用</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>锁定至 {time}</source>
+        <translation>Locked until {time}</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
     </message>
 </context>
 <context>

@@ -379,3 +379,28 @@ def test_quick_start_does_not_load_the_web_engine(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_lock_action_asks_for_the_session_lock(qtbot, window):
+    with qtbot.waitSignal(window.lock_requested, timeout=TIMEOUT_MS):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_only_admins_get_the_admin_screen(qtbot, store, worker, tmp_path, fast_passwords):
+    from desk.review.accounts import CreateAccount
+    from desk.review.passwords import hash_password
+
+    for login, roles in (("admin1", ["admin"]), ("clerk", ["drafter"])):
+        digest = hash_password("a-long-password", login=login)
+        apply(
+            store, CreateAccount(new_id(), "cli:test", new_id(), login, login, None, roles, digest)
+        )
+    admin = MainWindow(store, worker, "admin1", whitelist_for_tests(), WindowState(tmp_path))
+    clerk = MainWindow(store, worker, "clerk", whitelist_for_tests(), WindowState(tmp_path))
+    qtbot.addWidget(admin)
+    qtbot.addWidget(clerk)
+    assert admin.admin_action.isVisible() and not clerk.admin_action.isVisible()
+    dialog = admin.open_admin()
+    assert dialog is not None and dialog.accounts.topLevelItemCount() == 2
+    dialog.close()
+    assert clerk.open_admin() is None

@@ -14,6 +14,7 @@ from desk.documents.export import export_docx, export_html
 from desk.documents.loader import DocumentError, load_document
 from desk.links import Whitelist
 from desk.render.sanitize import text_to_html
+from desk.review.directory import account_by_login
 from desk.review.drafts import (
     DraftNotFound,
     DraftSummary,
@@ -28,6 +29,7 @@ from desk.review.roles import LEVELS
 from desk.review.stages import DRAFT, STATUS_LABELS
 from desk.review.workflow import StepResult
 from desk.store import Store, StoreError
+from desk.ui.admin import AdminDialog
 from desk.ui.check_worker import CheckWorker
 from desk.ui.drafts import DraftListPanel, DraftScope
 from desk.ui.editor import DraftEditor
@@ -52,6 +54,7 @@ from desk.ui.qt import (
     QTimer,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from desk.ui.review import ReviewPanel
 
@@ -61,6 +64,8 @@ PREVIEW_SETTLE_MS = DEBOUNCE_MS  # typing pause before the preview is refreshed
 
 class MainWindow(QMainWindow):
     """Desk's main window for one user (``actor``) on one store."""
+
+    lock_requested = Signal()  # 锁定: the session lock (desk.ui.login) covers the window
 
     def __init__(
         self,
@@ -163,6 +168,10 @@ class MainWindow(QMainWindow):
         self.find_action = action(self.tr("查找稿件"), "Ctrl+Shift+F", self._focus_search)
         self.findings_action = action(self.tr("问题列表"), "F7", self._show_findings)
         self.preview_action = action(self.tr("预览"), "F6", self.show_preview)
+        self.lock_action = action(self.tr("锁定"), "Ctrl+L", self.lock_requested.emit)
+        self.admin_action = action(self.tr("账号与单位管理…"), "Ctrl+Shift+U", self.open_admin)
+        account = account_by_login(self.store, self.actor)
+        self.admin_action.setVisible(account is not None and "admin" in account.roles)
         self.quit_action = action(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
         for shown in (self.new_action, self.save_action, self.import_action, self.export_action):
             shown.setToolTip(f"{shown.text()} ({shown.shortcut().toString()})")
@@ -170,6 +179,8 @@ class MainWindow(QMainWindow):
         for item in (self.new_action, self.import_action, self.save_action, self.export_action):
             menu.addAction(item)
         menu.addSeparator()
+        menu.addAction(self.admin_action)
+        menu.addAction(self.lock_action)
         menu.addAction(self.quit_action)
         view = self.menuBar().addMenu(self.tr("查看(&V)"))
         for item in (self.find_action, self.findings_action, self.preview_action):
@@ -400,6 +411,17 @@ class MainWindow(QMainWindow):
             return
         self.side.setCurrentWidget(self.review)
         self.review.submit()
+
+    # Administration
+
+    def open_admin(self) -> AdminDialog | None:
+        """账号与单位管理 (admins only; the domain refuses anyone else's changes anyway)."""
+        if not self.admin_action.isVisible():
+            return None
+        dialog = AdminDialog(self.store, self.actor, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     # Preview
 

@@ -1,0 +1,381 @@
+"""账号与单位管理: an admin's tables of accounts and units, changed only by domain commands.
+
+Every change is one command applied as ``actor``, so the domain decides who may do what
+and why not; a refusal changes nothing and its reason is shown in red in the form being
+filled in (or in this dialog, when a change is asked for directly). The tables are read
+again after every change. Delegations are not shown: desk.review.directory has no query
+that lists them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from desk.review.accounts import (
+    CreateAccount,
+    CreateUnit,
+    SetPassword,
+    SetUnitLeader,
+    UpdateAccount,
+)
+from desk.review.commands import apply, new_id
+from desk.review.directory import AccountView, UnitView, list_accounts, list_units
+from desk.review.errors import CommandRejected
+from desk.review.passwords import WeakPassword, hash_password
+from desk.store import Store, StoreError
+from desk.ui.admin.account_editor import AccountEditor, AccountValues
+from desk.ui.admin.forms import FormDialog, LeaderForm, PasswordForm, UnitForm, error_label
+from desk.ui.admin.labels import account_status, role_labels
+from desk.ui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    Qt,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+_ID_ROLE = Qt.ItemDataRole.UserRole
+_NONE = "—"
+_LEADER_ROLE = "review3"  # the domain lets only holders of this role lead a unit
+
+
+class AdminDialog(QDialog):
+    """Tabs 账号 and 单位 with their buttons; each change method returns whether it was made."""
+
+    def __init__(self, store: Store, actor: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actor = actor
+        self.setWindowTitle(self.tr("账号与单位管理"))
+        self._accounts: dict[uuid.UUID, AccountView] = {}
+        self._units: dict[uuid.UUID, UnitView] = {}
+        self._form: FormDialog | None = None
+
+        self.accounts = _table(
+            [self.tr("登录名"), self.tr("姓名"), self.tr("单位"), self.tr("角色"), self.tr("状态")]
+        )
+        self.new_account_button = QPushButton(self.tr("新建账号…"))
+        self.edit_button = QPushButton(self.tr("编辑…"))
+        self.password_button = QPushButton(self.tr("重置密码…"))
+        self.active_button = QPushButton(self.tr("停用"))
+        self.units = _table([self.tr("名称"), self.tr("分管领导")])
+        self.new_unit_button = QPushButton(self.tr("新建单位…"))
+        self.leader_button = QPushButton(self.tr("设置分管领导…"))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(
+            _page(
+                self.accounts,
+                [
+                    self.new_account_button,
+                    self.edit_button,
+                    self.password_button,
+                    self.active_button,
+                ],
+            ),
+            self.tr("账号"),
+        )
+        self.tabs.addTab(
+            _page(self.units, [self.new_unit_button, self.leader_button]), self.tr("单位")
+        )
+        self.error = error_label()
+        closing = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        closing.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        closing.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error)
+        layout.addWidget(closing)
+
+        self.new_account_button.clicked.connect(self._new_account)
+        self.edit_button.clicked.connect(self._edit_account)
+        self.accounts.itemActivated.connect(self._edit_account)
+        self.password_button.clicked.connect(self._reset_password)
+        self.active_button.clicked.connect(self._toggle_active)
+        self.new_unit_button.clicked.connect(self._new_unit)
+        self.leader_button.clicked.connect(self._set_leader)
+        self.accounts.currentItemChanged.connect(self._update_buttons)
+        self.units.currentItemChanged.connect(self._update_buttons)
+        self.refresh()
+        self.resize(860, 480)
+
+    @property
+    def form(self) -> FormDialog | None:
+        """The form open over this dialog, if any."""
+        return self._form
+
+    def refresh(self) -> None:
+        """Read units and accounts again, keeping the selected rows."""
+        self._units = {unit.id: unit for unit in list_units(self.store)}
+        self._accounts = {account.id: account for account in list_accounts(self.store)}
+        now = self.store.clock()
+        _fill(
+            self.accounts,
+            [
+                (
+                    account.id,
+                    [
+                        account.login,
+                        account.name,
+                        account.unit_name or _NONE,
+                        role_labels(account.roles),
+                        account_status(account, now),
+                    ],
+                )
+                for account in self._accounts.values()
+            ],
+        )
+        _fill(
+            self.units,
+            [(unit.id, [unit.name, self._leader(unit)]) for unit in self._units.values()],
+        )
+        self._update_buttons()
+
+    # --- changes: each one domain command, applied as the actor ----------------------
+
+    def create_unit(self, name: str) -> bool:
+        return self._attempt(
+            lambda: apply(
+                self.store,
+                CreateUnit(command_id=new_id(), actor=self.actor, unit_id=new_id(), unit_name=name),
+            )
+        )
+
+    def set_unit_leader(self, unit_id: uuid.UUID, account_id: uuid.UUID | None) -> bool:
+        """Make the account (holding review3) the unit's 分管领导; None: no leader."""
+        return self._attempt(
+            lambda: apply(
+                self.store,
+                SetUnitLeader(
+                    command_id=new_id(), actor=self.actor, unit_id=unit_id, account_id=account_id
+                ),
+            )
+        )
+
+    def create_account(
+        self,
+        *,
+        login: str,
+        name: str,
+        unit_id: uuid.UUID | None,
+        roles: Sequence[str],
+        password: str,
+    ) -> bool:
+        """A new active account; only the password's hash goes into the command."""
+
+        def create() -> None:
+            password_hash = hash_password(password, login=login)
+            apply(
+                self.store,
+                CreateAccount(
+                    command_id=new_id(),
+                    actor=self.actor,
+                    account_id=new_id(),
+                    login=login,
+                    full_name=name,
+                    unit_id=unit_id,
+                    roles=list(roles),
+                    password_hash=password_hash,
+                ),
+            )
+
+        return self._attempt(create)
+
+    def update_account(
+        self,
+        account_id: uuid.UUID,
+        *,
+        name: str,
+        unit_id: uuid.UUID | None,
+        roles: Sequence[str],
+    ) -> bool:
+        """New name, unit and roles; whether it is active stays as stored."""
+        return self._attempt(
+            lambda: self._update(account_id, name=name, unit_id=unit_id, roles=tuple(roles))
+        )
+
+    def set_active(self, account_id: uuid.UUID, active: bool) -> bool:
+        """停用 or 启用 the account, keeping everything else."""
+        return self._attempt(lambda: self._update(account_id, active=active))
+
+    def reset_password(self, account_id: uuid.UUID, password: str) -> bool:
+        """A new password for the account; this also lifts a lockout."""
+
+        def reset() -> None:
+            login = self._stored(account_id).login
+            apply(
+                self.store,
+                SetPassword(
+                    command_id=new_id(),
+                    actor=self.actor,
+                    account_id=account_id,
+                    password_hash=hash_password(password, login=login),
+                ),
+            )
+
+        return self._attempt(reset)
+
+    def _attempt(self, change: Callable[[], object]) -> bool:
+        try:
+            change()
+        except (CommandRejected, WeakPassword, StoreError) as error:
+            # where the person is looking: the open form, or this dialog
+            (self._form.error if self._form is not None else self.error).setText(str(error))
+            return False
+        self.error.clear()
+        self.refresh()
+        return True
+
+    def _update(self, account_id: uuid.UUID, **changes: Any) -> None:
+        """UpdateAccount replaces the whole state, so what is not changed is read afresh
+        rather than taken from a table another admin may have outdated."""
+        account = dataclasses.replace(self._stored(account_id), **changes)
+        apply(
+            self.store,
+            UpdateAccount(
+                command_id=new_id(),
+                actor=self.actor,
+                account_id=account_id,
+                full_name=account.name,
+                unit_id=account.unit_id,
+                roles=list(account.roles),
+                active=account.active,
+            ),
+        )
+
+    def _stored(self, account_id: uuid.UUID) -> AccountView:
+        for account in list_accounts(self.store):
+            if account.id == account_id:
+                return account
+        raise CommandRejected(self.tr("账号不存在"))
+
+    # --- forms and buttons -----------------------------------------------------------
+
+    def _open(self, form: FormDialog) -> None:
+        """Show ``form`` without blocking; refusals go to it while it is open."""
+        self._form = form
+        form.finished.connect(lambda _result: self._closed(form))
+        form.open()
+
+    def _closed(self, form: FormDialog) -> None:
+        if self._form is form:
+            self._form = None
+        form.deleteLater()
+
+    def _new_account(self) -> None:
+        self._open(AccountEditor(list(self._units.values()), None, self._create_from, self))
+
+    def _create_from(self, values: AccountValues) -> bool:
+        return self.create_account(
+            login=values.login,
+            name=values.name,
+            unit_id=values.unit_id,
+            roles=values.roles,
+            password=values.password,
+        )
+
+    def _edit_account(self) -> None:
+        account = self._selected_account()
+        if account is None:
+            return
+
+        def save(values: AccountValues) -> bool:
+            return self.update_account(
+                account.id, name=values.name, unit_id=values.unit_id, roles=values.roles
+            )
+
+        self._open(AccountEditor(list(self._units.values()), account, save, self))
+
+    def _reset_password(self) -> None:
+        account = self._selected_account()
+        if account is not None:
+            self._open(
+                PasswordForm(
+                    account, lambda password: self.reset_password(account.id, password), self
+                )
+            )
+
+    def _toggle_active(self) -> None:
+        account = self._selected_account()
+        if account is not None:
+            self.set_active(account.id, not account.active)
+
+    def _new_unit(self) -> None:
+        self._open(UnitForm(self.create_unit, self))
+
+    def _set_leader(self) -> None:
+        unit = self._units.get(_selected_id(self.units))
+        if unit is None:
+            return
+        candidates = [
+            account
+            for account in self._accounts.values()
+            if account.active and _LEADER_ROLE in account.roles
+        ]
+        self._open(
+            LeaderForm(
+                unit, candidates, lambda account_id: self.set_unit_leader(unit.id, account_id), self
+            )
+        )
+
+    def _selected_account(self) -> AccountView | None:
+        return self._accounts.get(_selected_id(self.accounts))
+
+    def _update_buttons(self) -> None:
+        account = self._selected_account()
+        for button in (self.edit_button, self.password_button, self.active_button):
+            button.setEnabled(account is not None)
+        inactive = account is not None and not account.active
+        self.active_button.setText(self.tr("启用") if inactive else self.tr("停用"))
+        self.leader_button.setEnabled(_selected_id(self.units) in self._units)
+
+    def _leader(self, unit: UnitView) -> str:
+        leader = self._accounts.get(unit.leader_id) if unit.leader_id is not None else None
+        return f"{leader.name}（{leader.login}）" if leader is not None else _NONE
+
+
+def _table(headers: list[str]) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setRootIsDecorated(False)
+    tree.setUniformRowHeights(True)
+    tree.setHeaderLabels(headers)
+    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    tree.header().setStretchLastSection(True)
+    return tree
+
+
+def _page(table: QTreeWidget, buttons: list[QPushButton]) -> QWidget:
+    page = QWidget()
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch()
+    layout = QVBoxLayout(page)
+    layout.addWidget(table)
+    layout.addLayout(row)
+    return page
+
+
+def _fill(tree: QTreeWidget, rows: list[tuple[uuid.UUID, list[str]]]) -> None:
+    """Replace the rows, keeping the selected id selected."""
+    chosen = _selected_id(tree)
+    tree.clear()
+    for row_id, cells in rows:
+        item = QTreeWidgetItem(cells)
+        item.setData(0, _ID_ROLE, row_id)
+        tree.addTopLevelItem(item)
+        if row_id == chosen:
+            tree.setCurrentItem(item)
+
+
+def _selected_id(tree: QTreeWidget) -> uuid.UUID | None:
+    item = tree.currentItem()
+    return item.data(0, _ID_ROLE) if item is not None else None

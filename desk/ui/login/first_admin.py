@@ -1,0 +1,128 @@
+"""The first start: nobody can administer the desk yet, so the first person makes
+themself its admin (and, if they like, their unit), and accounts can be managed after."""
+
+from __future__ import annotations
+
+import uuid
+
+from desk.review.accounts import LOGIN_MAX_LENGTH, CreateAccount, CreateUnit
+from desk.review.commands import apply, new_id
+from desk.review.directory import AccountView, list_units
+from desk.review.errors import CommandRejected
+from desk.review.passwords import MIN_LENGTH, WeakPassword, hash_password
+from desk.store import Store, StoreError
+from desk.ui.login.parts import MessageLine, password_field
+from desk.ui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+ADMIN_ROLES = ["admin"]
+
+
+class FirstAdminDialog(QDialog):
+    """单位名称 (optional), 登录名, 姓名, 密码 twice; 创建 makes the unit and an admin
+    account with the domain commands. ``account``: the admin created."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.account: AccountView | None = None
+        self.setWindowTitle(self.tr("创建管理员账号"))
+        intro = QLabel(
+            self.tr(
+                "欢迎使用 Desk 审校台。这是首次启动，请先创建管理员账号："
+                "管理员负责添加部门和其他人员的账号。"
+            )
+        )
+        intro.setWordWrap(True)
+        self.unit_name = QLineEdit()
+        self.unit_name.setPlaceholderText(self.tr("可不填"))
+        self.login = QLineEdit()
+        self.login.setMaxLength(LOGIN_MAX_LENGTH)
+        self.full_name = QLineEdit()
+        self.password = password_field()
+        self.password.setPlaceholderText(self.tr("至少 {count} 个字符").format(count=MIN_LENGTH))
+        self.confirm = password_field()
+        self.message = MessageLine()
+        self.buttons = QDialogButtonBox()
+        self.create_button = self.buttons.addButton(
+            self.tr("创建"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("单位名称"), self.unit_name)
+        form.addRow(self.tr("登录名"), self.login)
+        form.addRow(self.tr("姓名"), self.full_name)
+        form.addRow(self.tr("密码"), self.password)
+        form.addRow(self.tr("确认密码"), self.confirm)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def accept(self) -> None:  # Qt override: 创建 and Enter come here
+        login = self.login.text().strip()
+        if not login:
+            self._refuse(self.tr("请输入登录名"), self.login)
+        elif self.password.text() != self.confirm.text():
+            self._refuse(self.tr("两次输入的密码不一致，请重新输入"), self.password, clear=True)
+        else:
+            try:
+                self.account = self._create(login)
+            except WeakPassword as error:
+                self._refuse(str(error), self.password, clear=True)
+            except (CommandRejected, StoreError) as error:
+                self._refuse(str(error), self.login)
+            else:
+                super().accept()
+
+    def _create(self, login: str) -> AccountView:
+        """The unit (an existing one of that name is reused, so a retry after a refused
+        account does not trip over the unit made the first time), then the admin."""
+        password_hash = hash_password(self.password.text(), login=login)
+        unit_name = self.unit_name.text().strip()
+        unit_id: uuid.UUID | None = None
+        new_unit: CreateUnit | None = None
+        if unit_name:
+            existing = [unit.id for unit in list_units(self.store) if unit.name == unit_name]
+            unit_id = existing[0] if existing else new_id()
+            if not existing:
+                new_unit = CreateUnit(new_id(), login, unit_id=unit_id, unit_name=unit_name)
+        # built (and so validated) before the unit is made
+        create_admin = CreateAccount(
+            new_id(),
+            login,
+            account_id=new_id(),
+            login=login,
+            full_name=self.full_name.text(),
+            unit_id=unit_id,
+            roles=list(ADMIN_ROLES),
+            password_hash=password_hash,
+        )
+        if new_unit is not None:
+            apply(self.store, new_unit)
+        return apply(self.store, create_admin)
+
+    def _refuse(self, message: str, focus: QLineEdit, *, clear: bool = False) -> None:
+        self.message.say(message)
+        if clear:
+            self.password.clear()
+            self.confirm.clear()
+        focus.setFocus()
+
+
+def ask_first_admin(store: Store, parent: QWidget | None = None) -> AccountView | None:
+    """The admin created, or None if the person cancelled (the app then quits)."""
+    dialog = FirstAdminDialog(store, parent)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    return dialog.account if accepted else None

@@ -1,0 +1,71 @@
+"""Logging in at the start: who works in this session."""
+
+from __future__ import annotations
+
+from desk.review.accounts import LOGIN_MAX_LENGTH
+from desk.review.directory import AccountView
+from desk.review.login import LoginFailed, authenticate
+from desk.store import Store, StoreError
+from desk.ui.login.parts import MessageLine, password_field
+from desk.ui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class LoginDialog(QDialog):
+    """登录名 and 密码; accepted only once ``authenticate`` agrees, so every try is
+    recorded and wrong passwords count towards the lockout. ``account``: who logged in."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.account: AccountView | None = None
+        self.setWindowTitle(self.tr("登录 Desk 审校台"))
+        self.login = QLineEdit()
+        self.login.setMaxLength(LOGIN_MAX_LENGTH)
+        self.password = password_field()
+        self.message = MessageLine()
+        self.buttons = QDialogButtonBox()
+        self.login_button = self.buttons.addButton(
+            self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("登录名"), self.login)
+        form.addRow(self.tr("密码"), self.password)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(360)
+
+    def accept(self) -> None:  # Qt override: 登录 and Enter come here
+        login = self.login.text().strip()
+        if not login or not self.password.text():
+            # not worth a recorded failure: the person pressed Enter too early
+            self.message.say(self.tr("请输入登录名和密码"))
+            (self.password if login else self.login).setFocus()
+            return
+        try:
+            account = authenticate(self.store, login, self.password.text())
+        except (LoginFailed, StoreError) as error:
+            self.message.say(str(error))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.account = account
+        super().accept()
+
+
+def ask_login(store: Store, parent: QWidget | None = None) -> AccountView | None:
+    """Who logged in, or None if the person cancelled (the app then quits)."""
+    dialog = LoginDialog(store, parent)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    return dialog.account if accepted else None

@@ -1,0 +1,120 @@
+"""Locking an unattended session: drafts are not for passers-by, and whatever is done
+in the desk's name must be done by the person logged in."""
+
+from __future__ import annotations
+
+from desk.review.directory import AccountView
+from desk.store import Store
+from desk.ui.login.unlock import UnlockDialog
+from desk.ui.qt import (
+    QApplication,
+    QEvent,
+    QLabel,
+    QObject,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+LOCK_AFTER_MS = 10 * 60 * 1000
+# what a person at the keyboard does (Chinese is typed through the input method)
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.InputMethod,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+class SessionLock(QObject):
+    """Locks ``window``'s session after ``idle_ms`` without a key press or mouse use
+    anywhere in the app, or on ``lock_now``.
+
+    Locked, a curtain hides the window's content and an application-modal
+    ``UnlockDialog`` asks for ``account``'s password; the widgets beneath are not
+    touched, so text being edited and its cursor stay as they were. Lives as long as
+    the window (its child).
+    """
+
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(
+        self, store: Store, account: AccountView, window: QWidget, idle_ms: int = LOCK_AFTER_MS
+    ) -> None:
+        super().__init__(window)
+        self.store = store
+        self.account = account
+        self.window = window
+        self.dialog: UnlockDialog | None = None  # while locked
+        self.curtain = _Curtain(window)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(idle_ms)
+        self._idle.timeout.connect(self.lock_now)
+        QApplication.instance().installEventFilter(self)
+        self._idle.start()
+
+    @property
+    def is_locked(self) -> bool:
+        return self.dialog is not None
+
+    def lock_now(self) -> None:
+        """Lock at once (the 锁定 action, or the idle timer)."""
+        if self.dialog is not None:
+            return
+        self._idle.stop()
+        self.curtain.cover()
+        self.dialog = UnlockDialog(self.store, self.account, self.window)
+        self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.dialog.accepted.connect(self._unlock)
+        self.dialog.open()
+        self.locked.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if self.dialog is None and event.type() in _ACTIVITY:
+            self._idle.start()
+        return False
+
+    def _unlock(self) -> None:
+        assert self.dialog is not None
+        self.account = self.dialog.account
+        self.dialog.deleteLater()
+        self.dialog = None
+        self.curtain.hide()
+        self._idle.start()
+        self.unlocked.emit()
+
+
+class _Curtain(QWidget):
+    """Covers the whole window while locked, following its size."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setAutoFillBackground(True)
+        label = QLabel(self.tr("Desk 审校台已锁定"))
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        label.setFont(font)
+        label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 96, 24, 24)  # above the unlock dialog, centred beneath
+        layout.addWidget(label)
+        window.installEventFilter(self)
+        self.hide()
+
+    def cover(self) -> None:
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(self.parentWidget().rect())
+        return False

@@ -1,0 +1,17 @@
+"""Who works in this session, asked once at the start."""
+
+from __future__ import annotations
+
+from desk.review.directory import AccountView, has_any_admin
+from desk.store import Store
+from desk.ui.login.first_admin import ask_first_admin
+from desk.ui.login.login_dialog import ask_login
+from desk.ui.qt import QWidget
+
+
+def sign_in(store: Store, parent: QWidget | None = None) -> AccountView | None:
+    """The first start (no admin yet) creates the admin, who then works as that account;
+    later starts ask for a login. None if the person cancelled: the app should quit."""
+    if not has_any_admin(store):
+        return ask_first_admin(store, parent)
+    return ask_login(store, parent)
