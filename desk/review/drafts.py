@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import and_, func, or_, select
 
@@ -66,6 +66,7 @@ class DraftSummary:
     status: str
     created_by: str
     updated_at: datetime
+    formed_on: date | None = None  # 信息形成日期: the disclosure deadline counts from it
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,14 @@ def list_drafts(
     ``created_by`` keeps one author's drafts, ``statuses`` the drafts in those states.
     """
     statement = (
-        select(Draft.id, Revision.title, Draft.status, Draft.created_by, Draft.updated_at)
+        select(
+            Draft.id,
+            Revision.title,
+            Draft.status,
+            Draft.created_by,
+            Draft.updated_at,
+            Draft.formed_on,
+        )
         .join(Revision, Revision.id == Draft.current_revision_id)
         .order_by(Draft.updated_at.desc(), Draft.id)
     )

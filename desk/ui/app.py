@@ -112,6 +112,7 @@ def start(window: MainWindow, state: WindowState) -> None:
     if not state.restore_window(window, window.splitter):
         window.resize(1280, 800)
     window.show()
+    window.refresh_inbox()
     window.drafts.refresh()
     last = state.last_draft
     if last is None or not window.open(last):

@@ -148,6 +148,10 @@
         <translation>Body</translation>
     </message>
     <message>
+        <source>屏蔽项不能忽略，必须修改后才能提交</source>
+        <translation>Blocked items cannot be ignored; change them before submitting</translation>
+    </message>
+    <message>
         <source>此处忽略</source>
         <translation>Ignore Here</translation>
     </message>
@@ -199,8 +203,20 @@
         <translation>Last Change</translation>
     </message>
     <message>
+        <source>公开期限</source>
+        <translation>Disclose by</translation>
+    </message>
+    <message>
         <source>（无标题）</source>
         <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>已超过公开期限</source>
+        <translation>Past the disclosure deadline</translation>
+    </message>
+    <message>
+        <source>即将到期</source>
+        <translation>Due soon</translation>
     </message>
     <message>
         <source>没有找到符合条件的稿件</source>
@@ -423,6 +439,26 @@
     <message>
         <source>常用</source>
         <translation>Common</translation>
+    </message>
+    <message>
+        <source>退回意见所指的文字已不在稿件中</source>
+        <translation>The text the comment is about is no longer in the draft</translation>
+    </message>
+    <message>
+        <source>待我处理</source>
+        <translation>Waiting for Me</translation>
+    </message>
+    <message>
+        <source>被退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>待发布</source>
+        <translation>To publish</translation>
+    </message>
+    <message>
+        <source>有 {count} 份稿件等待您处理</source>
+        <translation>{count} draft(s) waiting for you</translation>
     </message>
     <message>
         <source>已完成，稿件现在：{status}</source>

@@ -37,6 +37,7 @@ SMALL_LEXICON = Lexicon.from_entries(
             suggestion="国家市场监督管理总局",
         ),
         Entry("请勿外传", category="涉密", severity="info"),
+        Entry("网传", category="不实信息", severity="warn"),
         Entry("震惊", category="标题规范", severity="warn", scope="title"),
     ]
 )

@@ -271,7 +271,7 @@ def test_the_context_menu_offers_the_findings_actions(qtbot, editor):
 
 
 def test_ignoring_needs_a_reason_and_hides_the_finding(qtbot, editor):
-    type_text(editor.body, "百家乐和百家乐")
+    type_text(editor.body, "网传和网传")
     settle(qtbot, editor)
     second = editor.findings()[1]
     with (
@@ -280,17 +280,17 @@ def test_ignoring_needs_a_reason_and_hides_the_finding(qtbot, editor):
     ):
         assert editor.ignore_finding(second)
     assert ignored.args == [second, "系报道原文引用，已核实"]
-    assert spans(editor) == [(0, 3)]
+    assert spans(editor) == [(0, 2)]
     assert [f.start for f in editor.findings()] == [0]
     # still hidden after its paragraph is checked again
     put_cursor(editor, 0)
     type_text(editor.body, "又")
     settle(qtbot, editor)
-    assert spans(editor) == [(1, 4)]
+    assert spans(editor) == [(1, 3)]
 
 
 def test_ignoring_survives_a_recheck_while_the_dialog_is_open(qtbot, editor):
-    type_text(editor.body, "百家乐，另见下文")
+    type_text(editor.body, "网传，另见下文")
     settle(qtbot, editor)
     [finding] = editor.findings()
     [old_mark] = editor._marks
@@ -312,7 +312,7 @@ def test_ignoring_survives_a_recheck_while_the_dialog_is_open(qtbot, editor):
 
 
 def test_an_empty_reason_is_refused(qtbot, editor):
-    type_text(editor.body, "百家乐")
+    type_text(editor.body, "网传")
     settle(qtbot, editor)
     [finding] = editor.findings()
     with (
@@ -322,10 +322,29 @@ def test_an_empty_reason_is_refused(qtbot, editor):
     ):
         assert not editor.ignore_finding(finding)
     assert "原因" in notice.args[0]
-    assert spans(editor) == [(0, 3)]
+    assert spans(editor) == [(0, 2)]
     with patch(INPUT_DIALOG, return_value=("", False)):  # cancelled
         assert not editor.ignore_finding(finding)
     assert editor.findings() == [finding]
+
+
+def test_a_block_finding_cannot_be_ignored(qtbot, editor):
+    type_text(editor.body, "百家乐")
+    settle(qtbot, editor)
+    [finding] = editor.findings()
+    with (
+        patch(INPUT_DIALOG, return_value=("已核实", True)) as asked,
+        qtbot.assertNotEmitted(editor.ignore_requested),
+        qtbot.waitSignal(editor.notice, timeout=TIMEOUT_MS) as notice,
+    ):
+        assert not editor.ignore_finding(finding)
+    assert not asked.called and "屏蔽项不能忽略" in notice.args[0]
+    assert editor.findings() == [finding]
+    menu = editor.body_context_menu(
+        editor.body.cursorRect(QTextCursor(editor.body.document())).center()
+    )
+    assert not [a.text() for a in menu.actions() if "忽略" in a.text()]
+    menu.deleteLater()
 
 
 def test_an_ignored_title_finding_stays_hidden(qtbot, editor):

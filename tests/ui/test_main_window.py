@@ -129,26 +129,26 @@ def test_clicking_a_listed_draft_opens_it(qtbot, make_window, store):
 
 
 def test_an_ignore_is_stored_with_its_reason_and_holds_on_reopening(qtbot, window, store, worker):
-    write(window, "通知", "网传百家乐一事，纯属谣言。")
+    write(window, "通知", "网传涨价一事，纯属谣言。")
     settle(qtbot, window.editor)
-    [finding] = [f for f in window.editor.findings() if f.text == "百家乐"]
+    [finding] = [f for f in window.editor.findings() if f.text == "网传"]
     with mock.patch(INPUT_DIALOG, return_value=("引用辟谣原文", True)):
         assert window.editor.ignore_finding(finding)
     draft_id = window.open_draft.session.draft_id
     [ignored] = load_draft(store, draft_id).ignored
-    assert (ignored.text, ignored.reason, ignored.actor) == ("百家乐", "引用辟谣原文", "liaison")
+    assert (ignored.text, ignored.reason, ignored.actor) == ("网传", "引用辟谣原文", "liaison")
 
     window.new_draft()
     assert window.open(draft_id)
     settle(qtbot, window.editor)
-    assert "百家乐" not in [f.text for f in window.editor.findings()]
+    assert "网传" not in [f.text for f in window.editor.findings()]
     # the same word elsewhere is still found
     cursor = window.editor.body.textCursor()
     cursor.movePosition(cursor.MoveOperation.End)
     window.editor.body.setTextCursor(cursor)
-    type_text(window.editor.body, "另有百家乐广告。")
+    type_text(window.editor.body, "另有网传消息。")
     settle(qtbot, window.editor)
-    assert [f.text for f in window.editor.findings()].count("百家乐") == 1
+    assert [f.text for f in window.editor.findings()].count("网传") == 1
 
 
 def test_typing_is_autosaved_for_recovery_within_seconds(qtbot, window, store):

@@ -60,6 +60,12 @@ def write_and_submit(qtbot, window: MainWindow, major: bool = False) -> None:
     assert panel.state is not None and panel.state.status == "review1", panel.error.text()
 
 
+def put_end(window: MainWindow) -> None:
+    cursor = window.editor.body.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    window.editor.body.setTextCursor(cursor)
+
+
 def open_from_inbox(qtbot, window: MainWindow) -> None:
     window.drafts.set_scope(DraftScope.WAITING)
     [draft_id] = window.drafts.draft_ids()
@@ -113,12 +119,17 @@ def test_a_rejected_draft_comes_back_with_its_comment(qtbot, org, window_for):
     approve(qtbot, window_for("staff"), "review2")
     chief = window_for("chief")
     open_from_inbox(qtbot, chief)
+    assert chief.editor.select_span(0, 3, "各单位")
     assert chief.review.reject("请写明值班联系电话")
     assert chief.review.state.status == "draft"
 
     open_from_inbox(qtbot, drafter)
     panel = drafter.review
     assert panel.returned.isVisibleTo(panel) and "请写明值班联系电话" in panel.returned.text()
+    assert "「各单位」" in panel.returned.text()
+    panel.returned.linkActivated.emit("#anchor")  # the reader clicks the quoted span
+    assert drafter.editor.body.textCursor().selectedText() == "各单位"
+    put_end(drafter)
     assert not drafter.editor.body.isReadOnly()
     type_text(drafter.editor.body, "值班电话见附件。")
     settle(qtbot, drafter.editor)
@@ -151,3 +162,29 @@ def test_separation_of_duties_holds_in_the_window(qtbot, org, window_for):
     assert not chief2.review.approve()
     assert "两个环节" in chief2.review.error.text()
     assert [d.status for d in list_drafts(org.store)] == ["review2"]
+
+
+def test_the_inbox_counts_and_announces_new_work(qtbot, org, window_for):
+    staff = window_for("staff")
+    assert staff.refresh_inbox() == 0
+    assert staff.drafts.scopes.tabText(DraftScope.WAITING) == "待我处理"
+    drafter = window_for("liaison")
+    write_and_submit(qtbot, drafter)
+    assert staff.refresh_inbox() == 1
+    assert staff.drafts.scopes.tabText(DraftScope.WAITING) == "待我处理 (1)"
+    assert "一审 1" in staff.drafts.scopes.tabToolTip(DraftScope.WAITING)
+    assert "有 1 份稿件等待您处理" in staff.statusBar().currentMessage()
+
+
+def test_deadlines_show_in_the_list(qtbot, org, window_for):
+    from desk.review.commands import apply, new_id
+    from desk.review.workflow import SetDraftDetails
+
+    draft = org.draft()
+    apply(org.store, SetDraftDetails(new_id(), "liaison", draft, False, "2020-01-02"))
+    drafter = window_for("liaison")
+    drafter.drafts.refresh()
+    item = drafter.drafts.tree.topLevelItem(0)
+    # 20 working days after 2020-01-02: the Sunday 1-19 worked, 春节 1-24…2-2 off
+    assert item.text(2) == "02-06"
+    assert item.toolTip(2) == "已超过公开期限"

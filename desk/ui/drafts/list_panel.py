@@ -13,6 +13,7 @@ from datetime import datetime
 
 from desk.review.drafts import DraftSummary
 from desk.ui.qt import (
+    QColor,
     QHeaderView,
     QLineEdit,
     Qt,
@@ -39,6 +40,9 @@ class DraftScope(enum.IntEnum):
 
 # Lists the drafts of a scope matching a search (the main window queries the store).
 DraftQuery = Callable[[DraftScope, str], Sequence[DraftSummary]]
+# A draft's disclosure deadline as shown, and its urgency: "overdue", "due-soon" or "".
+DueOf = Callable[[DraftSummary], tuple[str, str]]
+URGENCY_COLOURS = {"overdue": "#c62828", "due-soon": "#e8710a"}
 
 
 class DraftListPanel(QWidget):
@@ -50,10 +54,12 @@ class DraftListPanel(QWidget):
         self,
         query: DraftQuery,
         status_labels: dict[str, str],
+        due_of: DueOf = lambda _draft: ("", ""),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._query = query
+        self._due_of = due_of
         self._status_labels = status_labels
         self.scopes = QTabBar()
         self.scopes.addTab(self.tr("我的稿件"))
@@ -66,11 +72,13 @@ class DraftListPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
-        self.tree.setHeaderLabels([self.tr("标题"), self.tr("状态"), self.tr("最后修改")])
+        self.tree.setHeaderLabels(
+            [self.tr("标题"), self.tr("状态"), self.tr("公开期限"), self.tr("最后修改")]
+        )
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -102,13 +110,20 @@ class DraftListPanel(QWidget):
         drafts = self._query(self.scope, self.search.text())
         self.tree.clear()
         for draft in drafts:
+            due, urgency = self._due_of(draft)
             item = QTreeWidgetItem(
                 [
                     draft.title or self.tr("（无标题）"),
                     self._status_labels.get(draft.status, draft.status),
+                    due,
                     _when(draft.updated_at),
                 ]
             )
+            if urgency in URGENCY_COLOURS:
+                item.setForeground(2, QColor(URGENCY_COLOURS[urgency]))
+                item.setToolTip(
+                    2, self.tr("已超过公开期限") if urgency == "overdue" else self.tr("即将到期")
+                )
             item.setData(0, _ID_ROLE, draft.id)
             item.setToolTip(0, draft.title)
             self.tree.addTopLevelItem(item)

@@ -179,6 +179,35 @@ class DraftEditor(QWidget):
         self.body.setFocus()
         return True
 
+    def selected_span(self) -> dict[str, object] | None:
+        """The body's selection as a span of its plain text (code points), or None."""
+        cursor = self.body.textCursor()
+        if not cursor.hasSelection():
+            return None
+        text = self.body.toPlainText()
+        positions = Utf16Map(text)
+        start = positions.to_code_point(cursor.selectionStart())
+        end = positions.to_code_point(cursor.selectionEnd())
+        return {"field": "body", "start": start, "end": end, "text": text[start:end]}
+
+    def select_span(self, start: int, end: int, text: str) -> bool:
+        """Select a span of the body given in code points; if the text has moved since,
+        its first occurrence. False when it is no longer there."""
+        plain = self.body.toPlainText()
+        if plain[start:end] != text:
+            start = plain.find(text) if text else -1
+            if start < 0:
+                return False
+            end = start + len(text)
+        positions = Utf16Map(plain)
+        cursor = QTextCursor(self.body.document())
+        cursor.setPosition(positions.to_utf16(start))
+        cursor.setPosition(positions.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.body.setTextCursor(cursor)
+        self.body.ensureCursorVisible()
+        self.body.setFocus()
+        return True
+
     def apply_suggestion(self, finding: Finding) -> bool:
         """Replace the span with the suggestion, as one undoable edit."""
         if not can_apply(finding):
@@ -199,8 +228,12 @@ class DraftEditor(QWidget):
         return True
 
     def ignore_finding(self, finding: Finding) -> bool:
-        """Hide the finding here, after asking why; the reason is required."""
+        """Hide the finding here, after asking why; the reason is required. A block
+        finding (屏蔽) can't be ignored: it must be changed."""
         if not self._shows(finding):
+            return False
+        if finding.severity == "block":
+            self.notice.emit(self.tr("屏蔽项不能忽略，必须修改后才能提交"))
             return False
         reason, accepted = QInputDialog.getText(
             self,
@@ -242,9 +275,11 @@ class DraftEditor(QWidget):
                 apply = QAction(label, menu)
                 apply.triggered.connect(partial(self._apply_mark, mark))
                 menu.insertAction(first, apply)
-            ignore = QAction(self.tr("此处忽略{span}…").format(span=quoted(finding)), menu)
-            ignore.triggered.connect(partial(self._ignore_mark, mark))
-            menu.insertAction(first, ignore)
+            if finding.severity != "block":
+                label = self.tr("此处忽略{span}…").format(span=quoted(finding))
+                ignore = QAction(label, menu)
+                ignore.triggered.connect(partial(self._ignore_mark, mark))
+                menu.insertAction(first, ignore)
             menu.insertSeparator(first)
         menu.addSeparator()
         menu.addAction(self.body.paste_plain_action)

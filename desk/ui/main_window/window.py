@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from desk.documents.export import export_docx, export_html
 from desk.documents.loader import DocumentError, load_document
 from desk.links import Whitelist
 from desk.render.sanitize import text_to_html
+from desk.review.deadlines import disclosure_deadline, due_status
 from desk.review.directory import account_by_login
 from desk.review.drafts import (
     DraftNotFound,
@@ -24,9 +26,9 @@ from desk.review.drafts import (
     pending_recovery,
 )
 from desk.review.editing import DraftText, EditingSession
-from desk.review.inbox import waiting_for
-from desk.review.roles import LEVELS
-from desk.review.stages import DRAFT, STATUS_LABELS
+from desk.review.inbox import inbox_counts, waiting_for
+from desk.review.roles import LEVEL_LABELS, LEVELS
+from desk.review.stages import DRAFT, PUBLISHED, RETRACTED, STATUS_LABELS
 from desk.review.workflow import StepResult
 from desk.store import Store, StoreError
 from desk.ui.admin import AdminDialog
@@ -60,6 +62,7 @@ from desk.ui.review import ReviewPanel
 
 IMPORT_SUFFIXES = ("*.docx", "*.html", "*.htm", "*.txt")
 PREVIEW_SETTLE_MS = DEBOUNCE_MS  # typing pause before the preview is refreshed
+INBOX_POLL_MS = 30_000  # how often the inbox is counted (others' steps arrive by the store)
 
 
 class MainWindow(QMainWindow):
@@ -84,7 +87,7 @@ class MainWindow(QMainWindow):
         self.state = state
         self.setWindowTitle(self.tr("Desk 审校台"))
 
-        self.drafts = DraftListPanel(self._query_drafts, self.status_labels())
+        self.drafts = DraftListPanel(self._query_drafts, self.status_labels(), self._due_of)
         self.editor = DraftEditor(worker)
         self.findings = FindingsPanel()
         self.banner = QLabel()
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
             self._prepare_step,
             self.editor.findings,
             lambda: (worker.lexicon_hash, whitelist.content_hash),
+            self.editor.selected_span,
         )
         self.side = QTabWidget()
         self.side.addTab(self.findings, self.tr("问题"))
@@ -127,12 +131,18 @@ class MainWindow(QMainWindow):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_SETTLE_MS)
         self._preview_timer.timeout.connect(self._refresh_preview)
+        self._waiting = 0
+        self._inbox_timer = QTimer(self)
+        self._inbox_timer.setInterval(INBOX_POLL_MS)
+        self._inbox_timer.timeout.connect(self.refresh_inbox)
+        self._inbox_timer.start()
         self.open_draft: OpenDraft | None = None
         self.drafts.open_requested.connect(self.open)
         self.editor.findings_changed.connect(self._findings_changed)
         self.editor.notice.connect(self.show_message)
         self.findings.finding_activated.connect(self.editor.select_finding)
         self.review.acted.connect(self._acted)
+        self.review.anchor_requested.connect(self._show_anchor)
         self.findings.blocking_reason_changed.connect(self._update_submit)
         self.side.currentChanged.connect(self._side_tab_changed)
         self.editor.title.textChanged.connect(self._schedule_preview)
@@ -208,6 +218,16 @@ class MainWindow(QMainWindow):
             self.show_problem(str(error))
             return []
 
+    def _due_of(self, draft: DraftSummary) -> tuple[str, str]:
+        """The disclosure deadline of a draft not yet published, and how urgent it is."""
+        if draft.formed_on is None or draft.status in (PUBLISHED, RETRACTED):
+            return "", ""
+        try:
+            due = disclosure_deadline(draft.formed_on)
+        except ValueError:  # a bad holiday list or an absurd date: no deadline shown
+            return "", ""
+        return due.due.strftime("%m-%d"), due_status(due.due, date.today())
+
     def new_draft(self) -> bool:
         """Start an empty draft (stored once it has text)."""
         return self._show(EditingSession(self.store, self.actor), DraftText("", "", ""), ())
@@ -256,7 +276,34 @@ class MainWindow(QMainWindow):
         session = self.open_draft.session
         return None if session.is_new else session.draft_id
 
+    def _show_anchor(self, anchor: dict[str, object]) -> None:
+        found = self.editor.select_span(
+            int(anchor.get("start", 0)), int(anchor.get("end", 0)), str(anchor.get("text", ""))
+        )
+        if not found:
+            self.show_message(self.tr("退回意见所指的文字已不在稿件中"))
+
+    def refresh_inbox(self) -> int:
+        """Count what waits for this person; say so when more has arrived."""
+        try:
+            counts = inbox_counts(self.store, self.actor)
+        except StoreError:
+            return self._waiting
+        total = sum(counts.values())
+        label = self.tr("待我处理")
+        self.drafts.scopes.setTabText(DraftScope.WAITING, f"{label} ({total})" if total else label)
+        names = {**LEVEL_LABELS, "returned": self.tr("被退回"), "publish": self.tr("待发布")}
+        self.drafts.scopes.setTabToolTip(
+            DraftScope.WAITING, " · ".join(f"{names[k]} {n}" for k, n in sorted(counts.items()))
+        )
+        if total > self._waiting:
+            self.show_message(self.tr("有 {count} 份稿件等待您处理").format(count=total))
+            QApplication.alert(self)
+        self._waiting = total
+        return total
+
     def _acted(self, result: StepResult) -> None:
+        self.refresh_inbox()
         self.drafts.refresh()
         self.open(result.draft_id)
         label = STATUS_LABELS.get(result.status, result.status)

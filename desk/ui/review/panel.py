@@ -9,6 +9,7 @@ of exactly that text, with the check result the person saw.
 
 from __future__ import annotations
 
+import html
 import uuid
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -62,6 +63,7 @@ class ReviewPanel(QWidget):
     """One draft's flow for one person (``login``)."""
 
     acted = Signal(object)  # StepResult, after a step was taken
+    anchor_requested = Signal(dict)  # show the span a returned draft's comment is about
 
     def __init__(
         self,
@@ -70,17 +72,21 @@ class ReviewPanel(QWidget):
         prepare: Callable[[], uuid.UUID | None],
         findings: Callable[[], Sequence[Finding]],
         check_hashes: Callable[[], tuple[str, str]],
+        selection: Callable[[], dict[str, object] | None] = lambda: None,
         parent: QWidget | None = None,
     ) -> None:
         """``prepare()`` saves the editor and returns the draft's id, or None when it may
         not be acted on now (still checking, or the save failed); ``findings()`` and
-        ``check_hashes()`` give what the person sees: findings, lexicon and whitelist hash."""
+        ``check_hashes()`` give what the person sees: findings, lexicon and whitelist hash;
+        ``selection()`` the span selected in the editor, which a rejection's comment is
+        pinned to ({field, start, end, text} in code points, or None)."""
         super().__init__(parent)
         self.store = store
         self.login = login
         self._prepare = prepare
         self._findings = findings
         self._check_hashes = check_hashes
+        self._selection = selection
         self.state: ReviewState | None = None
 
         self.status = QLabel()
@@ -88,6 +94,7 @@ class ReviewPanel(QWidget):
         self.returned = QLabel()
         self.returned.setWordWrap(True)
         self.returned.setStyleSheet("QLabel { background: #fff4e5; padding: 6px; }")
+        self.returned.linkActivated.connect(self._show_anchor)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("QLabel { color: #b3261e; }")
@@ -266,7 +273,10 @@ class ReviewPanel(QWidget):
         state = self._prepared()
         if state is None:
             return False
-        command = Reject(new_id(), self.login, state.draft_id, state.status, self._hash(), comment)
+        command = Reject(
+            new_id(), self.login, state.draft_id, state.status, self._hash(), comment,
+            self._selection(),
+        )  # fmt: skip
         return self._step(command)
 
     def publish(self) -> bool:
@@ -414,14 +424,23 @@ class ReviewPanel(QWidget):
         returned = state.returned
         self.returned.setVisible(returned is not None)
         if returned is not None:
-            about = f"（{returned.anchor.get('text')}）" if returned.anchor else ""
+            about = ""
+            if returned.anchor:
+                quoted = html.escape(str(returned.anchor.get("text", "")))
+                about = f'（<a href="#anchor">「{quoted}」</a>）'
+            self.returned.setTextFormat(Qt.TextFormat.RichText)
             self.returned.setText(
                 self.tr("{level}退回：{comment}{about}").format(
                     level=LEVEL_LABELS.get(returned.level, returned.level),
-                    comment=returned.opinion,
+                    comment=html.escape(returned.opinion),
                     about=about,
                 )
             )
+
+    def _show_anchor(self, _link: str) -> None:
+        returned = self.state.returned if self.state else None
+        if returned is not None and returned.anchor:
+            self.anchor_requested.emit(dict(returned.anchor))
 
     def _show_history(self, state: ReviewState | None) -> None:
         self.history.clear()
