@@ -58,6 +58,7 @@ class CheckWorker(QObject):
         self._thread.finished.connect(self._checking.deleteLater)
         self.check_requested.connect(self._checking.check)
         self.lexicon_hash = ""  # of the lexicon checks use, once loaded
+        self.entries = 0
         self._checking.loaded.connect(self._loaded)
         self._checking.load_failed.connect(self.load_failed)
         self._checking.checked.connect(self._deliver)
@@ -92,7 +93,7 @@ class CheckWorker(QObject):
 
     @Slot(int, str)
     def _loaded(self, entries: int, lexicon_hash: str) -> None:
-        self.lexicon_hash = lexicon_hash
+        self.lexicon_hash, self.entries = lexicon_hash, entries
         self.loaded.emit(entries, lexicon_hash)
 
     @Slot(int, str, int, int, object)

@@ -2,22 +2,36 @@
 
 Runs the real window on a throwaway data folder holding a few demo drafts, waits until
 the checks and the preview are done, and grabs: the draft list with the editor, the
-editor with its findings and a hover card, and the preview in the portal and mobile
-templates. Works offscreen (``QT_QPA_PLATFORM=offscreen``), for the README and checks.
+editor with its findings and a hover card, the preview in the portal and mobile
+templates, and a leader's review panel about to sign (三审签发). Works offscreen
+(``QT_QPA_PLATFORM=offscreen``), for the README and checks.
 """
 
 from __future__ import annotations
 
+import secrets
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from desk.lexicon import Lexicon, load_lexicon
 from desk.links import load_default_whitelist
 from desk.resources import resource_path
+from desk.review.accounts import CreateAccount, CreateUnit, SetUnitLeader
 from desk.review.commands import CreateDraft, apply, new_id
+from desk.review.drafts import load_draft
 from desk.review.findings import SEVERITY_RANK
+from desk.review.passwords import hash_password
+from desk.review.workflow import (
+    Approve,
+    SetAttributes,
+    SetDraftDetails,
+    Submit,
+    check_snapshot,
+)
 from desk.store import DATABASE_NAME, Store, open_store
 from desk.ui.check_worker import CheckWorker
 from desk.ui.drafts import DraftScope
@@ -67,7 +81,10 @@ def take_screenshots(folder: Path) -> list[Path]:
             store, worker, "liaison", load_default_whitelist(), WindowState(data_dir)
         )
         try:
-            return _shoot(window, store, worker, folder)
+            written = _shoot(window, store, worker, folder)
+            window.close()
+            written.append(_shoot_review(store, worker, data_dir, folder))
+            return written
         finally:
             window.close()
             worker.stop()
@@ -118,6 +135,59 @@ def _shoot(window: MainWindow, store: Store, worker: CheckWorker, folder: Path) 
         _pause(1.0)  # laid out and painted
         written.append(_save(window.grab(), folder / f"preview-{template}.png"))
     return written
+
+
+def _shoot_review(store: Store, worker: CheckWorker, data_dir: Path, folder: Path) -> Path:
+    """The 三审签发 step: the leader in charge signs a draft that passed 一审 and 二审."""
+    draft_id = _demo_flow(store)
+    leader = MainWindow(store, worker, "leader", load_default_whitelist(), WindowState(data_dir))
+    try:
+        leader.resize(*WINDOW_SIZE)
+        leader.show()
+        leader.refresh_inbox()
+        leader.drafts.set_scope(DraftScope.WAITING)
+        leader.open(draft_id)
+        leader.side.setCurrentWidget(leader.review)
+        _wait(lambda: not leader.editor.checking, "检查")
+        _pause(0.5)
+        leader.review.opinion.setPlainText("同意发布。")
+        leader.review.proofread.setChecked(True)
+        leader.review.secrecy.setChecked(True)
+        return _save(leader.grab(), folder / "review.png")
+    finally:
+        leader.close()
+
+
+def _demo_flow(store: Store) -> uuid.UUID:
+    """A unit with its people, and a draft submitted and approved at 一审 and 二审."""
+    actor = "cli:screenshots"
+    unit = new_id()
+    apply(store, CreateUnit(new_id(), actor, unit, "区政府办公室"))
+    ids = {}
+    for login, name, roles in (
+        ("liaison", "李联络", ["drafter"]),
+        ("staff", "王一审", ["review1"]),
+        ("chief", "赵科长", ["review2"]),
+        ("leader", "钱分管", ["review3"]),
+    ):
+        ids[login] = new_id()
+        digest = hash_password(secrets.token_urlsafe(16), login=login)  # nobody signs in
+        apply(store, CreateAccount(new_id(), actor, ids[login], login, name, unit, roles, digest))
+    apply(store, SetUnitLeader(new_id(), actor, unit, ids["leader"]))
+    draft_id = new_id()
+    title, body = OTHER_DRAFTS[0][1], "各单位要严格落实24小时值班制度，值班人员不得擅自离岗。"
+    apply(store, CreateDraft(new_id(), "liaison", draft_id, title, f"<p>{body}</p>", body))
+    apply(store, SetDraftDetails(new_id(), "liaison", draft_id, False, date.today().isoformat()))
+    apply(store, SetAttributes(new_id(), "liaison", draft_id, "主动公开"))
+    clean = check_snapshot("", "", [])
+    digest = load_draft(store, draft_id).revision.content_hash
+    apply(store, Submit(new_id(), "liaison", draft_id, digest, clean))
+    for login, level in (("staff", "review1"), ("chief", "review2")):
+        apply(
+            store,
+            Approve(new_id(), login, draft_id, level, digest, "同意", True, [], clean),
+        )
+    return draft_id
 
 
 def _add_demo_drafts(store: Store) -> object:

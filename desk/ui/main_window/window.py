@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
         self.editor.title.textChanged.connect(self._schedule_preview)
         self.editor.body.document().contentsChanged.connect(self._schedule_preview)
         worker.loaded.connect(self._lexicon_loaded)
+        if worker.lexicon_hash:  # loaded before this window was made
+            self._lexicon_loaded(worker.entries, worker.lexicon_hash)
         worker.load_failed.connect(self._lexicon_failed)
         QApplication.instance().focusChanged.connect(self._focus_changed)
 

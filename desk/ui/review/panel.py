@@ -113,6 +113,7 @@ class ReviewPanel(QWidget):
         self.formed_known = QCheckBox(self.tr("信息形成日期"))
         self.formed_on = QDateEdit(QDate.currentDate())
         self.formed_on.setCalendarPopup(True)
+        self.formed_on.setDisplayFormat("yyyy-MM-dd")
         self.attributes_box = QGroupBox(self.tr("公开属性"))
         form = QFormLayout(self.attributes_box)
         form.addRow(self.tr("公开属性"), self.disclosure)
