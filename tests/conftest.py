@@ -76,3 +76,21 @@ def fast_passwords(monkeypatch):
     cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
     monkeypatch.setattr(passwords, "HASHER", cheap)
     return cheap
+
+
+@pytest.fixture
+def store(tmp_path):
+    """An empty store in the test's folder (tests/store has its own, with a fake clock)."""
+    from desk.store import DATABASE_NAME, open_store
+
+    store = open_store(tmp_path / DATABASE_NAME)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def org(store):
+    """A unit with its drafters and reviewers (tests.flow.Org) in ``store``."""
+    from tests.flow import Org
+
+    return Org(store)

@@ -45,6 +45,7 @@ class Step:
 
     level: str
     action: str  # submit, approve, reject, modify
+    login: str
     actor: str  # 'Name（login）'
     opinion: str
     at: datetime
@@ -130,6 +131,7 @@ def review_state(store: Store, draft_id: uuid.UUID) -> ReviewState:
             Step(
                 level=action.level,
                 action=action.action,
+                login=action.actor,
                 actor=display_name(session, action.actor),
                 opinion=action.opinion,
                 at=action.created_at,

@@ -103,8 +103,40 @@
         <translation>Set Leader in Charge…</translation>
     </message>
     <message>
+        <source>委托人</source>
+        <translation>Delegator</translation>
+    </message>
+    <message>
+        <source>代理人</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>起止时间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>新建代理…</source>
+        <translation>New Delegation…</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
         <source>账号</source>
         <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>代理</source>
+        <translation>Delegations</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -135,6 +167,41 @@
     <message>
         <source>网络图片（未下载）</source>
         <translation>Web image (not downloaded)</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationForm</name>
+    <message>
+        <source>新建代理</source>
+        <translation>New Delegation</translation>
+    </message>
+    <message>
+        <source>代理自确定时起生效，至截止日期当天结束；可随时撤销。</source>
+        <translation>A delegation starts when confirmed and ends with its end date; it can be revoked at any time.</translation>
+    </message>
+    <message>
+        <source>委托人：</source>
+        <translation>Delegator:</translation>
+    </message>
+    <message>
+        <source>代理人：</source>
+        <translation>Delegate:</translation>
+    </message>
+    <message>
+        <source>环节：</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <source>截止日期：</source>
+        <translation>Ends on:</translation>
+    </message>
+    <message>
+        <source>事由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>请选择委托人、代理人和环节</source>
+        <translation>Choose the delegator, the delegate and the level</translation>
     </message>
 </context>
 <context>
@@ -317,6 +384,85 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>修订记录</source>
+        <translation>Revisions</translation>
+    </message>
+    <message>
+        <source>自您上次审核（第 {number} 版）以来有改动</source>
+        <translation>Changed since you last reviewed it (revision {number})</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>修改人</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>第 {number} 版</source>
+        <translation>Revision {number}</translation>
+    </message>
+    <message>
+        <source>打印审核表…</source>
+        <translation>Print Approval Form…</translation>
+    </message>
+    <message>
+        <source>导出比对 PDF…</source>
+        <translation>Export Comparison PDF…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>比较</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>与</source>
+        <translation>with</translation>
+    </message>
+    <message>
+        <source>审计日志校验未通过（第 {seq} 条：{problem}），审核表未印日志链头</source>
+        <translation>The audit log failed verification (entry {seq}: {problem}); the form was printed without the log head</translation>
+    </message>
+    <message>
+        <source>第 {number} 版（{stage}）</source>
+        <translation>Revision {number} ({stage})</translation>
+    </message>
+    <message>
+        <source>打印审核表</source>
+        <translation>Print Approval Form</translation>
+    </message>
+    <message>
+        <source>审核表</source>
+        <translation>approval form</translation>
+    </message>
+    <message>
+        <source>导出比对 PDF</source>
+        <translation>Export Comparison PDF</translation>
+    </message>
+    <message>
+        <source>修改比对</source>
+        <translation>comparison</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>LeaderForm</name>
     <message>
         <source>设置分管领导</source>
@@ -425,6 +571,14 @@
         <translation>Accounts and Units…</translation>
     </message>
     <message>
+        <source>修订记录与审核表…</source>
+        <translation>Revisions and Approval Form…</translation>
+    </message>
+    <message>
+        <source>信息发布登记…</source>
+        <translation>Publication Register…</translation>
+    </message>
+    <message>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -515,6 +669,10 @@
     <message>
         <source>正在检查，请稍候</source>
         <translation>Checking, please wait</translation>
+    </message>
+    <message>
+        <source>稿件保存后才有修订记录</source>
+        <translation>A draft has revisions once it is saved</translation>
     </message>
     <message>
         <source>词库 {entries} 条</source>
@@ -616,6 +774,89 @@
     <message>
         <source>全部放弃</source>
         <translation>Discard All</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>信息发布登记</source>
+        <translation>Publication Register</translation>
+    </message>
+    <message>
+        <source>按标题或单位筛选</source>
+        <translation>Filter by title or unit</translation>
+    </message>
+    <message>
+        <source>登记号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>起草人</source>
+        <translation>Drafter</translation>
+    </message>
+    <message>
+        <source>签发人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>发布/撤稿人</source>
+        <translation>Published/retracted by</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>只能导出为 .xlsx 或 .csv 文件</source>
+        <translation>Only .xlsx or .csv files can be exported</translation>
+    </message>
+    <message>
+        <source>无法导出到 {path}：{reason}</source>
+        <translation>Cannot export to {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>已导出 {count} 条到 {path}</source>
+        <translation>Exported {count} rows to {path}</translation>
+    </message>
+    <message>
+        <source>共 {total} 条</source>
+        <translation>{total} rows</translation>
+    </message>
+    <message>
+        <source>显示 {shown} / {total} 条</source>
+        <translation>Showing {shown} of {total}</translation>
+    </message>
+    <message>
+        <source>导出登记</source>
+        <translation>Export Register</translation>
+    </message>
+    <message>
+        <source>信息发布登记.xlsx</source>
+        <translation>publication-register.xlsx</translation>
     </message>
 </context>
 <context>
@@ -829,6 +1070,17 @@
     </message>
 </context>
 <context>
+    <name>delegations</name>
+    <message>
+        <source>{start} 起，直至撤销</source>
+        <translation>from {start} until revoked</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+</context>
+<context>
     <name>findings</name>
     <message>
         <source>屏蔽</source>
@@ -885,6 +1137,25 @@
     <message>
         <source>标题 </source>
         <translation>Title </translation>
+    </message>
+</context>
+<context>
+    <name>levels</name>
+    <message>
+        <source>一审</source>
+        <translation>First review</translation>
+    </message>
+    <message>
+        <source>二审</source>
+        <translation>Second review</translation>
+    </message>
+    <message>
+        <source>三审签发</source>
+        <translation>Sign-off</translation>
+    </message>
+    <message>
+        <source>主要领导审定</source>
+        <translation>Principal&apos;s approval</translation>
     </message>
 </context>
 <context>

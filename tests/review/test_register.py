@@ -11,7 +11,7 @@ from desk.cli import main
 from desk.review.commands import CreateDraft, apply, new_id
 from desk.review.register import HEADERS, export, register_rows
 from desk.store import DATABASE_NAME, open_store
-from tests.review.test_workflow import Org
+from tests.flow import Org
 
 
 @pytest.fixture

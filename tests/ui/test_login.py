@@ -8,7 +8,6 @@ from desk.review import passwords
 from desk.review.accounts import CreateAccount, UpdateAccount
 from desk.review.commands import apply, new_id
 from desk.review.directory import account_by_login, has_any_admin, list_accounts, list_units
-from desk.store import DATABASE_NAME, open_store
 from desk.ui.login import FirstAdminDialog, LoginDialog, SessionLock, sign_in
 from desk.ui.qt import QApplication, QLabel, QMainWindow, Qt, QTextCursor, QTextEdit, QTimer
 from tests.ui.conftest import TIMEOUT_MS, type_text
@@ -17,13 +16,6 @@ pytestmark = pytest.mark.usefixtures("fast_passwords")
 
 ADMIN = "cli:tester"
 PASSWORD = "政务公开2026!"
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = open_store(tmp_path / DATABASE_NAME)
-    yield store
-    store.close()
 
 
 def make_account(store, login="chief", roles=("review2",), active=True):

@@ -10,22 +10,7 @@ from desk.review.drafts import list_drafts
 from desk.review.register import register_rows
 from desk.ui.drafts import DraftScope
 from desk.ui.main_window import MainWindow, WindowState
-from tests.review.test_workflow import Org
 from tests.ui.conftest import TIMEOUT_MS, settle, type_text
-
-
-@pytest.fixture
-def org(store):
-    return Org(store)
-
-
-@pytest.fixture
-def store(tmp_path):
-    from desk.store import DATABASE_NAME, open_store
-
-    store = open_store(tmp_path / DATABASE_NAME)
-    yield store
-    store.close()
 
 
 @pytest.fixture
@@ -188,3 +173,15 @@ def test_deadlines_show_in_the_list(qtbot, org, window_for):
     # 20 working days after 2020-01-02: the Sunday 1-19 worked, 春节 1-24…2-2 off
     assert item.text(2) == "02-06"
     assert item.toolTip(2) == "已超过公开期限"
+
+
+def test_history_and_register_open_from_the_window(qtbot, org, window_for):
+    drafter = window_for("liaison")
+    assert drafter.open_history() is None  # nothing saved yet
+    write_and_submit(qtbot, drafter)
+    history = drafter.open_history()
+    assert history is not None and history.revisions.topLevelItemCount() >= 1
+    history.close()
+    register = drafter.open_register()
+    assert register.shown_rows() == []
+    register.close()

@@ -36,6 +36,7 @@ from desk.ui.check_worker import CheckWorker
 from desk.ui.drafts import DraftListPanel, DraftScope
 from desk.ui.editor import DraftEditor
 from desk.ui.findings import FindingsPanel
+from desk.ui.history import HistoryDialog
 from desk.ui.main_window.open_draft import AUTOSAVE_MS, OpenDraft
 from desk.ui.main_window.recovery import RecoveryDialog
 from desk.ui.main_window.state import WindowState
@@ -58,6 +59,7 @@ from desk.ui.qt import (
     QWidget,
     Signal,
 )
+from desk.ui.register import RegisterDialog
 from desk.ui.review import ReviewPanel
 
 IMPORT_SUFFIXES = ("*.docx", "*.html", "*.htm", "*.txt")
@@ -182,6 +184,8 @@ class MainWindow(QMainWindow):
         self.preview_action = action(self.tr("预览"), "F6", self.show_preview)
         self.lock_action = action(self.tr("锁定"), "Ctrl+L", self.lock_requested.emit)
         self.admin_action = action(self.tr("账号与单位管理…"), "Ctrl+Shift+U", self.open_admin)
+        self.history_action = action(self.tr("修订记录与审核表…"), "Ctrl+H", self.open_history)
+        self.register_action = action(self.tr("信息发布登记…"), "Ctrl+Shift+R", self.open_register)
         account = account_by_login(self.store, self.actor)
         self.admin_action.setVisible(account is not None and "admin" in account.roles)
         self.quit_action = action(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
@@ -197,6 +201,9 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu(self.tr("查看(&V)"))
         for item in (self.find_action, self.findings_action, self.preview_action):
             view.addAction(item)
+        view.addSeparator()
+        view.addAction(self.history_action)
+        view.addAction(self.register_action)
         toolbar = self.addToolBar(self.tr("常用"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -468,6 +475,23 @@ class MainWindow(QMainWindow):
         if not self.admin_action.isVisible():
             return None
         dialog = AdminDialog(self.store, self.actor, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_history(self) -> HistoryDialog | None:
+        """The open draft's revisions, diff and approval form (a saved draft only)."""
+        session = self.open_draft.session if self.open_draft else None
+        if session is None or session.is_new:
+            self.show_message(self.tr("稿件保存后才有修订记录"))
+            return None
+        dialog = HistoryDialog(self.store, session.draft_id, self.actor, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_register(self) -> RegisterDialog:
+        dialog = RegisterDialog(self.store, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

@@ -1,0 +1,178 @@
+"""信息发布登记: the register on screen, searchable, exported to Excel or CSV.
+
+The table shows the columns that fit a screen; the whole row (every level's signature,
+the hash, the start of the text) is in its tooltip, and in the export. Cells are the
+export's own (``desk.review.register.table``), so screen and file never disagree.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from desk.review.register import FORMATS, HEADERS, RegisterRow, export, register_rows, table
+from desk.review.roles import LEVEL_LABELS
+from desk.store import Store
+from desk.ui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+# The HEADERS shown as columns, in order; the 签发 column is 三审's signer.
+_SHOWN = (
+    "登记号",
+    "类型",
+    "标题",
+    "单位",
+    "起草人",
+    f"{LEVEL_LABELS['review3']}人",
+    "发布/撤稿人",
+    "时间",
+    "渠道",
+)
+_TITLE_COLUMN = _SHOWN.index("标题")
+_TOOLTIP_TEXT_CHARS = 200  # of 原文, which can run to pages
+_FILTERS = "Excel (*.xlsx);;CSV (*.csv)"
+
+
+class RegisterDialog(QDialog):
+    """The register, oldest first; the search keeps rows whose title or unit matches, and
+    导出 writes the rows shown."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("信息发布登记"))
+        self.rows: list[RegisterRow] = register_rows(store)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("按标题或单位筛选"))
+        self.search.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.table = QTreeWidget()
+        self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setHeaderLabels(
+            [
+                self.tr("登记号"),
+                self.tr("类型"),
+                self.tr("标题"),
+                self.tr("单位"),
+                self.tr("起草人"),
+                self.tr("签发人"),
+                self.tr("发布/撤稿人"),
+                self.tr("时间"),
+                self.tr("渠道"),
+            ]
+        )
+        header = self.table.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(_TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for cells in table(self.rows):
+            item = QTreeWidgetItem([cells[HEADERS.index(name)] for name in _SHOWN])
+            tooltip = _tooltip(cells)
+            for column in range(len(_SHOWN)):
+                item.setToolTip(column, tooltip)
+            self.table.addTopLevelItem(item)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("导出…"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(1200, 600)
+
+        self.search.textChanged.connect(self._filter)
+        self.export_button.clicked.connect(self._ask_export)
+        buttons.rejected.connect(self.reject)
+        self._filter()
+
+    def shown_rows(self) -> list[RegisterRow]:
+        """The rows the search keeps, in order (what 导出 writes)."""
+        return [
+            row
+            for index, row in enumerate(self.rows)
+            if not self.table.topLevelItem(index).isHidden()
+        ]
+
+    def export_to(self, path: Path) -> bool:
+        """Write the rows shown to ``path``, as Excel or CSV by its suffix; False (and why,
+        in red) if it can't be written."""
+        fmt = path.suffix.lower().removeprefix(".")
+        if fmt not in FORMATS:
+            self._report(self.tr("只能导出为 .xlsx 或 .csv 文件"), error=True)
+            return False
+        rows = self.shown_rows()
+        try:
+            export(rows, path, fmt)
+        except OSError as error:
+            self._report(
+                self.tr("无法导出到 {path}：{reason}").format(
+                    path=path, reason=error.strerror or error
+                ),
+                error=True,
+            )
+            return False
+        self._report(self.tr("已导出 {count} 条到 {path}").format(count=len(rows), path=path))
+        return True
+
+    def _filter(self) -> None:
+        needle = self.search.text().strip().casefold()
+        for index, row in enumerate(self.rows):
+            hidden = bool(needle) and not any(
+                needle in field.casefold() for field in (row.title, row.unit)
+            )
+            self.table.topLevelItem(index).setHidden(hidden)
+        shown = len(self.shown_rows())
+        if shown == len(self.rows):
+            self.count.setText(self.tr("共 {total} 条").format(total=len(self.rows)))
+        else:
+            self.count.setText(
+                self.tr("显示 {shown} / {total} 条").format(shown=shown, total=len(self.rows))
+            )
+
+    def _ask_export(self) -> None:
+        chosen, selected = QFileDialog.getSaveFileName(
+            self, self.tr("导出登记"), self.tr("信息发布登记.xlsx"), _FILTERS
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower().removeprefix(".") not in FORMATS:
+            path = path.with_name(path.name + (".csv" if "csv" in selected else ".xlsx"))
+        self.export_to(path)
+
+    def _report(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("QLabel { color: #b3261e; }" if error else "")
+        self.message.setText(text)
+
+
+def _tooltip(cells: list[str]) -> str:
+    """The whole row, one field a line (empty ones left out), 原文 cut short."""
+    lines = []
+    for name, cell in zip(HEADERS, cells, strict=True):
+        if not cell:
+            continue
+        if name == "原文" and len(cell) > _TOOLTIP_TEXT_CHARS:
+            cell = cell[:_TOOLTIP_TEXT_CHARS] + "…"
+        lines.append(f"<b>{html.escape(name)}</b>：{html.escape(cell)}")
+    return "<br>".join(lines)

@@ -1,0 +1,134 @@
+"""修订记录: revisions with their stages, what changed since a reviewer last acted, the
+comparison shown, the 审核表 and the comparison printed to PDF."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from desk.review.commands import SaveRevision, apply, new_id
+from desk.review.workflow import Reject
+from desk.store import DATABASE_NAME
+from desk.ui.history import HistoryDialog, changed_since_seen
+from tests.flow import Org
+
+ORIGINAL = "关于开展政务公开专项检查的通知正文。"
+INSERTED = "请于三月底前报送自查报告。"
+
+
+@pytest.fixture
+def open_history(qtbot, store):
+    def make(draft_id, login: str) -> HistoryDialog:
+        dialog = HistoryDialog(store, draft_id, login)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        return dialog
+
+    return make
+
+
+def save(org: Org, draft_id, actor: str, text: str) -> None:
+    apply(org.store, SaveRevision(new_id(), actor, draft_id, "通知", f"<p>{text}</p>", text))
+
+
+def returned_and_resubmitted(org: Org):
+    """一审 approves 第 2 版; 二审 rejects; the drafter adds a sentence (第 3 版), resubmits."""
+    draft = org.draft(text=ORIGINAL)
+    org.attributes(draft)  # 第 2 版: the 公开属性, same text
+    org.submit(draft)
+    org.approve(draft, "review1", "staff")
+    apply(org.store, Reject(new_id(), "chief", draft, "review2", org.hash(draft), "补充时限"))
+    save(org, draft, "liaison", ORIGINAL + INSERTED)
+    org.submit(draft)
+    return draft
+
+
+def rows(dialog: HistoryDialog) -> list[list[str]]:
+    tree = dialog.revisions
+    return [
+        [tree.topLevelItem(i).text(column) for column in range(3)]
+        for i in range(tree.topLevelItemCount())
+    ]
+
+
+def test_lists_revisions_with_their_stage_after_a_reviewers_correction(org, open_history):
+    draft = org.draft(text=ORIGINAL)
+    org.attributes(draft)
+    org.submit(draft)
+    save(org, draft, "staff", ORIGINAL + INSERTED)
+    dialog = open_history(draft, "staff")
+    assert rows(dialog) == [
+        ["第 1 版", "Liaison（liaison）", "起草"],
+        ["第 2 版", "Liaison（liaison）", "起草"],
+        ["第 3 版", "Staff（staff）", "一审"],
+    ]
+    # staff had not acted before correcting: the last change is shown, no banner
+    assert dialog.banner.isHidden()
+    assert (dialog.old_picker.currentData(), dialog.new_picker.currentData()) == (2, 3)
+    assert f'<span class="ins">{INSERTED}</span>' in dialog.diff_page
+    assert INSERTED in dialog.diff.toPlainText()
+
+
+def test_a_reviewer_sees_what_changed_since_their_approval(org, open_history):
+    draft = returned_and_resubmitted(org)
+    assert changed_since_seen(org.store, draft, "staff") == 2
+    assert changed_since_seen(org.store, draft, "chief") == 2  # rejected 第 2 版
+    assert changed_since_seen(org.store, draft, "liaison") is None  # the changes are theirs
+    assert changed_since_seen(org.store, draft, "leader") is None  # never acted
+    dialog = open_history(draft, "staff")
+    assert dialog.banner.isVisibleTo(dialog)
+    assert dialog.banner.text() == "自您上次审核（第 2 版）以来有改动"
+    assert (dialog.old_picker.currentData(), dialog.new_picker.currentData()) == (2, 3)
+    assert f'<span class="ins">{INSERTED}</span>' in dialog.diff_page
+
+
+def test_no_banner_once_the_reviewer_acted_on_the_current_text(org, open_history):
+    draft = returned_and_resubmitted(org)
+    org.approve(draft, "review1", "staff")
+    assert changed_since_seen(org.store, draft, "staff") is None
+    assert open_history(draft, "staff").banner.isHidden()
+
+
+def test_other_revisions_are_compared_by_picker_or_by_row(org, open_history, qtbot):
+    draft = returned_and_resubmitted(org)
+    dialog = open_history(draft, "leader")
+    assert (dialog.old_picker.currentData(), dialog.new_picker.currentData()) == (2, 3)
+    dialog.old_picker.setCurrentIndex(0)
+    dialog.new_picker.setCurrentIndex(1)
+    assert "正文无改动" in dialog.diff_page  # 第 2 版 only set the 公开属性
+    dialog.revisions.itemClicked.emit(dialog.revisions.topLevelItem(2), 0)
+    assert (dialog.old_picker.currentData(), dialog.new_picker.currentData()) == (2, 3)
+    assert dialog.revisions.currentItem() is dialog.revisions.topLevelItem(2)
+
+
+def test_prints_the_form_and_the_comparison_to_pdf(org, open_history, tmp_path):
+    draft = returned_and_resubmitted(org)
+    dialog = open_history(draft, "staff")
+    for method, name in ((dialog.print_form, "审核表.pdf"), (dialog.print_diff, "比对.pdf")):
+        path = tmp_path / name
+        assert method(path)
+        data = path.read_bytes()
+        assert data.startswith(b"%PDF") and len(data) > 5_000
+    assert dialog.message.text() == ""
+
+
+def test_a_form_is_not_anchored_to_a_tampered_audit_log(org, open_history, tmp_path):
+    draft = returned_and_resubmitted(org)
+    connection = sqlite3.connect(tmp_path / DATABASE_NAME)
+    with connection:
+        connection.execute("UPDATE applied_commands SET actor = 'x' WHERE seq = 3")
+    connection.close()
+    dialog = open_history(draft, "staff")
+    assert dialog.print_form(tmp_path / "审核表.pdf")
+    assert dialog.message.text().startswith("审计日志校验未通过（第 3 条：")
+    assert dialog.message.text().endswith("审核表未印日志链头")
+
+
+def test_a_print_that_cannot_be_written_says_why(org, open_history, tmp_path):
+    dialog = open_history(org.draft(), "liaison")
+    path = tmp_path / "missing" / "审核表.pdf"
+    assert not dialog.print_form(path)
+    assert "无法写入 PDF 文件" in dialog.message.text()
+    assert not path.parent.exists()
