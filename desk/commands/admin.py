@@ -1,8 +1,9 @@
-"""`desk admin`: units, accounts and delegations from the command line.
+"""`desk admin`: units, accounts, delegations and holiday lists from the command line.
 
 For setting a desk up before anyone can log in, and for an administrator's routine
-work. Every change is a domain command applied as ``cli:<OS user>`` (and so in the
-audit log). Exit codes: 0 done, 2 refused or failed, with the reason on stderr.
+work. Every change to the store is a domain command applied as ``cli:<OS user>`` (and so
+in the audit log); holiday lists are files in the data folder (``admin_holidays``).
+Exit codes: 0 done, 2 refused or failed, with the reason on stderr.
 """
 
 from __future__ import annotations
@@ -11,20 +12,33 @@ import argparse
 import getpass
 import sys
 import unicodedata
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
+from desk.commands.admin_holidays import list_holidays, load_holidays
 from desk.paths import DataDirError, data_dir
 from desk.review.accounts import (
     CLI_ACTOR_PREFIX,
     CreateAccount,
     CreateUnit,
     Delegate,
+    RevokeDelegation,
     SetUnitLeader,
     local_time,
 )
+from desk.review.calendar_files import HolidayListError
 from desk.review.commands import apply, new_id
-from desk.review.directory import AccountView, UnitView, account_by_login, list_accounts, list_units
+from desk.review.directory import (
+    AccountView,
+    DelegationView,
+    UnitView,
+    account_by_login,
+    list_accounts,
+    list_delegations,
+    list_units,
+)
 from desk.review.errors import CommandRejected
 from desk.review.passwords import WeakPassword, hash_password
 from desk.review.roles import LEVEL_LABELS, LEVELS, ROLES, UnknownRole, parse_role
@@ -39,7 +53,7 @@ class _Refused(Exception):
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("admin", help="管理部门、账号与委托")
+    parser = commands.add_parser("admin", help="管理部门、账号、委托与法定节假日安排")
     actions = parser.add_subparsers(dest="admin_command", metavar="ACTION", required=True)
 
     unit = actions.add_parser("create-unit", help="新建部门/科室")
@@ -89,6 +103,31 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     delegate.add_argument("--reason", required=True, help="委托理由")
     delegate.set_defaults(run=_runner(delegate_level))
 
+    delegations = actions.add_parser(
+        "list-delegations",
+        help="列出尚未结束的委托：编号、委托人、代理人、环节、起止时间、事由、状态",
+    )
+    delegations.add_argument("--all", action="store_true", help="也列出已结束、已撤销的委托")
+    delegations.set_defaults(run=_runner(list_delegations_text))
+
+    revoke = actions.add_parser("revoke-delegation", help="撤销委托，立即生效")
+    revoke.add_argument("id", metavar="ID", help="委托编号（见 list-delegations）")
+    revoke.set_defaults(run=_runner(revoke_delegation))
+
+    holidays = actions.add_parser(
+        "load-holidays",
+        help="载入某年的法定节假日安排（计算公开期限用）",
+        description=(
+            "检查节假日安排文件（格式见 resources/holidays/README.md），无误后存入数据目录的"
+            " holidays 文件夹；有错则列出每一处错误，不载入。"
+        ),
+    )
+    holidays.add_argument("file", metavar="FILE", help="节假日安排文件（.txt 或 .csv）")
+    holidays.set_defaults(run=_folder_runner(load_holidays))
+
+    known = actions.add_parser("list-holidays", help="列出已知法定节假日安排的年份及其来源")
+    known.set_defaults(run=_folder_runner(list_holidays))
+
 
 def _runner(
     action: Callable[[Store, argparse.Namespace], str],
@@ -108,6 +147,27 @@ def _runner(
             return EXIT_ERROR
         finally:
             store.close()
+        print(output)
+        return EXIT_OK
+
+    return run
+
+
+def _folder_runner(
+    action: Callable[[Path, argparse.Namespace], str],
+) -> Callable[[argparse.Namespace], int]:
+    """Run ``action`` on the data folder of ``--data-dir``; print what it returns, or why not."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            output = action(data_dir(args.data_dir), args)
+        except (DataDirError, HolidayListError) as error:
+            print(f"{_PROG}: {error}", file=sys.stderr)
+            return EXIT_ERROR
+        except OSError as error:
+            where = error.filename or "数据目录"
+            print(f"{_PROG}: 无法写入 {where}：{error.strerror or error}", file=sys.stderr)
+            return EXIT_ERROR
         print(output)
         return EXIT_OK
 
@@ -159,20 +219,18 @@ def list_users(store: Store, args: argparse.Namespace) -> str:
     if not accounts:
         return "尚无账号。用 desk admin create-user 创建。"
     now = store.clock()
-    rows = [("登录名", "姓名", "部门", "角色", "状态")] + [
-        (
-            account.login,
-            account.name,
-            account.unit_name or "无",
-            _role_names(account.roles),
-            _status(account, now),
-        )
-        for account in accounts
-    ]
-    widths = [max(_width(row[column]) for row in rows) for column in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(_pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in rows
+    return _columns(
+        [("登录名", "姓名", "部门", "角色", "状态")]
+        + [
+            (
+                account.login,
+                account.name,
+                account.unit_name or "无",
+                _role_names(account.roles),
+                _status(account, now),
+            )
+            for account in accounts
+        ]
     )
 
 
@@ -203,9 +261,46 @@ def delegate_level(store: Store, args: argparse.Namespace) -> str:
         ),
     )
     return (
-        f"已委托：{delegate.name}（{delegate.login}）代 {delegator.name}（{delegator.login}）"
-        f"{LEVEL_LABELS[level]}，至 {last_day.isoformat()} 当天结束；委托编号 {delegation.id}"
+        f"已委托：{_delegation_text(delegation)}，至 {last_day.isoformat()} 当天结束；"
+        f"委托编号 {delegation.id}"
     )
+
+
+def list_delegations_text(store: Store, args: argparse.Namespace) -> str:
+    delegations = list_delegations(store, include_ended=args.all)
+    if not delegations:
+        none = "尚无委托" if args.all else "当前没有生效或待生效的委托"
+        return f"{none}。用 desk admin delegate 设置。"
+    now = store.clock()
+    return _columns(
+        [("编号", "委托人", "代理人", "环节", "起止时间", "事由", "状态")]
+        + [
+            (
+                str(delegation.id),
+                f"{delegation.from_name}（{delegation.from_login}）",
+                f"{delegation.to_name}（{delegation.to_login}）",
+                LEVEL_LABELS[delegation.level],
+                _period(delegation),
+                delegation.reason,
+                _delegation_status(delegation, now),
+            )
+            for delegation in delegations
+        ]
+    )
+
+
+def revoke_delegation(store: Store, args: argparse.Namespace) -> str:
+    try:
+        delegation_id = uuid.UUID(args.id)
+    except ValueError:
+        raise _Refused(
+            f"委托编号 {args.id!r} 无效，请用 desk admin list-delegations 列出的编号"
+        ) from None
+    revoked = apply(
+        store,
+        RevokeDelegation(command_id=new_id(), actor=_actor(), delegation_id=delegation_id),
+    )
+    return f"已撤销委托：{_delegation_text(revoked)}；委托编号 {revoked.id}"
 
 
 def _actor() -> str:
@@ -246,6 +341,29 @@ def _read_password(from_stdin: bool) -> str:
     return password
 
 
+def _delegation_text(delegation: DelegationView) -> str:
+    """'科员（staff）代 处长（chief）二审'."""
+    return (
+        f"{delegation.to_name}（{delegation.to_login}）代 "
+        f"{delegation.from_name}（{delegation.from_login}）{LEVEL_LABELS[delegation.level]}"
+    )
+
+
+def _period(delegation: DelegationView) -> str:
+    start = local_time(delegation.starts_at)
+    if delegation.ends_at is None:
+        return f"{start} 起，直至撤销"
+    return f"{start} 至 {local_time(delegation.ends_at)}"
+
+
+def _delegation_status(delegation: DelegationView, now: datetime) -> str:
+    if delegation.revoked_at is not None:
+        return f"已于 {local_time(delegation.revoked_at)} 撤销"
+    if delegation.ends_at is not None and delegation.ends_at <= now:
+        return "已结束"
+    return "未开始" if now < delegation.starts_at else "生效中"
+
+
 def _describe(account: AccountView) -> str:
     return "，".join(filter(None, (account.name, account.unit_name, _role_names(account.roles))))
 
@@ -261,6 +379,15 @@ def _status(account: AccountView, now: datetime) -> str:
     if account.locked_until is not None and now < account.locked_until:
         return f"锁定至 {local_time(account.locked_until)}"
     return "正常"
+
+
+def _columns(rows: Sequence[Sequence[str]]) -> str:
+    """Rows as aligned columns two spaces apart, the first row being the header."""
+    widths = [max(_width(row[column]) for row in rows) for column in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(_pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )
 
 
 def _width(text: str) -> int:

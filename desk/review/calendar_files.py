@@ -75,14 +75,11 @@ def load_holiday_lists(
     errors: list[LineError] = []
     for file in files:
         try:
-            text = decode_text(file.read_bytes())
+            data = file.read_bytes()
         except OSError as error:
-            errors.append(LineError(str(file), 0, f"无法读取：{error.strerror or error}"))
+            errors.append(unreadable(file, error))
             continue
-        except UndecodableText as error:
-            errors.append(LineError(str(file), 0, str(error)))
-            continue
-        found, problems = _parse(text, str(file))
+        found, problems = _parse_bytes(data, str(file))
         errors += problems
         for schedule in found:
             if schedule.year in schedules:
@@ -110,6 +107,19 @@ def parse_holiday_list(text: str, source: str = "<文本>") -> tuple[YearSchedul
     return schedules
 
 
+def parse_holiday_bytes(data: bytes, source: str) -> tuple[YearSchedule, ...]:
+    """``parse_holiday_list`` for a file's bytes, in any encoding ``decode_text`` reads."""
+    schedules, errors = _parse_bytes(data, source)
+    if errors:
+        raise HolidayListError(errors)
+    return schedules
+
+
+def unreadable(file: Path, error: OSError) -> LineError:
+    """The problem of a list file that can't be read at all."""
+    return LineError(str(file), 0, f"无法读取：{error.strerror or error}")
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     day: date
@@ -119,6 +129,14 @@ class _Entry:
 
 class _BadLine(Exception):
     """Why one line is not a usable entry."""
+
+
+def _parse_bytes(data: bytes, source: str) -> tuple[tuple[YearSchedule, ...], list[LineError]]:
+    try:
+        text = decode_text(data)
+    except UndecodableText as error:
+        return (), [LineError(source, 0, str(error))]
+    return _parse(text, source)
 
 
 def _parse(text: str, source: str) -> tuple[tuple[YearSchedule, ...], list[LineError]]:

@@ -2,7 +2,8 @@
 
 《政府信息公开条例》第二十六条: 属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起
 20个工作日内及时公开 (the desk's own rules repeat it: seed 000, 附件1 第五条). 工作日 are
-China's official ones (``desk.review.calendar_workdays``).
+China's official ones (``desk.review.calendar_workdays``): the app counts with
+``desk_calendar(data_dir)``, which includes the holiday lists the unit's admin loaded.
 """
 
 from __future__ import annotations
@@ -12,9 +13,21 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from desk.resources import resource_path
 from desk.review.calendar_files import load_holiday_lists
+from desk.review.calendar_folders import SHIPPED_DIR, desk_calendar
 from desk.review.calendar_workdays import WorkCalendar
+
+__all__ = [
+    "DISCLOSURE_WORKING_DAYS",
+    "DUE_SOON_WORKING_DAYS",
+    "HOLIDAYS_DIR",
+    "Deadline",
+    "DueStatus",
+    "default_calendar",
+    "desk_calendar",
+    "disclosure_deadline",
+    "due_status",
+]
 
 DISCLOSURE_WORKING_DAYS = 20
 # Lists highlight a draft this many working days before its deadline: enough to get a
@@ -23,7 +36,7 @@ DUE_SOON_WORKING_DAYS = 3
 
 DueStatus = Literal["overdue", "due-soon", "ok"]
 
-HOLIDAYS_DIR = resource_path("holidays")
+HOLIDAYS_DIR = SHIPPED_DIR
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +71,7 @@ def disclosure_deadline(formed: date, calendar: WorkCalendar | None = None) -> D
         due=due,
         warnings=tuple(
             f"{year} 年的法定节假日安排尚未载入，截止日期按普通周末估算，"
-            f"请管理员载入国务院办公厅发布的 {year} 年放假安排"
+            f"请管理员用 desk admin load-holidays 载入国务院办公厅发布的 {year} 年放假安排"
             for year in range(first.year, due.year + 1)
             if year not in known
         ),
@@ -81,7 +94,8 @@ def due_status(deadline: date, today: date, calendar: WorkCalendar | None = None
 def default_calendar() -> WorkCalendar:
     """chinesecalendar's years plus the holiday lists in resources/holidays, read once.
 
-    The folder is where a release ships (or an admin drops) a year's notice before
-    chinesecalendar has it; HolidayListError if a list there is bad.
+    The folder is where a release ships a year's notice before chinesecalendar has it;
+    HolidayListError if a list there is bad. Without the admin-loaded lists: where a
+    data folder is known, ``desk_calendar`` counts better.
     """
     return load_holiday_lists(HOLIDAYS_DIR)

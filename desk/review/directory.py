@@ -1,4 +1,4 @@
-"""Read-only queries on units and accounts, and who reviews a unit's drafts.
+"""Read-only queries on units, accounts and delegations, and who reviews a unit's drafts.
 
 Nothing here writes; accounts change through the commands in ``desk.review.accounts``.
 Results are frozen dataclasses detached from the database, safe to hand to another
@@ -11,8 +11,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, object_session
 
 from desk.review import routing
 from desk.review.roles import LEVEL_LABELS, LEVELS
@@ -53,7 +53,11 @@ class AccountView:
 
 @dataclass(frozen=True, slots=True)
 class DelegationView:
-    """代理: ``to_account_id`` stands in for ``from_account_id`` at ``level`` while it runs."""
+    """代理: ``to_account_id`` stands in for ``from_account_id`` at ``level`` while it runs.
+
+    The two accounts' logins and names come along, so that a list of delegations can be
+    shown without looking each account up.
+    """
 
     id: uuid.UUID
     from_account_id: uuid.UUID
@@ -64,6 +68,10 @@ class DelegationView:
     reason: str
     created_by: str
     revoked_at: datetime | None
+    from_login: str
+    from_name: str
+    to_login: str
+    to_name: str
 
 
 def unit_view(unit: Unit) -> UnitView:
@@ -90,6 +98,12 @@ def account_view(session: Session, account: Account, acting_for: str | None = No
 
 
 def delegation_view(delegation: Delegation) -> DelegationView:
+    """The view of a delegation in a session: its accounts are read through that session."""
+    session = object_session(delegation)
+    if session is None:
+        raise ValueError("delegation_view needs a delegation attached to a session")
+    delegator = session.get_one(Account, delegation.from_account_id)
+    delegate = session.get_one(Account, delegation.to_account_id)
     return DelegationView(
         id=delegation.id,
         from_account_id=delegation.from_account_id,
@@ -100,6 +114,10 @@ def delegation_view(delegation: Delegation) -> DelegationView:
         reason=delegation.reason,
         created_by=delegation.created_by,
         revoked_at=delegation.revoked_at,
+        from_login=delegator.login,
+        from_name=delegator.name,
+        to_login=delegate.login,
+        to_name=delegate.name,
     )
 
 
@@ -121,6 +139,23 @@ def account_by_login(store: Store, login: str) -> AccountView | None:
     with store.read() as session:
         account = session.scalars(select(Account).where(Account.login == login)).one_or_none()
         return account_view(session, account) if account is not None else None
+
+
+def list_delegations(store: Store, *, include_ended: bool = False) -> list[DelegationView]:
+    """Delegations newest first (by when they start, then by id for a stable order).
+
+    By default only those still to come or running at the store's clock: not revoked
+    and not ended. ``include_ended`` adds the revoked and ended ones, for the record.
+    """
+    query = select(Delegation).order_by(Delegation.starts_at.desc(), Delegation.id)
+    if not include_ended:
+        now = store.clock()
+        query = query.where(
+            Delegation.revoked_at.is_(None),
+            or_(Delegation.ends_at.is_(None), Delegation.ends_at > now),
+        )
+    with store.read() as session:
+        return [delegation_view(delegation) for delegation in session.scalars(query)]
 
 
 def has_any_admin(store: Store) -> bool:

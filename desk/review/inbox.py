@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.review.calendar_workdays import WorkCalendar
 from desk.review.deadlines import Deadline, disclosure_deadline, due_status
 from desk.review.directory import display_name
 from desk.review.roles import LEVELS
@@ -77,8 +78,11 @@ class ReviewState:
         return last if self.status == DRAFT and last and last.action == "reject" else None
 
 
-def waiting_for(store: Store, login: str, at: datetime | None = None) -> list[InboxItem]:
-    """The person's inbox, most urgent first."""
+def waiting_for(
+    store: Store, login: str, at: datetime | None = None, calendar: WorkCalendar | None = None
+) -> list[InboxItem]:
+    """The person's inbox, most urgent first (deadlines counted with ``calendar``, by
+    default the shipped one; the app passes the desk's, ``desk_calendar``)."""
     at = at or datetime.now(UTC)
     with store.read() as session:
         items: list[InboxItem] = []
@@ -87,8 +91,9 @@ def waiting_for(store: Store, login: str, at: datetime | None = None) -> list[In
         ):
             why, acting_for = _why(session, draft, login, at)
             if why:
-                due = disclosure_deadline(draft.formed_on) if draft.formed_on else None
-                urgency = due_status(due.due, at.astimezone().date()) if due else ""
+                due = disclosure_deadline(draft.formed_on, calendar) if draft.formed_on else None
+                today = at.astimezone().date()
+                urgency = due_status(due.due, today, calendar) if due else ""
                 items.append(
                     InboxItem(
                         draft.id,
@@ -105,16 +110,20 @@ def waiting_for(store: Store, login: str, at: datetime | None = None) -> list[In
     return sorted(items, key=lambda item: (order[item.urgency], -item.updated_at.timestamp()))
 
 
-def inbox_counts(store: Store, login: str, at: datetime | None = None) -> dict[str, int]:
+def inbox_counts(
+    store: Store, login: str, at: datetime | None = None, calendar: WorkCalendar | None = None
+) -> dict[str, int]:
     """How many drafts wait at each level (and "returned", "publish")."""
     counts: dict[str, int] = {}
-    for item in waiting_for(store, login, at):
+    for item in waiting_for(store, login, at, calendar):
         key = item.status if item.why == "review" else item.why
         counts[key] = counts.get(key, 0) + 1
     return counts
 
 
-def review_state(store: Store, draft_id: uuid.UUID) -> ReviewState:
+def review_state(
+    store: Store, draft_id: uuid.UUID, calendar: WorkCalendar | None = None
+) -> ReviewState:
     """The draft's place in the flow and its history (LookupError if there is none)."""
     with store.read() as session:
         draft = session.get(Draft, draft_id)
@@ -149,7 +158,7 @@ def review_state(store: Store, draft_id: uuid.UUID) -> ReviewState:
             unit=unit.name if unit else "",
             major=draft.major,
             formed_on=draft.formed_on,
-            due=disclosure_deadline(draft.formed_on) if draft.formed_on else None,
+            due=disclosure_deadline(draft.formed_on, calendar) if draft.formed_on else None,
             attributes=dict(revision.attributes),
             content_hash=revision.content_hash,
             history=history,

@@ -12,6 +12,8 @@ from pathlib import Path
 from desk.lexicon import Lexicon, load_lexicon
 from desk.links import Whitelist, WhitelistError, load_default_whitelist, load_whitelist
 from desk.resources import RESOURCES_DIR
+from desk.review.calendar_files import HolidayListError
+from desk.review.deadlines import desk_calendar
 from desk.store import DATABASE_NAME, Store, StoreError, open_store
 from desk.ui.check_worker import CheckWorker
 from desk.ui.login import SessionLock, sign_in
@@ -19,6 +21,7 @@ from desk.ui.main_window import MainWindow, WindowState
 from desk.ui.preview import prepare_application
 from desk.ui.qt import (
     QApplication,
+    QCoreApplication,
     QLibraryInfo,
     QMessageBox,
     QTranslator,
@@ -72,7 +75,20 @@ def desk_whitelist(data_dir: Path) -> Whitelist:
 def build_window(
     store: Store, data_dir: Path, worker: CheckWorker, whitelist: Whitelist, actor: str
 ) -> MainWindow:
-    return MainWindow(store, worker, actor, whitelist, WindowState(data_dir))
+    """The main window for ``actor``; deadlines use the desk's holiday lists, or the
+    shipped ones (with a message) when a loaded list is broken."""
+    try:
+        calendar = desk_calendar(data_dir)
+        problem = ""
+    except HolidayListError as error:
+        calendar, problem = None, str(error)
+    window = MainWindow(store, worker, actor, whitelist, WindowState(data_dir), calendar=calendar)
+    if problem:
+        message = QCoreApplication.translate(
+            "app", "本单位载入的节假日安排有误，期限按内置安排计算：{problem}"
+        )
+        window.show_problem(message.format(problem=problem))
+    return window
 
 
 def run(data_dir: Path, language: str | None = None) -> int:

@@ -1070,6 +1070,13 @@
     </message>
 </context>
 <context>
+    <name>app</name>
+    <message>
+        <source>本单位载入的节假日安排有误，期限按内置安排计算：{problem}</source>
+        <translation>The holiday list loaded for this desk is broken; deadlines use the shipped schedule: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>delegations</name>
     <message>
         <source>{start} 起，直至撤销</source>

@@ -5,13 +5,16 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
+import chinese_calendar
 import pytest
 
 from desk.cli import main
-from desk.review.directory import account_by_login, reviewers_for
+from desk.review.calendar_workdays import WorkCalendar
+from desk.review.directory import account_by_login, list_delegations, reviewers_for
 from desk.review.login import LoginFailed, authenticate
 from desk.store import DATABASE_NAME, open_store
 from desk.store.audit import read_entries
+from tests.review.test_deadlines import BAD_LIST, made_up_list
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
 
@@ -191,6 +194,97 @@ def test_delegate_errors(desk, args, message):
     create_user(desk, "staff", "--name", "科员", "--unit", "办公室", "--role", "一审")
     code, _, err = desk("delegate", "chief", "staff", *args, "--reason", "出差")
     assert code == 2 and message in err
+
+
+def test_list_and_revoke_delegations(desk, store):
+    assert desk("list-delegations") == (
+        0,
+        "当前没有生效或待生效的委托。用 desk admin delegate 设置。\n",
+        "",
+    )
+    desk("create-unit", "办公室")
+    create_user(desk, "chief", "--name", "处长", "--unit", "办公室", "--role", "二审")
+    create_user(desk, "staff", "--name", "科员", "--unit", "办公室", "--role", "一审")
+    until = date.today() + timedelta(days=7)
+    desk("delegate", "chief", "staff", "--level", "二审", "--until", str(until), "--reason", "出差")
+    with store() as opened:
+        [made] = list_delegations(opened)
+
+    code, out, err = desk("list-delegations")
+    assert (code, err) == (0, "")
+    header, line = out.splitlines()
+    assert header.split() == ["编号", "委托人", "代理人", "环节", "起止时间", "事由", "状态"]
+    cells = re.split(r"\s{2,}", line)
+    assert cells[:4] == [str(made.id), "处长（chief）", "科员（staff）", "二审"]
+    assert cells[4].endswith(f" 至 {until + timedelta(days=1)} 00:00")
+    assert cells[5:] == ["出差", "生效中"]
+    assert len({tuple(cell_starts(row)) for row in out.splitlines()}) == 1  # aligned
+
+    assert desk("revoke-delegation", str(made.id)) == (
+        0,
+        f"已撤销委托：科员（staff）代 处长（chief）二审；委托编号 {made.id}\n",
+        "",
+    )
+    assert desk("list-delegations")[1].startswith("当前没有生效或待生效的委托")
+    _, listed = desk("list-delegations", "--all")[1].splitlines()
+    assert re.fullmatch(r".*  出差  已于 \S+ \S+ 撤销", listed)
+    code, _, err = desk("revoke-delegation", str(made.id))
+    assert code == 2 and re.fullmatch(r"desk admin: 委托已于 .* 撤销\n", err)
+
+
+@pytest.mark.parametrize(
+    ("delegation_id", "message"),
+    [
+        ("12", "委托编号 '12' 无效，请用 desk admin list-delegations 列出的编号"),
+        (
+            "00000000-0000-0000-0000-000000000000",
+            "委托 00000000-0000-0000-0000-000000000000 不存在",
+        ),
+    ],
+)
+def test_revoking_an_unknown_delegation(desk, delegation_id, message):
+    assert desk("revoke-delegation", delegation_id) == (2, "", f"desk admin: {message}\n")
+
+
+LIBRARY = f"chinesecalendar {chinese_calendar.__version__}"
+KNOWN = WorkCalendar.official().known_years()
+FUTURE = KNOWN[-1] + 1  # 2027 with chinesecalendar 1.11
+HINT = "其他年份按普通周末估算；载入国务院办公厅发布的放假安排：desk admin load-holidays FILE"
+
+
+def test_load_holidays_and_list_them(desk, tmp_path):
+    assert desk("list-holidays") == (
+        0,
+        f"已知法定节假日安排的年份：\n  {KNOWN[0]}—{KNOWN[-1]} 年：内置 {LIBRARY}\n{HINT}\n",
+        "",
+    )
+    source = tmp_path / "通知.txt"
+    source.write_text(made_up_list(FUTURE), encoding="utf-8")
+    saved = tmp_path / "holidays" / f"{FUTURE}.txt"
+    assert desk("load-holidays", str(source)) == (
+        0,
+        f"已载入 {FUTURE} 年的法定节假日安排，保存为 {saved}\n"
+        f"现已知安排的年份：{KNOWN[0]}—{FUTURE}\n",
+        "",
+    )
+    assert saved.read_bytes() == source.read_bytes()
+    assert desk("list-holidays")[1] == (
+        f"已知法定节假日安排的年份：\n  {KNOWN[0]}—{KNOWN[-1]} 年：内置 {LIBRARY}\n"
+        f"  {FUTURE} 年：本单位载入（{saved}）\n{HINT}\n"
+    )
+
+
+def test_a_bad_holiday_list_is_refused_listing_every_bad_line(desk, tmp_path):
+    source = tmp_path / "2030.txt"
+    source.write_text(BAD_LIST, encoding="utf-8")
+    code, out, err = desk("load-holidays", str(source))
+    assert (code, out) == (2, "")
+    lines = err.splitlines()
+    assert lines[0] == "desk admin: 节假日安排无法载入（11 处错误）："
+    numbers = [int(re.search(r":(\d+): ", line).group(1)) for line in lines[1:]]
+    assert numbers == [3, 4, 5, 7, 8, 9, 10, 11, 12, 2, 13]
+    assert lines[1] == f"  {source}:3: “2030-02-30”不是有效日期"
+    assert not (tmp_path / "holidays").exists()
 
 
 def test_an_unusable_data_dir_is_an_error(tmp_path, capsys):

@@ -25,6 +25,7 @@ from desk.review.directory import (
     account_by_login,
     has_any_admin,
     list_accounts,
+    list_delegations,
     list_units,
     reviewers_for,
 )
@@ -523,6 +524,55 @@ def test_delegation_rules(store, clock, org):
     update(store, people["helper"], active=False)
     with pytest.raises(CommandRejected, match="受委托人 helper 的账号已停用"):
         delegate(store, people["chief"], people["helper"], "review2", now, later)
+
+
+def test_delegations_are_listed_newest_first_until_revoked_or_ended(store, clock, org):
+    _, _, people = org
+    assert list_delegations(store) == []
+    start = clock.now
+    running = delegate(
+        store, people["chief"], people["helper"], "review2", start, start + timedelta(days=2)
+    )
+    coming = delegate(
+        store, people["leader"], people["deputy"], "review3", start + timedelta(days=1), None
+    )
+    revoked = delegate(store, people["boss"], people["boss2"], "principal", start, None)
+    run(store, RevokeDelegation, delegation_id=revoked.id)
+
+    [first, second] = list_delegations(store)
+    assert [first.id, second.id] == [coming.id, running.id]
+    assert (first.from_login, first.from_name, first.to_login, first.to_name) == (
+        "leader",
+        "leader的姓名",
+        "deputy",
+        "deputy的姓名",
+    )
+    assert (second.level, second.starts_at, second.ends_at) == (
+        "review2",
+        start,
+        start + timedelta(days=2),
+    )
+    assert (second.reason, second.created_by, second.revoked_at) == (
+        "休假期间代为审核",
+        ADMIN,
+        None,
+    )
+    assert {view.id for view in list_delegations(store, include_ended=True)} == {
+        coming.id,
+        running.id,
+        revoked.id,
+    }
+
+    clock.now = start + timedelta(days=2)  # the clock moves on a second as it is read
+    assert [view.id for view in list_delegations(store)] == [coming.id]
+    assert len(list_delegations(store, include_ended=True)) == 3
+
+
+def test_a_delegation_command_returns_the_accounts_names(store, clock, org):
+    _, _, people = org
+    made = delegate(store, people["chief"], people["helper"], "review2", clock.now, None)
+    assert (made.from_name, made.to_login) == ("chief的姓名", "helper")
+    assert run(store, RevokeDelegation, delegation_id=made.id).to_name == "helper的姓名"
 
 
 def test_delegation_times_need_a_time_zone(org):

@@ -8,18 +8,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desk.review import calendar_folders
 from desk.review.calendar_files import (
     HolidayListError,
     LineError,
     load_holiday_lists,
     parse_holiday_list,
 )
+from desk.review.calendar_folders import KnownYear, LoadedList, known_years, load_holiday_file
 from desk.review.calendar_workdays import MAX_YEAR, MIN_YEAR, WorkCalendar, YearSchedule
 from desk.review.deadlines import (
     DUE_SOON_WORKING_DAYS,
     HOLIDAYS_DIR,
     Deadline,
     default_calendar,
+    desk_calendar,
     disclosure_deadline,
     due_status,
 )
@@ -33,7 +36,7 @@ ONE_DAY = timedelta(days=1)
 def warning_for(year: int) -> str:
     return (
         f"{year} 年的法定节假日安排尚未载入，截止日期按普通周末估算，"
-        f"请管理员载入国务院办公厅发布的 {year} 年放假安排"
+        f"请管理员用 desk admin load-holidays 载入国务院办公厅发布的 {year} 年放假安排"
     )
 
 
@@ -412,6 +415,106 @@ def test_a_calendar_refuses_two_schedules_for_one_year():
     schedule = YearSchedule(2030, frozenset({date(2030, 1, 1)}), frozenset(), "x")
     with pytest.raises(ValueError, match="同一年份有多份放假安排"):
         WorkCalendar((schedule, schedule))
+
+
+# --- lists loaded into the data folder -------------------------------------------------
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A data folder, and beside it a folder for the files an admin loads from."""
+    (tmp_path / "downloads").mkdir()
+    return tmp_path / "data"
+
+
+def list_file(data, name: str, text: str):
+    path = data.parent / "downloads" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_loaded_list_is_counted_at_once(data):
+    # FUTURE is 2027 with chinesecalendar 1.11: its notice is loaded after the release
+    source = list_file(data, "国务院办公厅通知.txt", made_up_list(FUTURE))
+    formed = date(FUTURE - 1, 12, 20)
+    assert disclosure_deadline(formed, desk_calendar(data)).warnings == (warning_for(FUTURE),)
+
+    loaded = load_holiday_file(source, data)
+    assert loaded == LoadedList(data / "holidays" / f"{FUTURE}.txt", (FUTURE,), ())
+    assert loaded.path.read_bytes() == source.read_bytes()
+    calendar = desk_calendar(data)
+    assert disclosure_deadline(formed, calendar).warnings == ()
+    assert not calendar.is_working_day(date(FUTURE, 1, 1))
+    assert calendar.known_years() == (*OFFICIAL.known_years(), FUTURE)
+
+
+def test_the_calendar_is_read_again_only_when_a_list_changes(data):
+    calendar = desk_calendar(data)
+    assert calendar == default_calendar() and desk_calendar(data) is calendar
+    load_holiday_file(list_file(data, "a.txt", made_up_list(FUTURE)), data)
+    loaded = desk_calendar(data)
+    assert FUTURE in loaded.known_years() and desk_calendar(data) is loaded
+    extra_day = date(FUTURE, 6, 1) + timedelta(days=(0 - date(FUTURE, 6, 1).weekday()) % 7)
+    corrected = made_up_list(FUTURE) + f"{extra_day},休,更正\n"
+    load_holiday_file(list_file(data, "a.txt", corrected), data)
+    assert not desk_calendar(data).is_working_day(extra_day)
+    assert loaded.is_working_day(extra_day)
+
+
+def test_a_bad_list_is_refused_with_its_line_numbers_and_nothing_copied(data):
+    with pytest.raises(HolidayListError) as caught:
+        load_holiday_file(list_file(data, "2030.txt", BAD_LIST), data)
+    assert [error.line for error in caught.value.errors] == [3, 4, 5, 7, 8, 9, 10, 11, 12, 2, 13]
+    assert "2030.txt:3: “2030-02-30”不是有效日期" in str(caught.value)
+    assert not (data / "holidays").exists()
+    with pytest.raises(HolidayListError, match="无法读取"):
+        load_holiday_file(data.parent / "missing.txt", data)
+
+
+def test_a_bad_list_put_into_the_data_folder_by_hand_stops_the_count(data):
+    (data / "holidays").mkdir(parents=True)
+    (data / "holidays" / "2030.txt").write_text(BAD_LIST, encoding="utf-8")
+    with pytest.raises(HolidayListError) as caught:
+        desk_calendar(data)
+    assert caught.value.errors[0] == LineError(
+        str(data / "holidays" / "2030.txt"), 3, "“2030-02-30”不是有效日期"
+    )
+
+
+def test_a_list_replaces_the_loaded_lists_it_covers_and_no_part_of_one(data):
+    first = load_holiday_file(list_file(data, "a.txt", made_up_list(FUTURE)), data)
+    both = made_up_list(FUTURE) + made_up_list(FUTURE + 1)
+    second = load_holiday_file(list_file(data, "b.txt", both), data)
+    assert second == LoadedList(
+        data / "holidays" / f"{FUTURE}_{FUTURE + 1}.txt", (FUTURE, FUTURE + 1), (first.path,)
+    )
+    assert sorted(path.name for path in (data / "holidays").iterdir()) == [second.path.name]
+    overlapping = made_up_list(FUTURE + 1) + made_up_list(FUTURE + 2)
+    with pytest.raises(HolidayListError) as caught:
+        load_holiday_file(list_file(data, "c.txt", overlapping), data)
+    assert caught.value.errors[0].message == (
+        f"{FUTURE + 1} 年已由 {second.path} 载入，该文件还含 {FUTURE} 年；"
+        "同一年只能写在一个文件里，请把这些年份的安排合写在一个文件中再载入"
+    )
+    assert sorted(path.name for path in (data / "holidays").iterdir()) == [second.path.name]
+
+
+def test_known_years_say_where_each_comes_from(data, tmp_path, monkeypatch):
+    shipped = tmp_path / "shipped"
+    shipped.mkdir()
+    (shipped / "2026.txt").write_text(readme_example(), encoding="utf-8")
+    (shipped / f"{FUTURE + 1}.txt").write_text(made_up_list(FUTURE + 1), encoding="utf-8")
+    monkeypatch.setattr(calendar_folders, "SHIPPED_DIR", shipped)
+    loaded = load_holiday_file(list_file(data, "x.txt", made_up_list(FUTURE)), data)
+    years = {known.year: known for known in known_years(data)}
+    assert list(years) == [*OFFICIAL.known_years(), FUTURE, FUTURE + 1]
+    library = f"chinesecalendar {chinese_calendar.__version__}"
+    assert years[2004] == KnownYear(2004, "builtin", library)
+    assert years[2026] == KnownYear(2026, "shipped", str(shipped / "2026.txt"))
+    assert years[FUTURE] == KnownYear(FUTURE, "loaded", str(loaded.path))
+    assert years[2004].where == f"内置 {library}"
+    assert years[2026].where == f"随软件（{shipped / '2026.txt'}）"
+    assert years[FUTURE].where == f"本单位载入（{loaded.path}）"
 
 
 # --- properties ------------------------------------------------------------------------

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
 from desk.review import passwords
 from desk.review.accounts import CreateAccount
 from desk.review.commands import apply, new_id
-from desk.review.directory import account_by_login, list_accounts, list_units
+from desk.review.directory import account_by_login, list_accounts, list_delegations, list_units
 from desk.review.login import LoginFailed, authenticate
-from desk.review.roles import ROLES
+from desk.review.roles import LEVEL_LABELS, ROLES
 from desk.store import DATABASE_NAME, open_store
-from desk.ui.admin import AccountEditor, AdminDialog, LeaderForm, PasswordForm
-from desk.ui.admin.labels import TRANSLATED_ROLES
-from desk.ui.qt import Qt, QTreeWidget
+from desk.ui.admin import (
+    AccountEditor,
+    AdminDialog,
+    DelegationForm,
+    DelegationValues,
+    LeaderForm,
+    PasswordForm,
+)
+from desk.ui.admin.labels import TRANSLATED_LEVELS, TRANSLATED_ROLES
+from desk.ui.qt import QDate, Qt, QTreeWidget
 from tests.ui.conftest import TIMEOUT_MS, type_text
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
@@ -23,6 +32,7 @@ PASSWORD = "政务公开2026!"
 NEW_PASSWORD = "换个新密码2027"
 TYPED_PASSWORD = "Desk-2026-pass"  # QTest types ASCII only
 ACCOUNT_COLUMNS = {"login": 0, "name": 1, "unit": 2, "roles": 3, "status": 4}
+DELEGATIONS_TAB = 2
 
 
 @pytest.fixture
@@ -295,3 +305,106 @@ def test_a_non_admin_is_refused_with_the_domains_message(qtbot, dialog, make_dia
     assert [account.login for account in list_accounts(store)] == [ADMIN, "clerk"]
     assert account_by_login(store, ADMIN).active
     assert account_by_login(store, "clerk").id == clerk
+
+
+# --- 代理 ------------------------------------------------------------------------------
+
+
+def combo_texts(combo) -> list[str]:
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_a_delegation_made_in_its_form_is_listed_and_revoked(qtbot, dialog, store):
+    add_account(dialog, "chief", ["review1", "review2"])
+    add_account(dialog, "helper", ["drafter"])
+    dialog.tabs.setCurrentIndex(DELEGATIONS_TAB)
+    assert dialog.delegations.topLevelItemCount() == 0
+    assert not dialog.revoke_button.isEnabled()
+
+    form = open_form(qtbot, dialog, dialog.new_delegation_button)
+    assert isinstance(form, DelegationForm)
+    assert combo_texts(form.delegator) == ["chief的姓名（chief）"]  # the only reviewer
+    assert combo_texts(form.level) == ["一审", "二审"]
+    assert combo_texts(form.delegate) == [
+        "系统管理员（admin）",
+        "chief的姓名（chief）",
+        "helper的姓名（helper）",
+    ]
+    form.delegate.setCurrentIndex(form.delegate.findText("helper的姓名（helper）"))
+    form.level.setCurrentIndex(form.level.findText("二审"))
+    last_day = date.today() + timedelta(days=7)
+    form.last_day.setDate(QDate(last_day.year, last_day.month, last_day.day))
+    form.reason.setFocus()
+    type_text(form.reason, "出差")
+    press_ok(qtbot, dialog, form)
+    qtbot.waitUntil(lambda: dialog.form is None, timeout=TIMEOUT_MS)
+
+    [made] = list_delegations(store)
+    assert (made.from_login, made.to_login, made.level, made.reason, made.created_by) == (
+        "chief",
+        "helper",
+        "review2",
+        "出差",
+        ADMIN,
+    )
+    assert (
+        made.ends_at.astimezone()
+        .isoformat(" ", "minutes")
+        .startswith(f"{last_day + timedelta(days=1)} 00:00")
+    )
+    cells = row(dialog.delegations, "chief的姓名（chief）")
+    assert cells[1:3] == ["helper的姓名（helper）", "二审"]
+    assert cells[3].endswith(f" 至 {last_day + timedelta(days=1)} 00:00")
+    assert cells[4] == "出差"
+
+    select(dialog.delegations, "chief的姓名（chief）")
+    assert dialog.revoke_button.isEnabled()
+    qtbot.mouseClick(dialog.revoke_button, Qt.MouseButton.LeftButton)
+    assert list_delegations(store) == []
+    assert list_delegations(store, include_ended=True)[0].revoked_at is not None
+    assert dialog.delegations.topLevelItemCount() == 0
+    assert not dialog.revoke_button.isEnabled()
+    assert dialog.error.text() == ""
+
+
+def test_the_delegation_form_stays_open_saying_why_when_refused(qtbot, dialog, store):
+    add_account(dialog, "chief", ["review2"])
+    dialog.tabs.setCurrentIndex(DELEGATIONS_TAB)
+    form = open_form(qtbot, dialog, dialog.new_delegation_button)
+    form.delegate.setCurrentIndex(form.delegate.findText("chief的姓名（chief）"))
+    form.reason.setText("出差")
+    press_ok(qtbot, dialog, form)
+    assert form.error.text() == "不能委托给自己"
+    form.delegate.setCurrentIndex(form.delegate.findText("系统管理员（admin）"))
+    form.reason.clear()
+    press_ok(qtbot, dialog, form)
+    assert form.error.text() == "委托理由不能为空"
+    assert dialog.form is form and form.isVisible()
+    assert list_delegations(store) == []
+    form.reject()
+    qtbot.waitUntil(lambda: dialog.form is None, timeout=TIMEOUT_MS)
+
+
+def test_without_a_reviewer_nobody_can_delegate(qtbot, dialog):
+    form = open_form(qtbot, dialog, dialog.new_delegation_button)
+    assert form.delegator.count() == 0 and form.level.count() == 0
+    press_ok(qtbot, dialog, form)
+    assert form.error.text() == "请选择委托人、代理人和环节"
+    form.reject()
+
+
+def test_only_an_admin_revokes_someone_elses_delegation(dialog, make_dialog, store):
+    chief = add_account(dialog, "chief", ["review2"])
+    helper = add_account(dialog, "helper", ["drafter"])
+    add_account(dialog, "clerk", ["review1"])
+    values = DelegationValues(chief, helper, "review2", date.today(), "休假")
+    assert dialog.delegate(values)
+    [made] = list_delegations(store)
+    own = make_dialog("clerk")
+    assert not own.revoke_delegation(made.id)
+    assert own.error.text() == "只有管理员可以撤销他人的委托，clerk 不是管理员"
+    assert list_delegations(store) == [made]
+
+
+def test_the_marked_level_names_are_the_domains():
+    assert list(TRANSLATED_LEVELS) == list(LEVEL_LABELS.values())

@@ -404,3 +404,16 @@ def test_only_admins_get_the_admin_screen(qtbot, store, worker, tmp_path, fast_p
     assert dialog is not None and dialog.accounts.topLevelItemCount() == 2
     dialog.close()
     assert clerk.open_admin() is None
+
+
+def test_a_broken_holiday_list_is_reported_and_the_shipped_calendar_used(
+    qtbot, store, worker, tmp_path
+):
+    from desk.ui.app import build_window
+
+    (tmp_path / "holidays").mkdir()
+    (tmp_path / "holidays" / "2027.txt").write_text("2027-13-01,休,元旦\n", encoding="utf-8")
+    window = build_window(store, tmp_path, worker, whitelist_for_tests(), "liaison")
+    qtbot.addWidget(window)
+    assert window.calendar is None
+    assert "节假日安排有误" in window.banner.text() and "2027.txt:1" in window.banner.text()

@@ -1,10 +1,10 @@
-"""账号与单位管理: an admin's tables of accounts and units, changed only by domain commands.
+"""账号与单位管理: an admin's tables of accounts, units and delegations (代理), changed only
+by domain commands.
 
 Every change is one command applied as ``actor``, so the domain decides who may do what
 and why not; a refusal changes nothing and its reason is shown in red in the form being
 filled in (or in this dialog, when a change is asked for directly). The tables are read
-again after every change. Delegations are not shown: desk.review.directory has no query
-that lists them.
+again after every change. The 代理 tab lists the delegations still to come or running.
 """
 
 from __future__ import annotations
@@ -12,44 +12,50 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Callable, Sequence
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from desk.review.accounts import (
     CreateAccount,
     CreateUnit,
+    Delegate,
+    RevokeDelegation,
     SetPassword,
     SetUnitLeader,
     UpdateAccount,
 )
 from desk.review.commands import apply, new_id
-from desk.review.directory import AccountView, UnitView, list_accounts, list_units
+from desk.review.directory import (
+    AccountView,
+    DelegationView,
+    UnitView,
+    list_accounts,
+    list_delegations,
+    list_units,
+)
 from desk.review.errors import CommandRejected
 from desk.review.passwords import WeakPassword, hash_password
 from desk.store import Store, StoreError
 from desk.ui.admin.account_editor import AccountEditor, AccountValues
+from desk.ui.admin.delegation_form import DelegationForm, DelegationValues
 from desk.ui.admin.forms import FormDialog, LeaderForm, PasswordForm, UnitForm, error_label
-from desk.ui.admin.labels import account_status, role_labels
-from desk.ui.qt import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    Qt,
-    QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
+from desk.ui.admin.labels import (
+    account_status,
+    delegation_period,
+    level_label,
+    person,
+    role_labels,
 )
+from desk.ui.admin.tables import fill, page, selected_id, table
+from desk.ui.qt import QDialog, QDialogButtonBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-_ID_ROLE = Qt.ItemDataRole.UserRole
 _NONE = "—"
 _LEADER_ROLE = "review3"  # the domain lets only holders of this role lead a unit
 
 
 class AdminDialog(QDialog):
-    """Tabs 账号 and 单位 with their buttons; each change method returns whether it was made."""
+    """Tabs 账号, 单位 and 代理 with their buttons; each change method returns whether it
+    was made."""
 
     def __init__(self, store: Store, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,21 +64,33 @@ class AdminDialog(QDialog):
         self.setWindowTitle(self.tr("账号与单位管理"))
         self._accounts: dict[uuid.UUID, AccountView] = {}
         self._units: dict[uuid.UUID, UnitView] = {}
+        self._delegations: dict[uuid.UUID, DelegationView] = {}
         self._form: FormDialog | None = None
 
-        self.accounts = _table(
+        self.accounts = table(
             [self.tr("登录名"), self.tr("姓名"), self.tr("单位"), self.tr("角色"), self.tr("状态")]
         )
         self.new_account_button = QPushButton(self.tr("新建账号…"))
         self.edit_button = QPushButton(self.tr("编辑…"))
         self.password_button = QPushButton(self.tr("重置密码…"))
         self.active_button = QPushButton(self.tr("停用"))
-        self.units = _table([self.tr("名称"), self.tr("分管领导")])
+        self.units = table([self.tr("名称"), self.tr("分管领导")])
         self.new_unit_button = QPushButton(self.tr("新建单位…"))
         self.leader_button = QPushButton(self.tr("设置分管领导…"))
+        self.delegations = table(
+            [
+                self.tr("委托人"),
+                self.tr("代理人"),
+                self.tr("环节"),
+                self.tr("起止时间"),
+                self.tr("事由"),
+            ]
+        )
+        self.new_delegation_button = QPushButton(self.tr("新建代理…"))
+        self.revoke_button = QPushButton(self.tr("撤销"))
         self.tabs = QTabWidget()
         self.tabs.addTab(
-            _page(
+            page(
                 self.accounts,
                 [
                     self.new_account_button,
@@ -84,7 +102,11 @@ class AdminDialog(QDialog):
             self.tr("账号"),
         )
         self.tabs.addTab(
-            _page(self.units, [self.new_unit_button, self.leader_button]), self.tr("单位")
+            page(self.units, [self.new_unit_button, self.leader_button]), self.tr("单位")
+        )
+        self.tabs.addTab(
+            page(self.delegations, [self.new_delegation_button, self.revoke_button]),
+            self.tr("代理"),
         )
         self.error = error_label()
         closing = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -102,8 +124,10 @@ class AdminDialog(QDialog):
         self.active_button.clicked.connect(self._toggle_active)
         self.new_unit_button.clicked.connect(self._new_unit)
         self.leader_button.clicked.connect(self._set_leader)
-        self.accounts.currentItemChanged.connect(self._update_buttons)
-        self.units.currentItemChanged.connect(self._update_buttons)
+        self.new_delegation_button.clicked.connect(self._new_delegation)
+        self.revoke_button.clicked.connect(self._revoke)
+        for tree in (self.accounts, self.units, self.delegations):
+            tree.currentItemChanged.connect(self._update_buttons)
         self.refresh()
         self.resize(860, 480)
 
@@ -113,11 +137,14 @@ class AdminDialog(QDialog):
         return self._form
 
     def refresh(self) -> None:
-        """Read units and accounts again, keeping the selected rows."""
+        """Read units, accounts and delegations again, keeping the selected rows."""
         self._units = {unit.id: unit for unit in list_units(self.store)}
         self._accounts = {account.id: account for account in list_accounts(self.store)}
+        self._delegations = {
+            delegation.id: delegation for delegation in list_delegations(self.store)
+        }
         now = self.store.clock()
-        _fill(
+        fill(
             self.accounts,
             [
                 (
@@ -133,9 +160,25 @@ class AdminDialog(QDialog):
                 for account in self._accounts.values()
             ],
         )
-        _fill(
+        fill(
             self.units,
             [(unit.id, [unit.name, self._leader(unit)]) for unit in self._units.values()],
+        )
+        fill(
+            self.delegations,
+            [
+                (
+                    delegation.id,
+                    [
+                        person(delegation.from_name, delegation.from_login),
+                        person(delegation.to_name, delegation.to_login),
+                        level_label(delegation.level),
+                        delegation_period(delegation),
+                        delegation.reason,
+                    ],
+                )
+                for delegation in self._delegations.values()
+            ],
         )
         self._update_buttons()
 
@@ -222,6 +265,39 @@ class AdminDialog(QDialog):
             )
 
         return self._attempt(reset)
+
+    def delegate(self, values: DelegationValues) -> bool:
+        """代理 from now until the end of ``values.last_day``, local time."""
+
+        def create() -> None:
+            ends = datetime.combine(values.last_day + timedelta(days=1), time()).astimezone()
+            apply(
+                self.store,
+                Delegate(
+                    command_id=new_id(),
+                    actor=self.actor,
+                    delegation_id=new_id(),
+                    from_account_id=values.from_account_id,
+                    to_account_id=values.to_account_id,
+                    level=values.level,
+                    starts_at=self.store.clock().isoformat(),
+                    ends_at=ends.isoformat(),
+                    reason=values.reason,
+                ),
+            )
+
+        return self._attempt(create)
+
+    def revoke_delegation(self, delegation_id: uuid.UUID) -> bool:
+        """End the delegation now: its delegate no longer reviews for the delegator."""
+        return self._attempt(
+            lambda: apply(
+                self.store,
+                RevokeDelegation(
+                    command_id=new_id(), actor=self.actor, delegation_id=delegation_id
+                ),
+            )
+        )
 
     def _attempt(self, change: Callable[[], object]) -> bool:
         try:
@@ -312,7 +388,7 @@ class AdminDialog(QDialog):
         self._open(UnitForm(self.create_unit, self))
 
     def _set_leader(self) -> None:
-        unit = self._units.get(_selected_id(self.units))
+        unit = self._units.get(selected_id(self.units))
         if unit is None:
             return
         candidates = [
@@ -326,8 +402,17 @@ class AdminDialog(QDialog):
             )
         )
 
+    def _new_delegation(self) -> None:
+        today = self.store.clock().astimezone().date()
+        self._open(DelegationForm(list(self._accounts.values()), today, self.delegate, self))
+
+    def _revoke(self) -> None:
+        delegation_id = selected_id(self.delegations)
+        if delegation_id in self._delegations:
+            self.revoke_delegation(delegation_id)
+
     def _selected_account(self) -> AccountView | None:
-        return self._accounts.get(_selected_id(self.accounts))
+        return self._accounts.get(selected_id(self.accounts))
 
     def _update_buttons(self) -> None:
         account = self._selected_account()
@@ -335,47 +420,9 @@ class AdminDialog(QDialog):
             button.setEnabled(account is not None)
         inactive = account is not None and not account.active
         self.active_button.setText(self.tr("启用") if inactive else self.tr("停用"))
-        self.leader_button.setEnabled(_selected_id(self.units) in self._units)
+        self.leader_button.setEnabled(selected_id(self.units) in self._units)
+        self.revoke_button.setEnabled(selected_id(self.delegations) in self._delegations)
 
     def _leader(self, unit: UnitView) -> str:
         leader = self._accounts.get(unit.leader_id) if unit.leader_id is not None else None
-        return f"{leader.name}（{leader.login}）" if leader is not None else _NONE
-
-
-def _table(headers: list[str]) -> QTreeWidget:
-    tree = QTreeWidget()
-    tree.setRootIsDecorated(False)
-    tree.setUniformRowHeights(True)
-    tree.setHeaderLabels(headers)
-    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    tree.header().setStretchLastSection(True)
-    return tree
-
-
-def _page(table: QTreeWidget, buttons: list[QPushButton]) -> QWidget:
-    page = QWidget()
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch()
-    layout = QVBoxLayout(page)
-    layout.addWidget(table)
-    layout.addLayout(row)
-    return page
-
-
-def _fill(tree: QTreeWidget, rows: list[tuple[uuid.UUID, list[str]]]) -> None:
-    """Replace the rows, keeping the selected id selected."""
-    chosen = _selected_id(tree)
-    tree.clear()
-    for row_id, cells in rows:
-        item = QTreeWidgetItem(cells)
-        item.setData(0, _ID_ROLE, row_id)
-        tree.addTopLevelItem(item)
-        if row_id == chosen:
-            tree.setCurrentItem(item)
-
-
-def _selected_id(tree: QTreeWidget) -> uuid.UUID | None:
-    item = tree.currentItem()
-    return item.data(0, _ID_ROLE) if item is not None else None
+        return person(leader.name, leader.login) if leader is not None else _NONE

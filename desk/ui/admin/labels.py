@@ -1,4 +1,5 @@
-"""Role names and account states as the admin screen shows them, in the UI's language.
+"""Role and level names, account states and delegation periods as the admin screen
+shows them, in the UI's language.
 
 The states have a context of their own ("accounts"): the admin dialog uses 启用 and 停用
 as button actions too, which translate differently.
@@ -10,8 +11,8 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from desk.review.accounts import local_time
-from desk.review.directory import AccountView
-from desk.review.roles import ROLES
+from desk.review.directory import AccountView, DelegationView
+from desk.review.roles import LEVEL_LABELS, ROLES
 from desk.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
 
 # The domain's role names (desk.review.roles.ROLES), marked here so lupdate offers them
@@ -25,6 +26,19 @@ TRANSLATED_ROLES = (
     QT_TRANSLATE_NOOP("roles", "管理员"),
 )
 
+# The domain's review level names (desk.review.roles.LEVEL_LABELS), likewise.
+TRANSLATED_LEVELS = (
+    QT_TRANSLATE_NOOP("levels", "一审"),
+    QT_TRANSLATE_NOOP("levels", "二审"),
+    QT_TRANSLATE_NOOP("levels", "三审签发"),
+    QT_TRANSLATE_NOOP("levels", "主要领导审定"),
+)
+
+
+def person(name: str, login: str) -> str:
+    """'姓名（login）': the name people know, the login that tells two namesakes apart."""
+    return f"{name}（{login}）"
+
 
 def role_label(role: str) -> str:
     """The role's name in the UI's language."""
@@ -35,6 +49,20 @@ def role_labels(roles: Iterable[str]) -> str:
     """The roles' names in the order of ROLES, joined for a table cell."""
     held = set(roles)
     return "、".join(role_label(role) for role in ROLES if role in held)
+
+
+def level_label(level: str) -> str:
+    """The review level's name (环节) in the UI's language."""
+    return QCoreApplication.translate("levels", LEVEL_LABELS[level])
+
+
+def delegation_period(delegation: DelegationView) -> str:
+    """When the delegation runs, in local time; open-ended ones run until revoked."""
+    start = local_time(delegation.starts_at)
+    if delegation.ends_at is None:
+        return QCoreApplication.translate("delegations", "{start} 起，直至撤销").format(start=start)
+    period = QCoreApplication.translate("delegations", "{start} 至 {end}")
+    return period.format(start=start, end=local_time(delegation.ends_at))
 
 
 def account_status(account: AccountView, now: datetime) -> str:

@@ -15,6 +15,7 @@ from desk.documents.export import export_docx, export_html
 from desk.documents.loader import DocumentError, load_document
 from desk.links import Whitelist
 from desk.render.sanitize import text_to_html
+from desk.review.calendar_workdays import WorkCalendar
 from desk.review.deadlines import disclosure_deadline, due_status
 from desk.review.directory import account_by_login
 from desk.review.drafts import (
@@ -80,9 +81,13 @@ class MainWindow(QMainWindow):
         whitelist: Whitelist,
         state: WindowState,
         autosave_ms: int = AUTOSAVE_MS,
+        calendar: WorkCalendar | None = None,
     ) -> None:
+        """``calendar``: for disclosure deadlines (the app passes the desk's, with the
+        holiday lists its admins loaded; by default the shipped one)."""
         super().__init__()
         self.autosave_ms = autosave_ms
+        self.calendar = calendar
         self.store = store
         self.actor = actor
         self.whitelist = whitelist
@@ -110,6 +115,7 @@ class MainWindow(QMainWindow):
             self.editor.findings,
             lambda: (worker.lexicon_hash, whitelist.content_hash),
             self.editor.selected_span,
+            calendar,
         )
         self.side = QTabWidget()
         self.side.addTab(self.findings, self.tr("问题"))
@@ -220,7 +226,10 @@ class MainWindow(QMainWindow):
             if scope is DraftScope.MINE:
                 return list_drafts(self.store, search=search, created_by=self.actor)
             if scope is DraftScope.WAITING:
-                waiting = {item.draft_id for item in waiting_for(self.store, self.actor)}
+                waiting = {
+                    item.draft_id
+                    for item in waiting_for(self.store, self.actor, calendar=self.calendar)
+                }
                 return [d for d in list_drafts(self.store, search=search) if d.id in waiting]
             return list_drafts(self.store, search=search)
         except StoreError as error:
@@ -232,10 +241,10 @@ class MainWindow(QMainWindow):
         if draft.formed_on is None or draft.status in (PUBLISHED, RETRACTED):
             return "", ""
         try:
-            due = disclosure_deadline(draft.formed_on)
+            due = disclosure_deadline(draft.formed_on, self.calendar)
         except ValueError:  # a bad holiday list or an absurd date: no deadline shown
             return "", ""
-        return due.due.strftime("%m-%d"), due_status(due.due, date.today())
+        return due.due.strftime("%m-%d"), due_status(due.due, date.today(), self.calendar)
 
     def new_draft(self) -> bool:
         """Start an empty draft (stored once it has text)."""
@@ -295,7 +304,7 @@ class MainWindow(QMainWindow):
     def refresh_inbox(self) -> int:
         """Count what waits for this person; say so when more has arrived."""
         try:
-            counts = inbox_counts(self.store, self.actor)
+            counts = inbox_counts(self.store, self.actor, calendar=self.calendar)
         except StoreError:
             return self._waiting
         total = sum(counts.values())

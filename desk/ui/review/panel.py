@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from functools import partial
 
+from desk.review.calendar_workdays import WorkCalendar
 from desk.review.commands import Command, CommandRejected, apply, new_id
 from desk.review.directory import reviewers_for
 from desk.review.findings import Finding
@@ -73,6 +74,7 @@ class ReviewPanel(QWidget):
         findings: Callable[[], Sequence[Finding]],
         check_hashes: Callable[[], tuple[str, str]],
         selection: Callable[[], dict[str, object] | None] = lambda: None,
+        calendar: WorkCalendar | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``prepare()`` saves the editor and returns the draft's id, or None when it may
@@ -87,6 +89,7 @@ class ReviewPanel(QWidget):
         self._findings = findings
         self._check_hashes = check_hashes
         self._selection = selection
+        self._calendar = calendar
         self.state: ReviewState | None = None
 
         self.status = QLabel()
@@ -183,7 +186,7 @@ class ReviewPanel(QWidget):
         """Show the draft's state (None: a draft not saved yet)."""
         self.error.clear()
         try:
-            self.state = review_state(self.store, draft_id) if draft_id else None
+            self.state = review_state(self.store, draft_id, self._calendar) if draft_id else None
         except (LookupError, StoreError) as error:
             self.state = None
             self.error.setText(str(error))
@@ -305,7 +308,7 @@ class ReviewPanel(QWidget):
             self.error.setText(self.tr("请等待检查完成、稿件保存后再操作"))
             return None
         try:
-            self.state = review_state(self.store, draft_id)
+            self.state = review_state(self.store, draft_id, self._calendar)
         except (LookupError, StoreError) as error:
             self.error.setText(str(error))
             return None
@@ -384,7 +387,7 @@ class ReviewPanel(QWidget):
         except (CommandRejected, StoreError) as error:
             self.error.setText(str(error))
             return False
-        self.state = review_state(self.store, command.draft_id)  # type: ignore[attr-defined]
+        self.state = review_state(self.store, command.draft_id, self._calendar)  # type: ignore[attr-defined]
         return True
 
     def _hash(self) -> str:
