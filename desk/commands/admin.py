@@ -18,6 +18,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from desk.commands.admin_holidays import list_holidays, load_holidays
+from desk.commands.inputs import InputError
+from desk.commands.store_access import desk_store
 from desk.paths import DataDirError, data_dir
 from desk.review.accounts import (
     CLI_ACTOR_PREFIX,
@@ -42,7 +44,7 @@ from desk.review.directory import (
 from desk.review.errors import CommandRejected
 from desk.review.passwords import WeakPassword, hash_password
 from desk.review.roles import LEVEL_LABELS, LEVELS, ROLES, UnknownRole, parse_role
-from desk.store import DATABASE_NAME, Store, StoreError, open_store
+from desk.store import Store, StoreError
 
 EXIT_OK, EXIT_ERROR = 0, 2
 _PROG = "desk admin"
@@ -136,17 +138,13 @@ def _runner(
 
     def run(args: argparse.Namespace) -> int:
         try:
-            store = open_store(data_dir(args.data_dir) / DATABASE_NAME)
-        except (DataDirError, StoreError) as error:
+            with desk_store(args) as store:
+                output = action(store, args)
+        except (
+            InputError, _Refused, CommandRejected, WeakPassword, UnknownRole, StoreError
+        ) as error:  # fmt: skip
             print(f"{_PROG}: {error}", file=sys.stderr)
             return EXIT_ERROR
-        try:
-            output = action(store, args)
-        except (_Refused, CommandRejected, WeakPassword, UnknownRole, StoreError) as error:
-            print(f"{_PROG}: {error}", file=sys.stderr)
-            return EXIT_ERROR
-        finally:
-            store.close()
         print(output)
         return EXIT_OK
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desk.paths import DataDirError, data_dir
-from desk.store import DATABASE_NAME, StoreError, open_store
+from desk.commands.inputs import InputError
+from desk.commands.store_access import desk_store
+from desk.store import StoreError
 from desk.store.audit import read_entries, verify
 
 EXIT_OK, EXIT_BROKEN, EXIT_ERROR = 0, 1, 2
@@ -29,17 +30,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run_verify(args: argparse.Namespace) -> int:
     try:
-        store = open_store(data_dir(args.data_dir) / DATABASE_NAME)
-    except (DataDirError, StoreError) as error:
+        with desk_store(args) as store:
+            verdict = verify(read_entries(store))
+    except (InputError, StoreError) as error:
         print(f"{_PROG}: {error}", file=sys.stderr)
         return EXIT_ERROR
-    try:
-        verdict = verify(read_entries(store))
-    except StoreError as error:
-        print(f"{_PROG}: {error}", file=sys.stderr)
-        return EXIT_ERROR
-    finally:
-        store.close()
     if verdict.ok:
         print(f"审计日志完整：共 {verdict.entries} 条，末条哈希 {verdict.head}")
         return EXIT_OK

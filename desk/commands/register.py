@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from desk.paths import DataDirError, data_dir
+from desk.commands.inputs import InputError
+from desk.commands.store_access import desk_store
 from desk.review.register import FORMATS, export, register_rows
-from desk.store import DATABASE_NAME, StoreError, open_store
+from desk.store import StoreError
 
 _PROG = "desk register"
 
@@ -31,20 +32,14 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     try:
-        store = open_store(data_dir(args.data_dir) / DATABASE_NAME)
-    except (DataDirError, StoreError) as error:
-        print(f"{_PROG}: {error}", file=sys.stderr)
-        return 2
-    try:
-        rows = register_rows(store)
-        export(rows, Path(args.output), args.format)
-    except StoreError as error:
+        with desk_store(args) as store:
+            rows = register_rows(store)
+            export(rows, Path(args.output), args.format)
+    except (InputError, StoreError) as error:
         print(f"{_PROG}: {error}", file=sys.stderr)
         return 2
     except OSError as error:
         print(f"{_PROG}: 无法写入 {args.output}（{error.strerror or error}）", file=sys.stderr)
         return 2
-    finally:
-        store.close()
     print(f"已导出 {len(rows)} 条登记到 {args.output}")
     return 0

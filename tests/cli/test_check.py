@@ -278,3 +278,20 @@ def test_a_huge_paste_is_checked_whole(tmp_path, capsys, seed_texts):
     last = [f for f in file["findings"] if f["term"] == "百家乐"][-1]
     assert last["start"] == len(text) * 16 + 5 and last["text"] == "百 家 乐"
     assert code == 0  # 百家乐 is a warn term in the starter lexicon
+
+
+def test_desk_check_does_not_load_the_store_or_qt(tmp_path):
+    import subprocess
+    import sys
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("关于开展专项检查的通知", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from desk.cli import main\n"
+        f"code = main(['check', {str(draft)!r}])\n"
+        "heavy = [m for m in ('sqlalchemy', 'argon2', 'PySide6') if m in sys.modules]\n"
+        "print('loaded:', heavy, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert "loaded: []" in done.stderr
