@@ -18,14 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.review.drafts import DraftNotFound
-from desk.review.register import KIND_LABELS
+from desk.review.register import PUBLICATION_LABELS
 from desk.review.roles import LEVEL_LABELS, LEVELS
-from desk.review.stages import DRAFT, STATUS_LABELS
+from desk.review.stages import ACTION_LABELS, STAGE_LABELS, STATUS_LABELS
 from desk.store import Store
 from desk.store.models import Account, Draft, Publication, ReviewAction, Revision, Unit
-
-ACTION_LABELS = {"submit": "提交审核", "approve": "通过", "reject": "退回", "modify": "申请修改"}
-STAGE_LABELS = {DRAFT: "起草", **LEVEL_LABELS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +146,7 @@ def approval_form(store: Store, draft_id: uuid.UUID) -> ApprovalForm:
             publications=tuple(
                 FormPublication(
                     kind=publication.kind,
-                    kind_label=KIND_LABELS.get(publication.kind, publication.kind),
+                    kind_label=PUBLICATION_LABELS.get(publication.kind, publication.kind),
                     actor=names[publication.actor],
                     channels=tuple(publication.channels),
                     at=publication.at,

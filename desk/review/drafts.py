@@ -7,7 +7,6 @@ are frozen dataclasses detached from the database, safe to hand to another threa
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -102,13 +101,12 @@ def list_drafts(
     *,
     search: str | None = None,
     created_by: str | None = None,
-    statuses: Collection[str] | None = None,
 ) -> list[DraftSummary]:
     """Every draft, most recently changed first.
 
     ``search`` keeps the drafts whose current title or text contains it, ignoring case and
     full-width/half-width differences (Chinese text matches as a plain substring).
-    ``created_by`` keeps one author's drafts, ``statuses`` the drafts in those states.
+    ``created_by`` keeps one author's drafts.
     """
     statement = (
         select(
@@ -124,8 +122,6 @@ def list_drafts(
     )
     if created_by is not None:
         statement = statement.where(Draft.created_by == created_by)
-    if statuses is not None:
-        statement = statement.where(Draft.status.in_(list(statuses)))
     needle = fold(search.strip()) if search else ""
     if needle:
         statement = statement.where(

@@ -24,7 +24,7 @@ from desk.review.roles import LEVEL_LABELS, LEVELS
 from desk.store import Store
 from desk.store.models import Draft, Publication, ReviewAction, Revision, Unit
 
-KIND_LABELS = {"publish": "发布", "retract": "撤稿"}
+PUBLICATION_LABELS = {"publish": "发布", "retract": "撤稿"}
 FORMATS = ("csv", "xlsx")
 
 
@@ -146,7 +146,7 @@ def table(rows: Sequence[RegisterRow]) -> list[list[str]]:
                 if signature
                 else ["", "", ""]
             )
-        kind = KIND_LABELS[row.kind] + ("（修改后）" if row.revised else "")
+        kind = PUBLICATION_LABELS[row.kind] + ("（修改后）" if row.revised else "")
         cells.append(
             [
                 _safe(cell)

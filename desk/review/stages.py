@@ -34,6 +34,9 @@ STATUS_LABELS = {
     PUBLISHED: "已发布",
     RETRACTED: "已撤稿",
 }
+# A review action and the stage it was taken at, as people name them.
+ACTION_LABELS = {"submit": "提交审核", "approve": "通过", "reject": "退回", "modify": "申请修改"}
+STAGE_LABELS = {DRAFT: "起草", **LEVEL_LABELS}
 
 
 def editing_stage(session: Session, draft: Draft, actor: str, now: datetime) -> str:

@@ -994,10 +994,6 @@
         <translation>Returned at {level}: {comment}{about}</translation>
     </message>
     <message>
-        <source>起草</source>
-        <translation>Drafting</translation>
-    </message>
-    <message>
         <source>（已作废）</source>
         <translation> (void)</translation>
     </message>

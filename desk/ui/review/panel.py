@@ -20,7 +20,14 @@ from desk.review.directory import reviewers_for
 from desk.review.findings import Finding
 from desk.review.inbox import ReviewState, review_state
 from desk.review.roles import LEVEL_LABELS, LEVELS
-from desk.review.stages import DRAFT, PUBLISHED, READY, STATUS_LABELS
+from desk.review.stages import (
+    ACTION_LABELS,
+    DRAFT,
+    PUBLISHED,
+    READY,
+    STAGE_LABELS,
+    STATUS_LABELS,
+)
 from desk.review.workflow import (
     CHANNELS,
     DISCLOSURES,
@@ -56,8 +63,6 @@ from desk.ui.qt import (
     QWidget,
     Signal,
 )
-
-ACTION_LABELS = {"submit": "提交", "approve": "通过", "reject": "退回", "modify": "申请修改"}
 
 
 class ReviewPanel(QWidget):
@@ -451,7 +456,7 @@ class ReviewPanel(QWidget):
         for step in state.history if state else ():
             item = QTreeWidgetItem(
                 [
-                    LEVEL_LABELS.get(step.level, self.tr("起草")),
+                    STAGE_LABELS.get(step.level, step.level),
                     ACTION_LABELS.get(step.action, step.action)
                     + (self.tr("（已作废）") if step.voided else ""),
                     step.actor,
