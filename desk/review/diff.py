@@ -35,6 +35,7 @@ PAIRING_LIMIT = 2_500
 # unrelated paragraphs of government text score below 0.4, a 20% edit near 0.8.
 SIMILAR = 0.4
 CONTEXT = 2  # unchanged paragraphs shown around a change in diff_html
+CLIP_CONTEXT = 20  # unchanged characters kept around a change in changes_html
 
 Span = tuple[int, int]  # [start, end) in code points
 
@@ -251,6 +252,7 @@ td.none { background-color: #f3f3f3; }
 td.skipped { color: #888; text-align: center; background-color: #fafafa; }
 span.del { color: #b00000; background-color: #ffd9d9; text-decoration: line-through; }
 span.ins { color: #006400; background-color: #ccefcc; }
+span.where { color: #888; font-size: 9pt; }
 """
 
 
@@ -303,6 +305,64 @@ def diff_html(
         + "\n".join(cells)
         + "\n</table>\n</body>\n</html>\n"
     )
+
+
+def changes_html(
+    old_title: str, old_text: str, new_title: str, new_text: str, *, limit: int = 20
+) -> str:
+    """Only the changed paragraphs, each as its old and new line, clipped to the changes:
+    fits beside the editor, where two columns of whole paragraphs would not."""
+    rows = [row for row in diff_revisions(old_text, new_text) if row.kind != EQUAL]
+    if old_title != new_title:
+        rows.insert(0, DiffLine(REPLACE, old_title, new_title, None, None,
+                                *_char_spans(old_title, new_title)))  # fmt: skip
+    if not rows:
+        return '<p class="summary">正文无改动</p>'
+    items = []
+    for row in rows[:limit]:
+        where = (
+            f"第 {row.right_number or row.left_number} 段"
+            if row.left_number or row.right_number
+            else "标题"
+        )
+        lines = []
+        # a side with nothing of its own changed is cut around where the other side's
+        # first change is (both sides share the text before it)
+        at = [(spans[0][0], spans[0][0]) for spans in (row.left_spans, row.right_spans) if spans]
+        if row.left is not None:
+            lines.append("－" + _clipped(row.left, row.left_spans or tuple(at[:1]), "del"))
+        if row.right is not None:
+            lines.append("＋" + _clipped(row.right, row.right_spans or tuple(at[:1]), "ins"))
+        items.append(f'<p><span class="where">{where}</span><br>{"<br>".join(lines)}</p>')
+    if len(rows) > limit:
+        items.append(f'<p class="summary">另有 {len(rows) - limit} 处改动，请在修订记录中查看</p>')
+    return f"<style>{_STYLE}</style>\n" + "\n".join(items)
+
+
+def _clipped(text: str, spans: tuple[Span, ...], mark: str, keep: int = CLIP_CONTEXT) -> str:
+    """``text`` with its changed spans marked and the unchanged stretches between them
+    cut to ``keep`` characters either side."""
+    if not spans:
+        return _escape(_middle_cut(text, keep, first=False, last=True))
+    parts, at = [], 0
+    for start, end in spans:
+        parts.append(_escape(_middle_cut(text[at:start], keep, first=at == 0, last=False)))
+        if end > start:
+            parts.append(f'<span class="{mark}">{_escape(text[start:end])}</span>')
+        at = end
+    parts.append(_escape(_middle_cut(text[at:], keep, first=False, last=True)))
+    return "".join(parts)
+
+
+def _middle_cut(text: str, keep: int, *, first: bool, last: bool) -> str:
+    """An unchanged stretch shortened to the ``keep`` characters next to each change."""
+    if len(text) <= 2 * keep + 1:
+        return text
+    if first:
+        return "…" + text[-keep:]
+    if last:
+        return text[:keep] + "…"
+    return text[:keep] + "…" + text[-keep:]
 
 
 def _folded(rows: list[DiffLine]) -> list[DiffLine | int]:

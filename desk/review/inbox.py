@@ -21,9 +21,17 @@ from desk.review.deadlines import Deadline, disclosure_deadline, due_status
 from desk.review.directory import display_name
 from desk.review.roles import LEVELS
 from desk.review.routing import reviewer
-from desk.review.stages import DRAFT, READY
+from desk.review.stages import DRAFT, READY, STATUS_LABELS
 from desk.store import Store
 from desk.store.models import Draft, ReviewAction, Revision, Unit
+
+# The inbox's groups as listed: what came back first, then each review level, then what
+# is signed and waits to be published.
+INBOX_GROUPS = {
+    "returned": "被退回",
+    **{level: STATUS_LABELS[level] for level in LEVELS},
+    "publish": "待发布",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +46,11 @@ class InboxItem:
     updated_at: datetime
     due: Deadline | None  # the disclosure deadline, when the formation date is known
     urgency: str  # "overdue", "due-soon", "ok" or "" without a deadline
+
+    @property
+    def group(self) -> str:
+        """The inbox group it is listed under (a key of INBOX_GROUPS)."""
+        return self.status if self.why == "review" else self.why
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +126,10 @@ def waiting_for(
 def inbox_counts(
     store: Store, login: str, at: datetime | None = None, calendar: WorkCalendar | None = None
 ) -> dict[str, int]:
-    """How many drafts wait at each level (and "returned", "publish")."""
-    counts: dict[str, int] = {}
-    for item in waiting_for(store, login, at, calendar):
-        key = item.status if item.why == "review" else item.why
-        counts[key] = counts.get(key, 0) + 1
-    return counts
+    """How many drafts wait in each group (keys of INBOX_GROUPS, in their order)."""
+    items = waiting_for(store, login, at, calendar)
+    counts = {group: sum(item.group == group for item in items) for group in INBOX_GROUPS}
+    return {group: count for group, count in counts.items() if count}
 
 
 def review_state(

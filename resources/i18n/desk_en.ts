@@ -595,20 +595,16 @@
         <translation>Common</translation>
     </message>
     <message>
+        <source>代 {login} 审核</source>
+        <translation>Reviewing on behalf of {login}</translation>
+    </message>
+    <message>
         <source>退回意见所指的文字已不在稿件中</source>
         <translation>The text the comment is about is no longer in the draft</translation>
     </message>
     <message>
         <source>待我处理</source>
         <translation>Waiting for Me</translation>
-    </message>
-    <message>
-        <source>被退回</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <source>待发布</source>
-        <translation>To publish</translation>
     </message>
     <message>
         <source>有 {count} 份稿件等待您处理</source>
@@ -994,6 +990,18 @@
         <translation>Returned at {level}: {comment}{about}</translation>
     </message>
     <message>
+        <source>自您上次处理（第 {since} 版）以来，{editors}修改了稿件</source>
+        <translation>Changed by {editors} since you last acted (revision {since})</translation>
+    </message>
+    <message>
+        <source>审核中{editors}修改了提交的稿件（第 {since} 版）</source>
+        <translation>{editors} corrected the submitted text during review (revision {since})</translation>
+    </message>
+    <message>
+        <source>修订记录</source>
+        <translation>Revision history</translation>
+    </message>
+    <message>
         <source>（已作废）</source>
         <translation> (void)</translation>
     </message>
@@ -1022,6 +1030,14 @@
     <message>
         <source>解锁</source>
         <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>保存正在编辑的稿件，退出 Desk 审校台</source>
+        <translation>Save the draft being edited and quit Desk</translation>
     </message>
     <message>
         <source>请输入密码</source>
@@ -1143,6 +1159,33 @@
     </message>
 </context>
 <context>
+    <name>inbox</name>
+    <message>
+        <source>被退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>待一审</source>
+        <translation>Awaiting first review</translation>
+    </message>
+    <message>
+        <source>待二审</source>
+        <translation>Awaiting second review</translation>
+    </message>
+    <message>
+        <source>待签发</source>
+        <translation>Awaiting sign-off</translation>
+    </message>
+    <message>
+        <source>待审定</source>
+        <translation>Awaiting final approval</translation>
+    </message>
+    <message>
+        <source>待发布</source>
+        <translation>Ready to publish</translation>
+    </message>
+</context>
+<context>
     <name>levels</name>
     <message>
         <source>一审</source>
@@ -1186,6 +1229,41 @@
     <message>
         <source>管理员</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>statuses</name>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>待一审</source>
+        <translation>First review</translation>
+    </message>
+    <message>
+        <source>待二审</source>
+        <translation>Second review</translation>
+    </message>
+    <message>
+        <source>待签发</source>
+        <translation>Sign-off</translation>
+    </message>
+    <message>
+        <source>待审定</source>
+        <translation>Final approval</translation>
+    </message>
+    <message>
+        <source>待发布</source>
+        <translation>Ready to publish</translation>
+    </message>
+    <message>
+        <source>已发布</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>已撤稿</source>
+        <translation>Retracted</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ from desk.review.diff import (
     INSERT,
     REPLACE,
     DiffLine,
+    changes_html,
     diff_html,
     diff_revisions,
     revision_texts,
@@ -219,3 +220,34 @@ def test_revision_texts_lists_every_revision_with_its_text(store):
 def test_revision_texts_of_an_unknown_draft(store):
     with pytest.raises(DraftNotFound):
         revision_texts(store, uuid.uuid4())
+
+
+def test_changes_html_lists_only_changed_paragraphs_clipped_around_the_change():
+    long = "深化重点领域信息公开，推进政府信息公开标准化规范化建设。" * 4
+    old = f"一、总体要求。\n{long}\n三、工作安排。"
+    new = f"一、总体要求。\n{long[:60]}推动政务公开向基层延伸，{long[60:]}\n三、工作安排。\n四、新增。"
+    page = changes_html("通知", old, "通知（修订）", new)
+    assert "总体要求" not in page and "工作安排" not in page  # unchanged paragraphs left out
+    assert '<span class="ins">推动政务公开向基层延伸，</span>' in page
+    assert '<span class="ins">（修订）</span>' in page and "标题" in page
+    assert '<span class="ins">四、新增。</span>' in page and "第 4 段" in page
+    changed = re.search(r"＋(.*?)</p>", page.split("第 2 段")[1]).group(1)
+    assert changed.startswith("…") and changed.endswith("…")  # cut to the change
+    assert len(re.sub(r"<[^>]+>", "", changed)) < len(long)
+
+
+def test_changes_html_marks_a_pure_deletion_where_it_happened_and_escapes_markup():
+    old = "甲" * 60 + "<删去>" + "乙" * 60
+    new = "甲" * 60 + "乙" * 60
+    page = changes_html("t", old, "t", new)
+    assert '<span class="del">&lt;删去&gt;</span>' in page
+    plus = page.split("＋")[1]
+    assert plus.startswith("…" + "甲" * 20)  # the kept side is cut at the same place
+    assert changes_html("t", old, "t", old) == '<p class="summary">正文无改动</p>'
+
+
+def test_changes_html_says_how_many_more_beyond_the_limit():
+    old = "\n".join(f"第{i}段原文" for i in range(30))
+    new = "\n".join(f"第{i}段新文" for i in range(30))
+    page = changes_html("t", old, "t", new, limit=5)
+    assert page.count("＋") == 5 and "另有 25 处改动" in page

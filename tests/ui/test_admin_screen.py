@@ -11,7 +11,7 @@ from desk.review.accounts import CreateAccount
 from desk.review.commands import apply, new_id
 from desk.review.directory import account_by_login, list_accounts, list_delegations, list_units
 from desk.review.login import LoginFailed, authenticate
-from desk.review.roles import LEVEL_LABELS, ROLES
+from desk.review.roles import ROLES
 from desk.store import DATABASE_NAME, open_store
 from desk.ui.admin import (
     AccountEditor,
@@ -21,7 +21,7 @@ from desk.ui.admin import (
     LeaderForm,
     PasswordForm,
 )
-from desk.ui.admin.labels import TRANSLATED_LEVELS, TRANSLATED_ROLES
+from desk.ui.admin.labels import TRANSLATED_ROLES
 from desk.ui.qt import QDate, Qt, QTreeWidget
 from tests.ui.conftest import TIMEOUT_MS, type_text
 
@@ -404,7 +404,3 @@ def test_only_an_admin_revokes_someone_elses_delegation(dialog, make_dialog, sto
     assert not own.revoke_delegation(made.id)
     assert own.error.text() == "只有管理员可以撤销他人的委托，clerk 不是管理员"
     assert list_delegations(store) == [made]
-
-
-def test_the_marked_level_names_are_the_domains():
-    assert list(TRANSLATED_LEVELS) == list(LEVEL_LABELS.values())

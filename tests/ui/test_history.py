@@ -8,9 +8,10 @@ import sqlite3
 import pytest
 
 from desk.review.commands import SaveRevision, apply, new_id
+from desk.review.seen import changed_since_seen
 from desk.review.workflow import Reject
 from desk.store import DATABASE_NAME
-from desk.ui.history import HistoryDialog, changed_since_seen
+from desk.ui.history import HistoryDialog
 from tests.flow import Org
 
 ORIGINAL = "关于开展政务公开专项检查的通知正文。"
@@ -132,3 +133,20 @@ def test_a_print_that_cannot_be_written_says_why(org, open_history, tmp_path):
     assert not dialog.print_form(path)
     assert "无法写入 PDF 文件" in dialog.message.text()
     assert not path.parent.exists()
+
+
+def test_changes_to_see_names_why_and_who(org):
+    from desk.review.seen import DURING_REVIEW, SINCE_SEEN, changes_to_see
+
+    draft = returned_and_resubmitted(org)
+    staff = changes_to_see(org.store, draft, "staff")
+    assert staff is not None and staff.why == SINCE_SEEN
+    assert (staff.since.number, staff.current.number) == (2, 3)
+    assert staff.editors == ("Liaison（liaison）",)
+    assert changes_to_see(org.store, draft, "leader") is None  # submitted text unchanged
+    save(org, draft, "staff", ORIGINAL + INSERTED + "（已核）")  # 一审 corrects 第 3 版
+    leader = changes_to_see(org.store, draft, "leader")
+    assert leader is not None and leader.why == DURING_REVIEW
+    assert (leader.since.number, leader.current.number) == (3, 4)
+    assert leader.editors == ("Staff（staff）",)
+    assert changes_to_see(org.store, draft, "staff") is None  # the correction is theirs

@@ -185,3 +185,92 @@ def test_history_and_register_open_from_the_window(qtbot, org, window_for):
     register = drafter.open_register()
     assert register.shown_rows() == []
     register.close()
+
+
+def test_the_inbox_lists_what_waits_by_level(qtbot, org, window_for):
+    from datetime import UTC, datetime, timedelta
+
+    from desk.review.accounts import Delegate
+    from desk.review.commands import apply, new_id
+    from desk.review.workflow import Reject
+    from tests.flow import ADMIN
+
+    at_first = org.draft(text="第一份。")
+    org.attributes(at_first)
+    org.submit(at_first)
+    at_second = org.draft(text="第二份。")
+    org.attributes(at_second)
+    org.submit(at_second)
+    org.approve(at_second, "review1", "staff")
+    chief2 = window_for("chief2")  # holds 一审 and 二审 of the unit
+    chief2.drafts.set_scope(DraftScope.WAITING)
+    assert chief2.drafts.headings() == ["待一审 (1)", "待二审 (1)"]
+    assert chief2.drafts.draft_ids() == [at_first, at_second]
+    assert chief2.drafts.tree.isHeaderHidden() is False
+    assert chief2.drafts.tree.rootIsDecorated()
+
+    # a folded heading stays folded when the list is refreshed
+    heading = chief2.drafts.tree.topLevelItem(0)
+    heading.setExpanded(False)
+    chief2.drafts.refresh()
+    assert not chief2.drafts.tree.topLevelItem(0).isExpanded()
+    assert chief2.drafts.tree.topLevelItem(1).isExpanded()
+
+    # the drafter's inbox: what was returned, what is signed and waits to be published
+    apply(org.store, Reject(new_id(), "staff", at_first, "review1", org.hash(at_first), "补充"))
+    signed = org.draft(text="第三份。")
+    org.through_signing(signed)
+    drafter = window_for("liaison")
+    drafter.drafts.set_scope(DraftScope.WAITING)
+    assert drafter.drafts.headings() == ["被退回 (1)", "待发布 (1)"]
+    assert drafter.drafts.draft_ids() == [at_first, signed]
+
+    # standing in for someone: the row says whom for
+    now = datetime.now(UTC)
+    apply(
+        org.store,
+        Delegate(
+            new_id(), ADMIN, new_id(), org.ids["chief"], org.ids["staff"], "review2",
+            (now - timedelta(hours=1)).isoformat(), (now + timedelta(days=1)).isoformat(),
+            "休假",
+        ),
+    )  # fmt: skip
+    staff = window_for("staff")
+    staff.drafts.set_scope(DraftScope.WAITING)
+    assert staff.drafts.headings() == ["待二审 (1)"]
+    row = staff.drafts.tree.topLevelItem(0).child(0)
+    assert "代 chief 审核" in row.toolTip(0)
+    # the plain scopes have no headings
+    staff.drafts.set_scope(DraftScope.ALL)
+    assert staff.drafts.headings() == [] and not staff.drafts.tree.rootIsDecorated()
+
+
+def test_the_review_panel_shows_what_changed_since_the_reviewer_last_acted(qtbot, org, window_for):
+    drafter = window_for("liaison")
+    write_and_submit(qtbot, drafter)
+    staff = window_for("staff")
+    open_from_inbox(qtbot, staff)
+    assert staff.review.changes_box.isHidden()  # nothing changed since it was submitted
+    put_end(staff)
+    type_text(staff.editor.body, "请各单位认真执行。")
+    settle(qtbot, staff.editor)
+    staff.review.opinion.setPlainText("同意")
+    staff.review.proofread.setChecked(True)
+    assert staff.review.approve(), staff.review.error.text()
+
+    # 二审 never acted: sees the correction 一审 made to the submitted text
+    chief = window_for("chief")
+    open_from_inbox(qtbot, chief)
+    panel = chief.review
+    assert panel.changes_box.isVisibleTo(panel)
+    assert "审核中Staff（staff）修改了提交的稿件" in panel.changes_title.text()
+    assert "请各单位认真执行。" in panel.changes.toPlainText()
+    with qtbot.waitSignal(panel.history_requested):
+        panel.changes_title.linkActivated.emit("#history")
+
+    # the drafter sees since their submit; 一审 sees nothing new (the change is theirs)
+    drafter.open(panel.state.draft_id)
+    assert drafter.review.changes_box.isVisibleTo(drafter.review)
+    assert "自您上次处理（第" in drafter.review.changes_title.text()
+    staff.open(panel.state.draft_id)
+    assert staff.review.changes_box.isHidden()

@@ -4,7 +4,7 @@ from desk.ui.admin.account_editor import AccountEditor, AccountValues
 from desk.ui.admin.delegation_form import DelegationForm, DelegationValues
 from desk.ui.admin.dialog import AdminDialog
 from desk.ui.admin.forms import FormDialog, LeaderForm, PasswordForm, UnitForm
-from desk.ui.admin.labels import account_status, level_label, role_label, role_labels
+from desk.ui.admin.labels import account_status, role_label, role_labels
 
 __all__ = [
     "AccountEditor",
@@ -17,7 +17,6 @@ __all__ = [
     "PasswordForm",
     "UnitForm",
     "account_status",
-    "level_label",
     "role_label",
     "role_labels",
 ]

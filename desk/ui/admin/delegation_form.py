@@ -14,8 +14,9 @@ from datetime import date
 from desk.review.directory import AccountView
 from desk.review.roles import LEVELS
 from desk.ui.admin.forms import FormDialog
-from desk.ui.admin.labels import level_label, person
+from desk.ui.admin.labels import person
 from desk.ui.qt import QComboBox, QDate, QDateEdit, QLabel, QLineEdit, QWidget
+from desk.ui.review.labels import level_label
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,12 +42,12 @@ from desk.ui.admin.forms import FormDialog, LeaderForm, PasswordForm, UnitForm, 
 from desk.ui.admin.labels import (
     account_status,
     delegation_period,
-    level_label,
     person,
     role_labels,
 )
 from desk.ui.admin.tables import fill, page, selected_id, table
 from desk.ui.qt import QDialog, QDialogButtonBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from desk.ui.review.labels import level_label
 
 _NONE = "—"
 _LEADER_ROLE = "review3"  # the domain lets only holders of this role lead a unit

@@ -1,4 +1,4 @@
-"""Role and level names, account states and delegation periods as the admin screen
+"""Role names, account states and delegation periods as the admin screen
 shows them, in the UI's language.
 
 The states have a context of their own ("accounts"): the admin dialog uses 启用 and 停用
@@ -12,7 +12,7 @@ from datetime import datetime
 
 from desk.review.accounts import local_time
 from desk.review.directory import AccountView, DelegationView
-from desk.review.roles import LEVEL_LABELS, ROLES
+from desk.review.roles import ROLES
 from desk.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
 
 # The domain's role names (desk.review.roles.ROLES), marked here so lupdate offers them
@@ -24,14 +24,6 @@ TRANSLATED_ROLES = (
     QT_TRANSLATE_NOOP("roles", "三审签发（分管领导）"),
     QT_TRANSLATE_NOOP("roles", "审定（主要领导）"),
     QT_TRANSLATE_NOOP("roles", "管理员"),
-)
-
-# The domain's review level names (desk.review.roles.LEVEL_LABELS), likewise.
-TRANSLATED_LEVELS = (
-    QT_TRANSLATE_NOOP("levels", "一审"),
-    QT_TRANSLATE_NOOP("levels", "二审"),
-    QT_TRANSLATE_NOOP("levels", "三审签发"),
-    QT_TRANSLATE_NOOP("levels", "主要领导审定"),
 )
 
 
@@ -49,11 +41,6 @@ def role_labels(roles: Iterable[str]) -> str:
     """The roles' names in the order of ROLES, joined for a table cell."""
     held = set(roles)
     return "、".join(role_label(role) for role in ROLES if role in held)
-
-
-def level_label(level: str) -> str:
-    """The review level's name (环节) in the UI's language."""
-    return QCoreApplication.translate("levels", LEVEL_LABELS[level])
 
 
 def delegation_period(delegation: DelegationView) -> str:

@@ -1,5 +1,5 @@
-"""The draft list: mine, waiting for me, all; searchable."""
+"""The draft list: mine, waiting for me (by level), all; searchable."""
 
-from desk.ui.drafts.list_panel import DraftListPanel, DraftScope
+from desk.ui.drafts.list_panel import DraftGroup, DraftListPanel, DraftScope
 
-__all__ = ["DraftListPanel", "DraftScope"]
+__all__ = ["DraftGroup", "DraftListPanel", "DraftScope"]

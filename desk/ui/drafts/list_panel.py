@@ -1,14 +1,17 @@
 """The draft list beside the editor: scope tabs, a search field, one row per draft.
 
-The panel only reads (``desk.review.drafts.list_drafts``) and asks for drafts to be
-opened by signal; opening, saving and everything else belong to the main window.
+The 待我处理 scope is the inbox by level: drafts under a heading per group (被退回,
+待一审 … 待发布) with its count. The panel only shows what the main window's query
+returns and asks for drafts to be opened by signal; opening, saving and everything else
+belong to the main window.
 """
 
 from __future__ import annotations
 
 import enum
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from desk.review.drafts import DraftSummary
@@ -28,6 +31,7 @@ from desk.ui.qt import (
 
 SEARCH_SETTLE_MS = 200
 _ID_ROLE = Qt.ItemDataRole.UserRole
+_GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class DraftScope(enum.IntEnum):
@@ -38,8 +42,17 @@ class DraftScope(enum.IntEnum):
     ALL = 2  # every draft this user may see
 
 
+@dataclass(frozen=True, slots=True)
+class DraftGroup:
+    """Drafts listed under one heading; a plain list is one group without a heading."""
+
+    heading: str
+    drafts: Sequence[DraftSummary]
+    notes: Mapping[uuid.UUID, str] = field(default_factory=dict)  # a line per draft, on hover
+
+
 # Lists the drafts of a scope matching a search (the main window queries the store).
-DraftQuery = Callable[[DraftScope, str], Sequence[DraftSummary]]
+DraftQuery = Callable[[DraftScope, str], Sequence[DraftGroup]]
 # A draft's disclosure deadline as shown, and its urgency: "overdue", "due-soon" or "".
 DueOf = Callable[[DraftSummary], tuple[str, str]]
 URGENCY_COLOURS = {"overdue": "#c62828", "due-soon": "#e8710a"}
@@ -96,6 +109,11 @@ class DraftListPanel(QWidget):
         self.tree.itemActivated.connect(self._activate)
         self.tree.itemClicked.connect(self._activate)
         self._current: uuid.UUID | None = None
+        self._collapsed: set[str] = set()  # headings folded by the user, kept on refresh
+        self.tree.itemCollapsed.connect(lambda item: self._collapsed.add(item.data(0, _GROUP_ROLE)))
+        self.tree.itemExpanded.connect(
+            lambda item: self._collapsed.discard(item.data(0, _GROUP_ROLE))
+        )
 
     @property
     def scope(self) -> DraftScope:
@@ -107,38 +125,60 @@ class DraftListPanel(QWidget):
     def refresh(self) -> None:
         """Query again: after a save, a new draft, or a change of scope or search."""
         self._search_timer.stop()
-        drafts = self._query(self.scope, self.search.text())
+        groups = self._query(self.scope, self.search.text())
         self.tree.clear()
-        for draft in drafts:
-            due, urgency = self._due_of(draft)
-            item = QTreeWidgetItem(
-                [
-                    draft.title or self.tr("（无标题）"),
-                    self._status_labels.get(draft.status, draft.status),
-                    due,
-                    _when(draft.updated_at),
-                ]
-            )
-            if urgency in URGENCY_COLOURS:
-                item.setForeground(2, QColor(URGENCY_COLOURS[urgency]))
-                item.setToolTip(
-                    2, self.tr("已超过公开期限") if urgency == "overdue" else self.tr("即将到期")
-                )
-            item.setData(0, _ID_ROLE, draft.id)
-            item.setToolTip(0, draft.title)
-            self.tree.addTopLevelItem(item)
-            if draft.id == self._current:
-                self.tree.setCurrentItem(item)
-        if not drafts:
+        self.tree.setRootIsDecorated(any(group.heading for group in groups))
+        for group in groups:
+            heading = self._heading(group) if group.heading else None
+            for draft in group.drafts:
+                item = self._item(draft, group.notes.get(draft.id, ""))
+                if heading is None:
+                    self.tree.addTopLevelItem(item)
+                else:
+                    heading.addChild(item)
+                if draft.id == self._current:
+                    self.tree.setCurrentItem(item)
+        if not any(group.drafts for group in groups):
             empty = QTreeWidgetItem([self._empty_text()])
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.tree.addTopLevelItem(empty)
 
+    def _heading(self, group: DraftGroup) -> QTreeWidgetItem:
+        """A group's heading row: its name and count, bold, spanning the columns."""
+        heading = QTreeWidgetItem([f"{group.heading} ({len(group.drafts)})"])
+        heading.setData(0, _GROUP_ROLE, group.heading)
+        heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = heading.font(0)
+        font.setBold(True)
+        heading.setFont(0, font)
+        self.tree.addTopLevelItem(heading)
+        heading.setFirstColumnSpanned(True)
+        heading.setExpanded(group.heading not in self._collapsed)
+        return heading
+
+    def _item(self, draft: DraftSummary, note: str) -> QTreeWidgetItem:
+        due, urgency = self._due_of(draft)
+        item = QTreeWidgetItem(
+            [
+                draft.title or self.tr("（无标题）"),
+                self._status_labels.get(draft.status, draft.status),
+                due,
+                _when(draft.updated_at),
+            ]
+        )
+        if urgency in URGENCY_COLOURS:
+            item.setForeground(2, QColor(URGENCY_COLOURS[urgency]))
+            item.setToolTip(
+                2, self.tr("已超过公开期限") if urgency == "overdue" else self.tr("即将到期")
+            )
+        item.setData(0, _ID_ROLE, draft.id)
+        item.setToolTip(0, f"{draft.title}\n{note}" if note else draft.title)
+        return item
+
     def set_current(self, draft_id: uuid.UUID | None) -> None:
         """Mark the draft open in the editor (kept across refreshes)."""
         self._current = draft_id
-        for index in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(index)
+        for item in self._draft_items():
             if item.data(0, _ID_ROLE) == draft_id:
                 self.tree.setCurrentItem(item)
                 return
@@ -146,8 +186,19 @@ class DraftListPanel(QWidget):
 
     def draft_ids(self) -> list[uuid.UUID]:
         """The ids listed, top to bottom."""
+        return [item.data(0, _ID_ROLE) for item in self._draft_items()]
+
+    def headings(self) -> list[str]:
+        """The group headings listed, with their counts (the inbox's)."""
         items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
-        return [item.data(0, _ID_ROLE) for item in items if item.data(0, _ID_ROLE) is not None]
+        return [item.text(0) for item in items if item.data(0, _GROUP_ROLE) is not None]
+
+    def _draft_items(self) -> Iterator[QTreeWidgetItem]:
+        """The draft rows, top to bottom, whether or not under a heading."""
+        for index in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(index)
+            rows = [top.child(i) for i in range(top.childCount())] if top.childCount() else [top]
+            yield from (row for row in rows if row.data(0, _ID_ROLE) is not None)
 
     def _empty_text(self) -> str:
         if self.search.text().strip():

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from desk.review.approval_form import approval_form, form_html
 from desk.review.diff import RevisionText, diff_html, revision_texts
+from desk.review.seen import changed_since_seen
 from desk.review.stages import STAGE_LABELS
 from desk.store import Store
 from desk.store.audit import read_entries, verify
-from desk.ui.history.seen import changed_since_seen
 from desk.ui.printing import print_html_to_pdf
 from desk.ui.qt import (
     QComboBox,

@@ -27,14 +27,14 @@ from desk.review.drafts import (
     pending_recovery,
 )
 from desk.review.editing import DraftText, EditingSession
-from desk.review.inbox import inbox_counts, waiting_for
-from desk.review.roles import LEVEL_LABELS, LEVELS
+from desk.review.inbox import INBOX_GROUPS, inbox_counts, waiting_for
+from desk.review.roles import LEVELS
 from desk.review.stages import DRAFT, PUBLISHED, RETRACTED, STATUS_LABELS
 from desk.review.workflow import StepResult
 from desk.store import Store, StoreError
 from desk.ui.admin import AdminDialog
 from desk.ui.check_worker import CheckWorker
-from desk.ui.drafts import DraftListPanel, DraftScope
+from desk.ui.drafts import DraftGroup, DraftListPanel, DraftScope
 from desk.ui.editor import DraftEditor
 from desk.ui.findings import FindingsPanel
 from desk.ui.history import HistoryDialog
@@ -62,6 +62,7 @@ from desk.ui.qt import (
 )
 from desk.ui.register import RegisterDialog
 from desk.ui.review import ReviewPanel
+from desk.ui.review.labels import inbox_group_label, status_label
 
 IMPORT_SUFFIXES = ("*.docx", "*.html", "*.htm", "*.txt")
 PREVIEW_SETTLE_MS = DEBOUNCE_MS  # typing pause before the preview is refreshed
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         self.findings.finding_activated.connect(self.editor.select_finding)
         self.review.acted.connect(self._acted)
         self.review.anchor_requested.connect(self._show_anchor)
+        self.review.history_requested.connect(self.open_history)
         self.findings.blocking_reason_changed.connect(self._update_submit)
         self.side.currentChanged.connect(self._side_tab_changed)
         self.editor.title.textChanged.connect(self._schedule_preview)
@@ -164,7 +166,7 @@ class MainWindow(QMainWindow):
     # Building
 
     def status_labels(self) -> dict[str, str]:
-        return dict(STATUS_LABELS)
+        return {status: status_label(status) for status in STATUS_LABELS}
 
     def _build_actions(self) -> None:
         def action(
@@ -221,20 +223,36 @@ class MainWindow(QMainWindow):
 
     # Drafts
 
-    def _query_drafts(self, scope: DraftScope, search: str) -> Sequence[DraftSummary]:
+    def _query_drafts(self, scope: DraftScope, search: str) -> list[DraftGroup]:
         try:
             if scope is DraftScope.MINE:
-                return list_drafts(self.store, search=search, created_by=self.actor)
+                return [
+                    DraftGroup("", list_drafts(self.store, search=search, created_by=self.actor))
+                ]
             if scope is DraftScope.WAITING:
-                waiting = {
-                    item.draft_id
-                    for item in waiting_for(self.store, self.actor, calendar=self.calendar)
-                }
-                return [d for d in list_drafts(self.store, search=search) if d.id in waiting]
-            return list_drafts(self.store, search=search)
+                return self._inbox(search)
+            return [DraftGroup("", list_drafts(self.store, search=search))]
         except StoreError as error:
             self.show_problem(str(error))
             return []
+
+    def _inbox(self, search: str) -> list[DraftGroup]:
+        """What waits for this person, by group (被退回, each level, 待发布), most urgent
+        first in each; a delegate's rows say whom they stand in for."""
+        waiting = waiting_for(self.store, self.actor, calendar=self.calendar)
+        found = {draft.id: draft for draft in list_drafts(self.store, search=search)}
+        groups = []
+        for group in INBOX_GROUPS:
+            items = [item for item in waiting if item.group == group and item.draft_id in found]
+            if items:
+                notes = {
+                    item.draft_id: self.tr("代 {login} 审核").format(login=item.acting_for)
+                    for item in items
+                    if item.acting_for
+                }
+                drafts = [found[item.draft_id] for item in items]
+                groups.append(DraftGroup(inbox_group_label(group), drafts, notes))
+        return groups
 
     def _due_of(self, draft: DraftSummary) -> tuple[str, str]:
         """The disclosure deadline of a draft not yet published, and how urgent it is."""
@@ -310,9 +328,9 @@ class MainWindow(QMainWindow):
         total = sum(counts.values())
         label = self.tr("待我处理")
         self.drafts.scopes.setTabText(DraftScope.WAITING, f"{label} ({total})" if total else label)
-        names = {**LEVEL_LABELS, "returned": self.tr("被退回"), "publish": self.tr("待发布")}
         self.drafts.scopes.setTabToolTip(
-            DraftScope.WAITING, " · ".join(f"{names[k]} {n}" for k, n in sorted(counts.items()))
+            DraftScope.WAITING,
+            " · ".join(f"{inbox_group_label(group)} {n}" for group, n in counts.items()),
         )
         if total > self._waiting:
             self.show_message(self.tr("有 {count} 份稿件等待您处理").format(count=total))
@@ -324,7 +342,7 @@ class MainWindow(QMainWindow):
         self.refresh_inbox()
         self.drafts.refresh()
         self.open(result.draft_id)
-        label = STATUS_LABELS.get(result.status, result.status)
+        label = status_label(result.status)
         self.show_message(self.tr("已完成，稿件现在：{status}").format(status=label))
 
     def _let_go(self) -> bool:

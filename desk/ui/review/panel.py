@@ -9,6 +9,7 @@ of exactly that text, with the check result the person saw.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import uuid
 from collections.abc import Callable, Sequence
@@ -16,17 +17,18 @@ from functools import partial
 
 from desk.review.calendar_workdays import WorkCalendar
 from desk.review.commands import Command, CommandRejected, apply, new_id
+from desk.review.diff import changes_html
 from desk.review.directory import reviewers_for
 from desk.review.findings import Finding
 from desk.review.inbox import ReviewState, review_state
-from desk.review.roles import LEVEL_LABELS, LEVELS
+from desk.review.roles import LEVELS
+from desk.review.seen import SINCE_SEEN, ChangesToSee, changes_to_see
 from desk.review.stages import (
     ACTION_LABELS,
     DRAFT,
     PUBLISHED,
     READY,
     STAGE_LABELS,
-    STATUS_LABELS,
 )
 from desk.review.workflow import (
     CHANNELS,
@@ -57,12 +59,14 @@ from desk.ui.qt import (
     QPlainTextEdit,
     QPushButton,
     Qt,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from desk.ui.review.labels import level_label, status_label
 
 
 class ReviewPanel(QWidget):
@@ -70,6 +74,7 @@ class ReviewPanel(QWidget):
 
     acted = Signal(object)  # StepResult, after a step was taken
     anchor_requested = Signal(dict)  # show the span a returned draft's comment is about
+    history_requested = Signal()  # open the revision history (the full comparison)
 
     def __init__(
         self,
@@ -106,6 +111,18 @@ class ReviewPanel(QWidget):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("QLabel { color: #b3261e; }")
+        # what changed since the person last acted, or during this round of review
+        self.changes_title = QLabel()
+        self.changes_title.setWordWrap(True)
+        self.changes_title.linkActivated.connect(self.history_requested)
+        self.changes = QTextBrowser()
+        self.changes.setMaximumHeight(160)
+        self.changes_box = QWidget()
+        changes = QVBoxLayout(self.changes_box)
+        changes.setContentsMargins(0, 0, 0, 0)
+        changes.addWidget(self.changes_title)
+        changes.addWidget(self.changes)
+        self.seen_changes: ChangesToSee | None = None
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels(
@@ -177,6 +194,7 @@ class ReviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.returned)
+        layout.addWidget(self.changes_box)
         layout.addWidget(self.attributes_box)
         layout.addWidget(self.review_box)
         layout.addWidget(self.publish_box)
@@ -197,6 +215,7 @@ class ReviewPanel(QWidget):
             self.error.setText(str(error))
         state = self.state
         self._show_status(state)
+        self._show_changes(state)
         self._show_history(state)
         mine = state is not None and state.created_by == self.login
         status = state.status if state else DRAFT
@@ -422,7 +441,7 @@ class ReviewPanel(QWidget):
             self.status.setText(self.tr("草稿（尚未保存）"))
             self.returned.hide()
             return
-        parts = [STATUS_LABELS[state.status]]
+        parts = [status_label(state.status)]
         if state.unit:
             parts.append(state.unit)
         if state.major:
@@ -440,7 +459,7 @@ class ReviewPanel(QWidget):
             self.returned.setTextFormat(Qt.TextFormat.RichText)
             self.returned.setText(
                 self.tr("{level}退回：{comment}{about}").format(
-                    level=LEVEL_LABELS.get(returned.level, returned.level),
+                    level=level_label(returned.level),
                     comment=html.escape(returned.opinion),
                     about=about,
                 )
@@ -450,6 +469,27 @@ class ReviewPanel(QWidget):
         returned = self.state.returned if self.state else None
         if returned is not None and returned.anchor:
             self.anchor_requested.emit(dict(returned.anchor))
+
+    def _show_changes(self, state: ReviewState | None) -> None:
+        """Point out the changes to read before acting: since the person's last step, or
+        the corrections reviewers made to the submitted text."""
+        self.seen_changes = None
+        if state is not None:
+            with contextlib.suppress(LookupError, StoreError):
+                self.seen_changes = changes_to_see(self.store, state.draft_id, self.login)
+        changes = self.seen_changes
+        self.changes_box.setVisible(changes is not None)
+        if changes is None:
+            return
+        if changes.why == SINCE_SEEN:
+            said = self.tr("自您上次处理（第 {since} 版）以来，{editors}修改了稿件")
+        else:
+            said = self.tr("审核中{editors}修改了提交的稿件（第 {since} 版）")
+        said = said.format(since=changes.since.number, editors="、".join(changes.editors))
+        more = self.tr("修订记录")
+        self.changes_title.setText(f'<b>{html.escape(said)}</b> · <a href="#history">{more}</a>')
+        old, new = changes.since, changes.current
+        self.changes.setHtml(changes_html(old.title, old.body_text, new.title, new.body_text))
 
     def _show_history(self, state: ReviewState | None) -> None:
         self.history.clear()

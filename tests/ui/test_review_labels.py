@@ -1,0 +1,28 @@
+"""The flow's names marked for translation are exactly the domain's."""
+
+from desk.review.inbox import INBOX_GROUPS
+from desk.review.roles import LEVEL_LABELS
+from desk.review.stages import STATUS_LABELS
+from desk.ui.review.labels import (
+    TRANSLATED_INBOX_GROUPS,
+    TRANSLATED_LEVELS,
+    TRANSLATED_STATUSES,
+    inbox_group_label,
+    level_label,
+    status_label,
+)
+
+
+def test_the_marked_names_are_the_domains():
+    assert list(TRANSLATED_LEVELS) == list(LEVEL_LABELS.values())
+    assert list(TRANSLATED_STATUSES) == list(STATUS_LABELS.values())
+    assert list(TRANSLATED_INBOX_GROUPS) == list(INBOX_GROUPS.values())
+
+
+def test_names_in_chinese_without_a_translation_and_unknown_keys_as_they_are(qapp):
+    assert (level_label("review3"), status_label("ready"), inbox_group_label("returned")) == (
+        "三审签发",
+        "待发布",
+        "被退回",
+    )
+    assert status_label("archived") == "archived"
