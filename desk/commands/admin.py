@@ -27,7 +27,9 @@ from desk.review.accounts import (
     CreateUnit,
     Delegate,
     RevokeDelegation,
+    SetPassword,
     SetUnitLeader,
+    UpdateAccount,
     local_time,
 )
 from desk.review.calendar_files import HolidayListError
@@ -42,12 +44,16 @@ from desk.review.directory import (
     list_units,
 )
 from desk.review.errors import CommandRejected
-from desk.review.passwords import WeakPassword, hash_password
+from desk.review.passwords import MIN_LENGTH, WeakPassword, hash_password
 from desk.review.roles import LEVEL_LABELS, LEVELS, ROLES, UnknownRole, parse_role
 from desk.store import Store, StoreError
 
 EXIT_OK, EXIT_ERROR = 0, 2
 _PROG = "desk admin"
+_PASSWORD_RULES = (
+    f"不加 --password-stdin 时提示输入两次密码。密码至少 {MIN_LENGTH} 个字符，且不能与登录名相同。"
+)
+_ROLE_HELP = "可用中文名，如 一审、二审、签发、审定、联络员、管理员"
 
 
 class _Refused(Exception):
@@ -69,25 +75,53 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     leader.add_argument("login", metavar="LOGIN", help="分管领导的登录名")
     leader.set_defaults(run=_runner(set_leader))
 
-    user = actions.add_parser(
-        "create-user",
-        help="新建账号",
-        description=(
-            "不加 --password-stdin 时提示输入两次密码。密码至少 8 个字符，且不能与登录名相同。"
-        ),
-    )
+    user = actions.add_parser("create-user", help="新建账号", description=_PASSWORD_RULES)
     user.add_argument("login", metavar="LOGIN", help="登录名")
     user.add_argument("--name", required=True, help="姓名")
     user.add_argument("--unit", metavar="UNIT", help="所在部门名称（须已创建）")
     user.add_argument(
+        "--role", action="append", required=True, metavar="ROLE", help=f"角色，可重复；{_ROLE_HELP}"
+    )
+    _add_password_stdin(user)
+    user.set_defaults(run=_runner(create_user))
+
+    update = actions.add_parser(
+        "update-user",
+        help="修改账号的姓名、部门、角色，或停用/启用账号",
+        description="只改给出的项，其余不变。登录名不能修改。",
+    )
+    update.add_argument("login", metavar="LOGIN", help="登录名")
+    update.add_argument("--name", help="新的姓名")
+    where = update.add_mutually_exclusive_group()
+    where.add_argument("--unit", metavar="UNIT", help="调到该部门（须已创建）")
+    where.add_argument("--no-unit", action="store_true", help="不再属于任何部门")
+    update.add_argument(
         "--role",
         action="append",
-        required=True,
         metavar="ROLE",
-        help="角色，可重复；可用中文名，如 一审、二审、签发、审定、联络员、管理员",
+        help=f"角色，可重复；给出的角色取代原有的全部角色；{_ROLE_HELP}",
     )
-    user.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码（一行）")
-    user.set_defaults(run=_runner(create_user))
+    active = update.add_mutually_exclusive_group()
+    active.add_argument(
+        "--disable",
+        dest="active",
+        action="store_const",
+        const=False,
+        help="停用账号：不能再登录，也不再分到待审稿件",
+    )
+    active.add_argument(
+        "--enable", dest="active", action="store_const", const=True, help="重新启用账号"
+    )
+    update.set_defaults(run=_runner(update_user))
+
+    password = actions.add_parser(
+        "set-password",
+        help="为账号设置新密码（同时解除因密码错误造成的锁定）",
+        description=f"设置新密码，同时解除因密码错误造成的锁定。{_PASSWORD_RULES}",
+    )
+    password.add_argument("login", metavar="LOGIN", help="登录名")
+    _add_password_stdin(password)
+    password.set_defaults(run=_runner(set_password))
 
     users = actions.add_parser("list-users", help="列出账号：登录名、姓名、部门、角色、状态")
     users.set_defaults(run=_runner(list_users))
@@ -191,11 +225,11 @@ def set_leader(store: Store, args: argparse.Namespace) -> str:
 
 
 def create_user(store: Store, args: argparse.Namespace) -> str:
-    roles = sorted({parse_role(role) for role in args.role}, key=list(ROLES).index)
+    roles = _parse_roles(args.role)
     unit = _unit(store, args.unit) if args.unit is not None else None
     if account_by_login(store, args.login) is not None:
         raise _Refused(f"登录名 {args.login} 已被使用")
-    password_hash = hash_password(_read_password(args.password_stdin), login=args.login)
+    password_hash = _new_password_hash(args.login, args.password_stdin)
     account = apply(
         store,
         CreateAccount(
@@ -210,6 +244,64 @@ def create_user(store: Store, args: argparse.Namespace) -> str:
         ),
     )
     return f"已创建账号 {account.login}（{_describe(account)}）"
+
+
+def update_user(store: Store, args: argparse.Namespace) -> str:
+    """Only what was given changes: UpdateAccount carries the full state, read afresh."""
+    if (args.name, args.unit, args.role, args.active) == (None,) * 4 and not args.no_unit:
+        raise _Refused(
+            "没有要修改的内容：请给出 --name、--unit、--no-unit、--role、--disable 或 --enable"
+        )
+    before = _account(store, args.login)
+    name = args.name.strip() if args.name is not None else before.name
+    if args.unit is not None:
+        unit_id: uuid.UUID | None = _unit(store, args.unit).id
+    else:
+        unit_id = None if args.no_unit else before.unit_id
+    roles = tuple(_parse_roles(args.role)) if args.role is not None else before.roles
+    active = args.active if args.active is not None else before.active
+    if (name, unit_id, roles, active) == (before.name, before.unit_id, before.roles, before.active):
+        return f"账号 {before.login} 没有变化（{_describe(before)}，{_active_text(before.active)}）"
+    after = apply(
+        store,
+        UpdateAccount(
+            command_id=new_id(),
+            actor=_actor(),
+            account_id=before.id,
+            full_name=name,
+            unit_id=unit_id,
+            roles=list(roles),
+            active=active,
+        ),
+    )
+    changes = [
+        f"{what} {old} → {new}"
+        for what, old, new in (
+            ("姓名", before.name, after.name),
+            ("部门", before.unit_name or "无", after.unit_name or "无"),
+            ("角色", _role_names(before.roles), _role_names(after.roles)),
+            ("状态", _active_text(before.active), _active_text(after.active)),
+        )
+        if old != new
+    ]
+    return f"已修改账号 {after.login}：{'；'.join(changes)}"
+
+
+def set_password(store: Store, args: argparse.Namespace) -> str:
+    account = _account(store, args.login)  # before asking for a password
+    password_hash = _new_password_hash(account.login, args.password_stdin)
+    apply(
+        store,
+        SetPassword(
+            command_id=new_id(), actor=_actor(), account_id=account.id, password_hash=password_hash
+        ),
+    )
+    done = f"已为 {account.name}（{account.login}）设置新密码"
+    if account.locked_until is not None and store.clock() < account.locked_until:
+        done += "，并解除了锁定"
+    if not account.active:
+        done += f"。该账号已停用，启用后才能登录：desk admin update-user {account.login} --enable"
+    return done
 
 
 def list_users(store: Store, args: argparse.Namespace) -> str:
@@ -327,6 +419,21 @@ def _account(store: Store, login: str) -> AccountView:
     return account
 
 
+def _parse_roles(names: Sequence[str]) -> list[str]:
+    """Role ids for what was typed (ids or Chinese names), once each, in ROLES' order."""
+    return sorted({parse_role(name) for name in names}, key=list(ROLES).index)
+
+
+def _add_password_stdin(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码（一行）")
+
+
+def _new_password_hash(login: str, from_stdin: bool) -> str:
+    """The hash of a new password for ``login``, read from stdin (one line) or asked
+    twice; _Refused or WeakPassword if there is none or it is too weak."""
+    return hash_password(_read_password(from_stdin), login=login)
+
+
 def _read_password(from_stdin: bool) -> str:
     if from_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
@@ -369,6 +476,10 @@ def _describe(account: AccountView) -> str:
 def _role_names(roles: tuple[str, ...]) -> str:
     """Short Chinese names: 一审, 三审签发, 管理员 …"""
     return "、".join(ROLES[role].split("（")[0] for role in roles)
+
+
+def _active_text(active: bool) -> str:
+    return "启用" if active else "停用"
 
 
 def _status(account: AccountView, now: datetime) -> str:

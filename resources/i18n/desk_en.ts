@@ -1082,6 +1082,25 @@
     </message>
 </context>
 <context>
+    <name>actions</name>
+    <message>
+        <source>提交审核</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>申请修改</source>
+        <translation>Modification requested</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>本单位载入的节假日安排有误，期限按内置安排计算：{problem}</source>
@@ -1229,6 +1248,13 @@
     <message>
         <source>管理员</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>stages</name>
+    <message>
+        <source>起草</source>
+        <translation>Drafting</translation>
     </message>
 </context>
 <context>

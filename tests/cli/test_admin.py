@@ -292,3 +292,217 @@ def test_an_unusable_data_dir_is_an_error(tmp_path, capsys):
     blocker.write_text("", encoding="utf-8")
     code = main(["--data-dir", str(blocker / "data"), "admin", "list-users"])
     assert code == 2 and "desk admin: 无法创建数据目录" in capsys.readouterr().err
+
+
+# --- update-user and set-password ----------------------------------------------------
+
+
+def audit_verify(tmp_path, capsys):
+    """`desk audit verify`: (exit code, stdout)."""
+    code = main(["--data-dir", str(tmp_path), "audit", "verify"])
+    return code, capsys.readouterr().out
+
+
+def journaled(store, name):
+    with store() as opened:
+        return [entry for entry in read_entries(opened) if entry.name == name]
+
+
+def stored(store, login):
+    with store() as opened:
+        return account_by_login(opened, login)
+
+
+@pytest.fixture
+def zhangsan(desk):
+    """Units 办公室 and 财务科; zhangsan (张三, 办公室, 一审) with PASSWORD."""
+    desk("create-unit", "办公室")
+    desk("create-unit", "财务科")
+    create_user(desk, "zhangsan", "--name", "张三", "--unit", "办公室", "--role", "一审")
+    return "zhangsan"
+
+
+def test_update_user_changes_only_what_is_given(desk, store, zhangsan, tmp_path, capsys):
+    assert desk("update-user", "zhangsan", "--name", " 张三丰 ") == (
+        0,
+        "已修改账号 zhangsan：姓名 张三 → 张三丰\n",
+        "",
+    )
+    account = stored(store, "zhangsan")
+    assert (account.name, account.unit_name, account.roles, account.active) == (
+        "张三丰",
+        "办公室",
+        ("review1",),
+        True,
+    )
+    assert desk("update-user", "zhangsan", "--unit", "财务科")[1] == (
+        "已修改账号 zhangsan：部门 办公室 → 财务科\n"
+    )
+    # --role replaces the roles; Chinese names as for create-user
+    assert desk("update-user", "zhangsan", "--role", "签发", "--role", "二审")[1] == (
+        "已修改账号 zhangsan：角色 一审 → 二审、三审签发\n"
+    )
+    account = stored(store, "zhangsan")
+    assert (account.name, account.unit_name, account.roles) == (
+        "张三丰",
+        "财务科",
+        ("review2", "review3"),
+    )
+    assert desk("update-user", "zhangsan", "--no-unit")[1] == (
+        "已修改账号 zhangsan：部门 财务科 → 无\n"
+    )
+    assert stored(store, "zhangsan").unit_id is None
+    _, out, _ = desk(
+        "update-user", "zhangsan", "--unit", "办公室", "--name", "张三", "--role", "一审"
+    )
+    assert (
+        out
+        == "已修改账号 zhangsan：姓名 张三丰 → 张三；部门 无 → 办公室；角色 二审、三审签发 → 一审\n"
+    )
+
+    assert (
+        desk("update-user", "zhangsan", "--disable")[1] == "已修改账号 zhangsan：状态 启用 → 停用\n"
+    )
+    assert desk("list-users")[1].splitlines()[1].split() == [
+        "zhangsan",
+        "张三",
+        "办公室",
+        "一审",
+        "已停用",
+    ]
+    with store() as opened, pytest.raises(LoginFailed, match="账号已停用"):
+        authenticate(opened, "zhangsan", PASSWORD)
+    assert (
+        desk("update-user", "zhangsan", "--enable")[1] == "已修改账号 zhangsan：状态 停用 → 启用\n"
+    )
+    with store() as opened:
+        assert authenticate(opened, "zhangsan", PASSWORD).roles == ("review1",)
+
+    updates = journaled(store, "UpdateAccount")
+    assert len(updates) == 7
+    assert all(entry.actor.startswith("cli:") for entry in updates)
+    assert audit_verify(tmp_path, capsys)[0] == 0
+
+
+def test_update_user_without_a_change_journals_nothing(desk, store, zhangsan):
+    code, out, err = desk(
+        "update-user", "zhangsan", "--name", "张三", "--unit", "办公室", "--enable"
+    )
+    assert (code, err) == (0, "")
+    assert out == "账号 zhangsan 没有变化（张三，办公室，一审，启用）\n"
+    assert journaled(store, "UpdateAccount") == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nobody", "--name", "某人"], "账号 nobody 不存在"),
+        (
+            ["zhangsan", "--unit", "人事科"],
+            "部门“人事科”不存在（现有部门：办公室、财务科）。如需新建：desk admin create-unit 人事科",
+        ),
+        (["zhangsan", "--role", "二审", "--role", "局长"], "未知角色 '局长'，可选："),
+        (["zhangsan", "--name", "  "], "姓名不能为空"),
+        (["zhangsan"], "没有要修改的内容：请给出 --name、--unit、--no-unit、--role、"),
+    ],
+)
+def test_update_user_errors_change_nothing(desk, store, zhangsan, tmp_path, capsys, args, message):
+    before = stored(store, "zhangsan")
+    code, out, err = desk("update-user", *args)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"desk admin: {message}")
+    assert stored(store, "zhangsan") == before
+    assert journaled(store, "UpdateAccount") == []
+    assert audit_verify(tmp_path, capsys)[0] == 0
+
+
+def test_update_user_keeps_the_domain_rules(desk, store):
+    desk("create-unit", "办公室")
+    create_user(desk, "admin", "--name", "管理员甲", "--role", "管理员")
+    create_user(desk, "leader", "--name", "副局长", "--role", "签发")
+    desk("set-leader", "办公室", "leader")
+    code, _, err = desk("update-user", "admin", "--disable")
+    assert (code, err) == (2, "desk admin: 至少要保留一个启用的管理员账号\n")
+    code, _, err = desk("update-user", "leader", "--role", "二审")
+    assert code == 2 and "是办公室的分管领导，请先更换分管领导" in err
+    assert stored(store, "admin").active and stored(store, "leader").roles == ("review3",)
+
+
+def test_unit_and_no_unit_or_disable_and_enable_exclude_each_other(desk, zhangsan, capsys):
+    for args in (["--unit", "财务科", "--no-unit"], ["--disable", "--enable"]):
+        with pytest.raises(SystemExit) as usage:
+            desk("update-user", "zhangsan", *args)
+        assert usage.value.code == 2
+        assert "not allowed with argument" in capsys.readouterr().err
+
+
+NEW_PASSWORD = "新的密码2026#"
+
+
+def test_set_password_from_stdin(desk, store, zhangsan, tmp_path, capsys):
+    code, out, err = desk("set-password", "zhangsan", "--password-stdin", stdin=f"{NEW_PASSWORD}\n")
+    assert (code, out, err) == (0, "已为 张三（zhangsan）设置新密码\n", "")
+    with store() as opened:
+        assert authenticate(opened, "zhangsan", NEW_PASSWORD).login == "zhangsan"
+        with pytest.raises(LoginFailed, match="密码错误"):
+            authenticate(opened, "zhangsan", PASSWORD)
+    (entry,) = journaled(store, "SetPassword")
+    assert entry.actor.startswith("cli:")
+    assert entry.payload["password_hash"].startswith("$argon2id$")
+    assert NEW_PASSWORD not in str(entry.payload)
+    assert audit_verify(tmp_path, capsys)[0] == 0
+
+
+def test_set_password_without_stdin_asks_twice(desk, store, zhangsan, monkeypatch):
+    answers = iter([NEW_PASSWORD, NEW_PASSWORD + "x", NEW_PASSWORD, NEW_PASSWORD])
+    prompts = []
+    monkeypatch.setattr("getpass.getpass", lambda prompt: prompts.append(prompt) or next(answers))
+    code, _, err = desk("set-password", "zhangsan")
+    assert (code, err) == (2, "desk admin: 两次输入的密码不一致\n")
+    assert journaled(store, "SetPassword") == []
+    assert desk("set-password", "zhangsan")[0] == 0
+    assert prompts == ["密码：", "再次输入密码："] * 2
+    with store() as opened:
+        assert authenticate(opened, "zhangsan", NEW_PASSWORD).login == "zhangsan"
+
+
+def test_set_password_lifts_a_lockout(desk, store, zhangsan):
+    with store() as opened:
+        for _ in range(5):
+            with pytest.raises(LoginFailed):
+                authenticate(opened, "zhangsan", "错误的密码123")
+    code, out, _ = desk("set-password", "zhangsan", "--password-stdin", stdin=f"{NEW_PASSWORD}\n")
+    assert (code, out) == (0, "已为 张三（zhangsan）设置新密码，并解除了锁定\n")
+    with store() as opened:
+        assert authenticate(opened, "zhangsan", NEW_PASSWORD).failed_logins == 0
+
+
+def test_set_password_of_a_disabled_account_says_how_to_enable_it(desk, zhangsan):
+    desk("update-user", "zhangsan", "--disable")
+    _, out, _ = desk("set-password", "zhangsan", "--password-stdin", stdin=f"{NEW_PASSWORD}\n")
+    assert out.endswith("启用后才能登录：desk admin update-user zhangsan --enable\n")
+
+
+@pytest.mark.parametrize(
+    ("login", "password", "message"),
+    [
+        ("nobody", NEW_PASSWORD, "账号 nobody 不存在"),
+        ("zhangsan", "short", "密码至少需要 8 个字符"),
+        ("zhangsan", "ZhangSan", "密码不能与登录名相同"),
+        ("zhangsan", "", "标准输入中没有密码"),
+    ],
+)
+def test_set_password_errors_keep_the_old_password(
+    desk, store, zhangsan, tmp_path, capsys, login, password, message
+):
+    code, out, err = desk("set-password", login, "--password-stdin", stdin=f"{password}\n")
+    assert (code, out, err) == (2, "", f"desk admin: {message}\n")
+    assert journaled(store, "SetPassword") == []
+    with store() as opened:
+        assert authenticate(opened, "zhangsan", PASSWORD).login == "zhangsan"
+    assert audit_verify(tmp_path, capsys)[0] == 0
+
+
+def test_an_unknown_login_is_refused_before_asking_for_a_password(desk, monkeypatch):
+    monkeypatch.setattr("getpass.getpass", lambda prompt: pytest.fail("asked for a password"))
+    assert desk("set-password", "nobody") == (2, "", "desk admin: 账号 nobody 不存在\n")

@@ -9,7 +9,16 @@ from desk.review.accounts import CreateAccount, UpdateAccount
 from desk.review.commands import apply, new_id
 from desk.review.directory import account_by_login, has_any_admin, list_accounts, list_units
 from desk.ui.login import FirstAdminDialog, LoginDialog, SessionLock, sign_in
-from desk.ui.qt import QApplication, QLabel, QMainWindow, Qt, QTextCursor, QTextEdit, QTimer
+from desk.ui.qt import (
+    QApplication,
+    QCloseEvent,
+    QLabel,
+    QMainWindow,
+    Qt,
+    QTextCursor,
+    QTextEdit,
+    QTimer,
+)
 from tests.ui.conftest import TIMEOUT_MS, type_text
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
@@ -311,3 +320,158 @@ def test_lock_now_covers_the_window_and_escape_does_not_unlock(qtbot, store, win
     with qtbot.waitSignal(lock.unlocked, timeout=TIMEOUT_MS):
         unlock_with(lock, PASSWORD)
     assert not lock.curtain.isVisible()
+
+
+def test_enter_in_the_password_field_unlocks(qtbot, store, window):
+    lock = make_lock(store, window, idle_ms=60_000)
+    lock.lock_now()
+    qtbot.waitExposed(lock.dialog)
+    lock.dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(lock.unlocked, timeout=TIMEOUT_MS):
+        qtbot.keyClick(lock.dialog.password, Qt.Key.Key_Return)
+    assert window.isVisible()
+
+
+# --- 退出 from the locked session ------------------------------------------------------
+
+
+def test_quit_closes_the_window_and_ends_the_session(qtbot, store, window):
+    lock = make_lock(store, window, idle_ms=300)
+    with qtbot.waitSignal(lock.locked, timeout=TIMEOUT_MS):
+        pass
+    dialog = lock.dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.quit_button.text() == "退出"
+    assert dialog.unlock_button.isDefault() and not dialog.quit_button.isDefault()
+    with qtbot.assertNotEmitted(lock.unlocked), qtbot.waitSignal(dialog.quit_requested):
+        dialog.quit_button.click()
+    assert not window.isVisible()  # closed: the app quits with its last window
+    assert not dialog.isVisible() and not lock.is_locked
+    type_text(window.centralWidget(), "不会再锁")  # activity no longer arms the lock …
+    qtbot.wait(600)
+    assert not lock.is_locked  # … so nothing pops up over a closed window
+    assert account_by_login(store, "chief").failed_logins == 0
+
+
+class _Unsaved(QMainWindow):
+    """A window whose draft can't be saved, and whose user chose to stay."""
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        event.ignore()
+
+
+def test_if_the_window_stays_open_the_session_stays_locked(qtbot, store):
+    window = _Unsaved()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    lock = make_lock(store, window, idle_ms=60_000)
+    lock.lock_now()
+    qtbot.waitExposed(lock.dialog)
+    lock.dialog.quit_button.click()
+    assert window.isVisible() and lock.curtain.isVisible()
+    assert lock.is_locked and lock.dialog.isVisible()
+    with qtbot.waitSignal(lock.unlocked, timeout=TIMEOUT_MS):
+        unlock_with(lock, PASSWORD)
+
+
+def test_quit_saves_the_open_draft(qtbot, store, worker, tmp_path):
+    from desk.links import load_default_whitelist
+    from desk.review.drafts import list_drafts, load_draft
+    from desk.ui.main_window import MainWindow, WindowState
+
+    account = make_account(store)
+    whitelist = load_default_whitelist()
+    window = MainWindow(store, worker, account.login, whitelist, WindowState(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.new_draft()
+    window.editor.title.setText("锁屏前的稿件")
+    window.editor.body.setFocus()
+    type_text(window.editor.body, TEXT)
+    lock = SessionLock(store, account, window, idle_ms=60_000)
+    lock.lock_now()
+    qtbot.waitExposed(lock.dialog)
+    lock.dialog.quit_button.click()
+    assert not window.isVisible() and not lock.is_locked
+    [draft] = list_drafts(store)
+    assert draft.title == "锁屏前的稿件"
+    assert TEXT in load_draft(store, draft.id).body_text
+
+
+QUIT_FROM_THE_LOCK = """
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QInputMethodEvent
+
+from desk.lexicon import Lexicon
+from desk.review import passwords
+from desk.review.accounts import CreateAccount
+from desk.review.commands import apply, new_id
+from desk.store import DATABASE_NAME, open_store
+from desk.ui.app import build_window, desk_whitelist, prepare_application, start
+from desk.ui.check_worker import CheckWorker
+from desk.ui.login import SessionLock
+from desk.ui.main_window import WindowState
+from desk.ui.qt import QApplication, QTimer
+
+data = Path(sys.argv[1])
+prepare_application()
+app = QApplication([])
+store = open_store(data / DATABASE_NAME)
+digest = passwords.hash_password("政务公开2026!", login="chief")
+account = apply(
+    store, CreateAccount(new_id(), "cli:test", new_id(), "chief", "王科长", None, ["drafter"], digest)
+)
+worker = CheckWorker(lambda: Lexicon.from_entries([]))
+window = build_window(store, data, worker, desk_whitelist(data), account.login)
+lock = SessionLock(store, account, window)  # as desk.ui.app.run wires it
+window.lock_requested.connect(lock.lock_now)
+start(window, WindowState(data))
+
+
+def type_and_quit():
+    window.editor.title.setText("锁屏前的稿件")
+    window.editor.body.setFocus()
+    typed = QInputMethodEvent()
+    typed.setCommitString("各单位：请于12月前完成自查。")
+    QApplication.sendEvent(window.editor.body, typed)
+    window.lock_requested.emit()
+    QTimer.singleShot(100, lock.dialog.quit_button.click)
+
+
+QTimer.singleShot(0, type_and_quit)
+QTimer.singleShot(30_000, lambda: app.exit(3))  # never hang the test
+print("exit", app.exec())
+"""
+
+
+def test_quit_from_the_lock_quits_the_app_after_saving(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from desk.review.drafts import list_drafts, load_draft
+    from desk.store import DATABASE_NAME, open_store
+
+    repo = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", QUIT_FROM_THE_LOCK, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(repo), "QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "exit 0"
+    store = open_store(tmp_path / DATABASE_NAME)
+    try:
+        [draft] = list_drafts(store)
+        assert (draft.title, load_draft(store, draft.id).body_text.strip()) == (
+            "锁屏前的稿件",
+            TEXT,
+        )
+    finally:
+        store.close()

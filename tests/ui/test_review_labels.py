@@ -2,13 +2,16 @@
 
 from desk.review.inbox import INBOX_GROUPS
 from desk.review.roles import LEVEL_LABELS
-from desk.review.stages import STATUS_LABELS
+from desk.review.stages import ACTION_LABELS, STAGE_LABELS, STATUS_LABELS
 from desk.ui.review.labels import (
+    DRAFTING,
+    TRANSLATED_ACTIONS,
     TRANSLATED_INBOX_GROUPS,
     TRANSLATED_LEVELS,
     TRANSLATED_STATUSES,
     inbox_group_label,
     level_label,
+    stage_label,
     status_label,
 )
 
@@ -17,6 +20,8 @@ def test_the_marked_names_are_the_domains():
     assert list(TRANSLATED_LEVELS) == list(LEVEL_LABELS.values())
     assert list(TRANSLATED_STATUSES) == list(STATUS_LABELS.values())
     assert list(TRANSLATED_INBOX_GROUPS) == list(INBOX_GROUPS.values())
+    assert list(TRANSLATED_ACTIONS) == list(ACTION_LABELS.values())
+    assert [DRAFTING, *TRANSLATED_LEVELS] == list(STAGE_LABELS.values())
 
 
 def test_names_in_chinese_without_a_translation_and_unknown_keys_as_they_are(qapp):
@@ -26,3 +31,4 @@ def test_names_in_chinese_without_a_translation_and_unknown_keys_as_they_are(qap
         "被退回",
     )
     assert status_label("archived") == "archived"
+    assert (stage_label("draft"), stage_label("review1")) == ("起草", "一审")

@@ -13,7 +13,6 @@ from pathlib import Path
 from desk.review.approval_form import approval_form, form_html
 from desk.review.diff import RevisionText, diff_html, revision_texts
 from desk.review.seen import changed_since_seen
-from desk.review.stages import STAGE_LABELS
 from desk.store import Store
 from desk.store.audit import read_entries, verify
 from desk.ui.printing import print_html_to_pdf
@@ -33,6 +32,7 @@ from desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from desk.ui.review.labels import stage_label
 
 _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\s]+')
 
@@ -74,7 +74,7 @@ class HistoryDialog(QDialog):
                     [
                         self.tr("第 {number} 版").format(number=text.number),
                         text.author_name,
-                        STAGE_LABELS.get(text.stage, text.stage),
+                        stage_label(text.stage),
                         text.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                     ]
                 )
@@ -182,7 +182,7 @@ class HistoryDialog(QDialog):
 
     def _label(self, text: RevisionText) -> str:
         return self.tr("第 {number} 版（{stage}）").format(
-            number=text.number, stage=STAGE_LABELS.get(text.stage, text.stage)
+            number=text.number, stage=stage_label(text.stage)
         )
 
     def _compare_with_previous(self, item: QTreeWidgetItem) -> None:

@@ -8,6 +8,7 @@ from desk.store import Store
 from desk.ui.login.unlock import UnlockDialog
 from desk.ui.qt import (
     QApplication,
+    QDialog,
     QEvent,
     QLabel,
     QObject,
@@ -40,6 +41,11 @@ class SessionLock(QObject):
     ``UnlockDialog`` asks for ``account``'s password; the widgets beneath are not
     touched, so text being edited and its cursor stay as they were. Lives as long as
     the window (its child).
+
+    The dialog's 退出 closes the window as its own 退出 (Ctrl+Q) does: the window's close
+    event saves the open draft, and the app quits with its last window. If the window
+    refuses to close (the draft could not be saved and the person chose to stay), the
+    session stays locked.
     """
 
     locked = Signal()
@@ -74,6 +80,7 @@ class SessionLock(QObject):
         self.dialog = UnlockDialog(self.store, self.account, self.window)
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.dialog.accepted.connect(self._unlock)
+        self.dialog.quit_requested.connect(self._quit)
         self.dialog.open()
         self.locked.emit()
 
@@ -90,6 +97,16 @@ class SessionLock(QObject):
         self.curtain.hide()
         self._idle.start()
         self.unlocked.emit()
+
+    def _quit(self) -> None:
+        if not self.window.close():
+            return  # still locked: the dialog stays up
+        self._idle.stop()
+        QApplication.instance().removeEventFilter(self)  # over: no locking again
+        if self.dialog is not None:
+            self.dialog.done(QDialog.DialogCode.Rejected)
+            self.dialog.deleteLater()
+            self.dialog = None
 
 
 class _Curtain(QWidget):

@@ -1,4 +1,5 @@
-"""The dialog over a locked session: only the account's password opens it again."""
+"""The dialog over a locked session: only the account's password opens it again; 退出
+ends the session instead."""
 
 from __future__ import annotations
 
@@ -12,13 +13,20 @@ from desk.ui.qt import (
     QLabel,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 
 
 class UnlockDialog(QDialog):
     """Asks the locked session's account for its password. The password is checked by
     ``authenticate``, so wrong ones are recorded and lock the account like at login.
-    Escape and the close button do nothing. ``account``: the account, as it unlocked."""
+    Escape and the close button do nothing. ``account``: the account, as it unlocked.
+
+    退出 is for whoever else is at the desk: it only asks (``quit_requested``); the
+    ``SessionLock`` closes the window, which saves the open draft, and the app quits.
+    """
+
+    quit_requested = Signal()
 
     def __init__(self, store: Store, account: AccountView, parent: QWidget | None = None):
         super().__init__(parent)
@@ -37,6 +45,13 @@ class UnlockDialog(QDialog):
         self.unlock_button = self.buttons.addButton(
             self.tr("解锁"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.unlock_button.setDefault(True)  # Enter unlocks, never quits
+        self.quit_button = self.buttons.addButton(
+            self.tr("退出"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.quit_button.setAutoDefault(False)
+        self.quit_button.setToolTip(self.tr("保存正在编辑的稿件，退出 Desk 审校台"))
+        self.quit_button.clicked.connect(self.quit_requested)
         self.buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

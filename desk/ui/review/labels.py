@@ -1,15 +1,15 @@
-"""The flow's level, status and inbox group names in the UI's language.
+"""The flow's names (levels, stages, actions, statuses, inbox groups) in the UI's language.
 
-The domain names them in Chinese (desk.review.roles.LEVEL_LABELS,
-desk.review.stages.STATUS_LABELS, desk.review.inbox.INBOX_GROUPS); they are marked
-here so lupdate offers them for translation, and a test keeps the lists in step.
+The domain names them in Chinese (desk.review.roles.LEVEL_LABELS, desk.review.stages,
+desk.review.inbox.INBOX_GROUPS); they are marked here so lupdate offers them for
+translation, and a test keeps the lists in step.
 """
 
 from __future__ import annotations
 
 from desk.review.inbox import INBOX_GROUPS
 from desk.review.roles import LEVEL_LABELS
-from desk.review.stages import STATUS_LABELS
+from desk.review.stages import ACTION_LABELS, DRAFT, STATUS_LABELS
 from desk.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
 
 TRANSLATED_LEVELS = (
@@ -18,6 +18,14 @@ TRANSLATED_LEVELS = (
     QT_TRANSLATE_NOOP("levels", "三审签发"),
     QT_TRANSLATE_NOOP("levels", "主要领导审定"),
 )
+
+TRANSLATED_ACTIONS = (
+    QT_TRANSLATE_NOOP("actions", "提交审核"),
+    QT_TRANSLATE_NOOP("actions", "通过"),
+    QT_TRANSLATE_NOOP("actions", "退回"),
+    QT_TRANSLATE_NOOP("actions", "申请修改"),
+)
+DRAFTING = QT_TRANSLATE_NOOP("stages", "起草")
 
 TRANSLATED_STATUSES = (
     QT_TRANSLATE_NOOP("statuses", "草稿"),
@@ -43,6 +51,16 @@ TRANSLATED_INBOX_GROUPS = (
 def level_label(level: str) -> str:
     """The review level's name (环节) in the UI's language."""
     return QCoreApplication.translate("levels", LEVEL_LABELS.get(level, level))
+
+
+def stage_label(stage: str) -> str:
+    """The stage a revision or step was made at: 起草 or a review level."""
+    return QCoreApplication.translate("stages", DRAFTING) if stage == DRAFT else level_label(stage)
+
+
+def action_label(action: str) -> str:
+    """A review step (提交审核, 通过, 退回, 申请修改) in the UI's language."""
+    return QCoreApplication.translate("actions", ACTION_LABELS.get(action, action))
 
 
 def status_label(status: str) -> str:

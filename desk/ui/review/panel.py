@@ -24,11 +24,9 @@ from desk.review.inbox import ReviewState, review_state
 from desk.review.roles import LEVELS
 from desk.review.seen import SINCE_SEEN, ChangesToSee, changes_to_see
 from desk.review.stages import (
-    ACTION_LABELS,
     DRAFT,
     PUBLISHED,
     READY,
-    STAGE_LABELS,
 )
 from desk.review.workflow import (
     CHANNELS,
@@ -66,7 +64,7 @@ from desk.ui.qt import (
     QWidget,
     Signal,
 )
-from desk.ui.review.labels import level_label, status_label
+from desk.ui.review.labels import action_label, level_label, stage_label, status_label
 
 
 class ReviewPanel(QWidget):
@@ -496,9 +494,8 @@ class ReviewPanel(QWidget):
         for step in state.history if state else ():
             item = QTreeWidgetItem(
                 [
-                    STAGE_LABELS.get(step.level, step.level),
-                    ACTION_LABELS.get(step.action, step.action)
-                    + (self.tr("（已作废）") if step.voided else ""),
+                    stage_label(step.level),
+                    action_label(step.action) + (self.tr("（已作废）") if step.voided else ""),
                     step.actor,
                     step.opinion,
                     step.at.astimezone().strftime("%m-%d %H:%M"),
