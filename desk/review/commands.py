@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import Any, ClassVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, overload
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert
@@ -48,9 +48,13 @@ from desk.review.stages import after_edit, editing_stage
 from desk.store import Store, audit
 from desk.store.models import AppliedCommand, Draft, IgnoredFinding, Recovery, Revision
 
+if TYPE_CHECKING:
+    from desk.review.recheck import DraftChecker
+
 REVISION_REASONS = ("save", "autosave", "import")
 FIELDS = ("title", "body")
 DRAFT_STATUS = "draft"
+_CHECKER = "desk.checker"  # key of the store's checker in the session's info
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,13 +279,15 @@ def apply(store: Store, command: Command) -> Any:
 
     CreateDraft / SaveRevision → the draft's current revision (for a save of unchanged
     text, the existing one); IgnoreFinding → the ignored finding; the recovery commands →
-    None. A journaled command applied before returns its first result again.
+    None. A journaled command applied before returns its first result again. Handlers
+    reach the store's checker through ``attached_checker(session)``.
     """
     handler = _HANDLERS.get(type(command))
     if handler is None:
         raise TypeError(f"not a domain command: {command!r}")
     now = store.clock()
     with store.session() as session:
+        session.info[_CHECKER] = store.checker
         if command.journaled:
             done = session.get(AppliedCommand, command.command_id)
             if done is not None:
@@ -294,6 +300,12 @@ def apply(store: Store, command: Command) -> Any:
         if command.journaled:
             _journal(session, command, now, result_id)
         return result
+
+
+def attached_checker(session: Session) -> DraftChecker | None:
+    """The checker of the store ``apply`` runs the handler for (``Store.checker``),
+    which handlers have no other way to reach: they are given the session only."""
+    return session.info.get(_CHECKER)
 
 
 def _journal(

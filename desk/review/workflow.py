@@ -15,7 +15,10 @@ Every rule is enforced here, whoever sends the command (GUI, CLI or, later, a se
   exactly the current text.
 * 审 and 校: an approval records the opinion, that proofreading was done, an
   acknowledgement with a reason for every warn finding, and the check it saw. A block
-  finding refuses submitting and every approval.
+  finding refuses submitting and every approval. The check is the one the client reports;
+  when the store has a checker (``Store.checker``, set by the GUI) the check is also re-run
+  here on the stored revision, and its findings decide and are recorded
+  (desk.review.recheck). Without one (CLI scripts, tests) the reported check is trusted.
 * 签发 needs the 公开属性 (reason unless 主动公开; 部分公开 names what is withheld;
   不予公开 can't be published) and the 保密审查 attestation.
 """
@@ -30,8 +33,15 @@ from typing import Any, ClassVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.review.commands import Command, new_revision, no_replay, register
+from desk.review.commands import (
+    Command,
+    attached_checker,
+    new_revision,
+    no_replay,
+    register,
+)
 from desk.review.errors import CommandRejected
+from desk.review.recheck import verify
 from desk.review.roles import LEVEL_LABELS, LEVELS
 from desk.review.routing import reviewer
 from desk.review.stages import (
@@ -43,7 +53,14 @@ from desk.review.stages import (
     standing_approvals,
     void_approvals,
 )
-from desk.store.models import Account, Draft, Publication, ReviewAction, Revision
+from desk.store.models import (
+    Account,
+    Draft,
+    IgnoredFinding,
+    Publication,
+    ReviewAction,
+    Revision,
+)
 
 DISCLOSURES = ("主动公开", "依申请公开", "部分公开", "不予公开")
 CHANNELS = ("门户网站", "微信", "微博", "抖音", "头条", "客户端")
@@ -253,10 +270,11 @@ def _submit(session: Session, command: Submit, now: datetime) -> tuple[StepResul
     _require(account.unit_id is not None, "您的账号没有所属单位，请管理员设置后再提交")
     revision = _current(session, draft, command.content_hash)
     _no_blocks(command.check)
+    check = _rechecked(session, revision, command.check)
     draft.unit_id = account.unit_id
     draft.status = "review1"
     draft.updated_at = now
-    _record(session, command, draft, revision, DRAFT, "submit", "", False, [], now)
+    _record(session, command, draft, revision, DRAFT, "submit", "", False, [], now, check=check)
     return StepResult(draft.id, draft.status, revision.content_hash), command.command_id
 
 
@@ -272,6 +290,7 @@ def _approve(session: Session, command: Approve, now: datetime) -> tuple[StepRes
     if command.level == "review3":
         _signable(revision.attributes)
         _require(command.secrecy_reviewed, "签发前必须完成保密审查并确认")
+    check = _rechecked(session, revision, command.check, command.acknowledgements)
     _record(
         session,
         command,
@@ -283,6 +302,7 @@ def _approve(session: Session, command: Approve, now: datetime) -> tuple[StepRes
         command.proofread,
         command.acknowledgements,
         now,
+        check=check,
     )
     draft.status = _next_status(draft, command.level)
     draft.updated_at = now
@@ -453,6 +473,38 @@ def _warnings_acknowledged(check: dict[str, Any], acknowledgements: list[dict[st
         not open_warnings,
         f"还有 {len(open_warnings)} 处提醒未确认，请逐条写明处理理由",
     )
+
+
+def _rechecked(
+    session: Session,
+    revision: Revision,
+    reported: dict[str, Any],
+    acknowledgements: list[dict[str, Any]] | None = None,
+) -> dict[str, Any] | None:
+    """The check to record: the reported one, or with a checker attached the domain's own
+    check of ``revision`` (refused on a block, and for an approval on a warning without a
+    reason); see desk.review.recheck."""
+    checker = attached_checker(session)
+    if checker is None:
+        return None
+    ignored = (
+        session.scalars(select(IgnoredFinding).where(IgnoredFinding.draft_id == revision.draft_id))
+        if acknowledgements is not None
+        else ()
+    )
+    findings = verify(
+        checker,
+        revision.title,
+        revision.body_html,
+        revision.body_text,
+        reported,
+        acknowledgements,
+        ignored,
+    )
+    recorded = check_snapshot(
+        checker.lexicon_hash, checker.whitelist_hash, [f.to_json() for f in findings]
+    )
+    return {**recorded, "rechecked": True}
 
 
 def _signable(attributes: dict[str, Any]) -> None:

@@ -20,13 +20,16 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session
 
 from desk.store import errors
 from desk.store.migrations import SCHEMA_REVISION
+
+if TYPE_CHECKING:
+    from desk.review.recheck import DraftChecker
 
 DATABASE_NAME = "desk.db"  # the file's name in the data folder
 BUSY_TIMEOUT = 2.0  # seconds to wait for another program's write lock
@@ -47,13 +50,21 @@ def fold(text: str | None) -> str | None:
 
 
 class Store:
-    """An open local store. Use ``session()`` to write and ``read()`` to read."""
+    """An open local store. Use ``session()`` to write and ``read()`` to read.
+
+    ``checker``: when set, the workflow commands re-run the check on the stored text
+    instead of trusting the check the client reports (desk.review.recheck). It lives
+    here, with the store the commands are applied to, so that no caller of ``apply``
+    has to pass it and no global holds it; the GUI sets it once its lexicon has loaded.
+    None (CLI scripts, tests) keeps the reported check.
+    """
 
     def __init__(self, engine: Engine, path: Path, busy_timeout: float, clock: Clock) -> None:
         self.engine = engine
         self.path = path
         self.busy_timeout = busy_timeout
         self.clock = clock  # the time commands stamp rows with (UTC, aware)
+        self.checker: DraftChecker | None = None
         self._writer = engine.execution_options(desk_begin="IMMEDIATE")
 
     @contextlib.contextmanager

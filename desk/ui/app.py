@@ -2,6 +2,7 @@
 
 Cold start is kept short: the window shows as soon as the store is open; the lexicon
 and jieba load on the check worker's thread (the status bar says when they are ready).
+Once loaded, the same checker re-checks drafts in the workflow commands (`attach_checker`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from desk.links import Whitelist, WhitelistError, load_default_whitelist, load_w
 from desk.resources import RESOURCES_DIR
 from desk.review.calendar_files import HolidayListError
 from desk.review.deadlines import desk_calendar
+from desk.review.recheck import CheckerUnavailable, StoredTextChecker
 from desk.store import DATABASE_NAME, Store, StoreError, open_store
 from desk.ui.check_worker import CheckWorker
 from desk.ui.login import SessionLock, sign_in
@@ -31,6 +33,9 @@ LANGUAGES = ("zh_CN", "en")
 LEXICON_FOLDER = "lexicons"  # in the data folder: the desk's own word lists
 WHITELIST_NAME = "whitelist.txt"  # in the data folder: replaces the shipped whitelist
 TRANSLATIONS = RESOURCES_DIR / "i18n"
+# Refusals of the workflow commands (domain messages, in Chinese like the others)
+CHECKER_LOADING = "词库正在载入，请稍候再提交或审核"
+CHECKER_FAILED = "词库载入失败，不能提交或审核：{error}"
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
@@ -72,6 +77,25 @@ def desk_whitelist(data_dir: Path) -> Whitelist:
     return load_whitelist(path)
 
 
+def attach_checker(store: Store, worker: CheckWorker) -> None:
+    """Make ``store``'s workflow commands re-run the check with ``worker``'s lexicon and
+    whitelist: the ones the editor shows findings from, so the hashes a step reports
+    match. Until the lexicon has loaded (or when it fails to) those commands are refused
+    rather than trusting the window's report (desk.review.recheck)."""
+
+    def loaded(*_signal: object) -> None:
+        if worker.checker is not None:
+            store.checker = StoredTextChecker(worker.checker)
+
+    def failed(error: str) -> None:
+        store.checker = CheckerUnavailable(CHECKER_FAILED.format(error=error))
+
+    store.checker = CheckerUnavailable(CHECKER_LOADING)
+    worker.loaded.connect(loaded)
+    worker.load_failed.connect(failed)
+    loaded()  # the worker may have loaded already
+
+
 def build_window(
     store: Store, data_dir: Path, worker: CheckWorker, whitelist: Whitelist, actor: str
 ) -> MainWindow:
@@ -107,6 +131,7 @@ def run(data_dir: Path, language: str | None = None) -> int:
         QMessageBox.critical(None, "Desk 审校台", str(error))
         return 2
     worker = CheckWorker(lexicon_loader(data_dir), whitelist)
+    attach_checker(store, worker)
     worker.start()  # the lexicon loads while the person signs in
     try:
         account = sign_in(store)

@@ -2,7 +2,9 @@
 
 `CheckWorker` lives on the UI thread and owns a QThread running a `_Checking` object,
 which builds the `Checker` there: loading a 64k-term lexicon and jieba's dictionary takes
-seconds, and the UI stays responsive meanwhile (`loaded` says when it is done).
+seconds, and the UI stays responsive meanwhile (`loaded` says when it is done). The
+loaded `Checker` is then also `CheckWorker.checker`, for the domain's own re-check of a
+draft at a workflow step (desk.review.recheck); it is safe to share across threads.
 
 Every request carries a generation number from one increasing counter. A newer request
 for a field makes the older ones stale: the thread skips them if it has not started
@@ -59,6 +61,7 @@ class CheckWorker(QObject):
         self.check_requested.connect(self._checking.check)
         self.lexicon_hash = ""  # of the lexicon checks use, once loaded
         self.entries = 0
+        self.checker: Checker | None = None  # the thread's checker, once loaded
         self._checking.loaded.connect(self._loaded)
         self._checking.load_failed.connect(self.load_failed)
         self._checking.checked.connect(self._deliver)
@@ -91,9 +94,9 @@ class CheckWorker(QObject):
         with self._lock:
             return self._current.get(field) == generation
 
-    @Slot(int, str)
-    def _loaded(self, entries: int, lexicon_hash: str) -> None:
-        self.lexicon_hash, self.entries = lexicon_hash, entries
+    @Slot(int, str, object)
+    def _loaded(self, entries: int, lexicon_hash: str, checker: Checker) -> None:
+        self.lexicon_hash, self.entries, self.checker = lexicon_hash, entries, checker
         self.loaded.emit(entries, lexicon_hash)
 
     @Slot(int, str, int, int, object)
@@ -105,7 +108,7 @@ class CheckWorker(QObject):
 class _Checking(QObject):
     """The worker thread's side: owns the Checker, runs one request at a time."""
 
-    loaded = Signal(int, str)
+    loaded = Signal(int, str, object)  # entries, lexicon hash, the Checker
     load_failed = Signal(str)
     checked = Signal(int, str, int, int, object)
 
@@ -130,7 +133,7 @@ class _Checking(QObject):
             return
         warm_up()
         self._checker = Checker(lexicon, self._whitelist)
-        self.loaded.emit(len(lexicon), lexicon.content_hash)
+        self.loaded.emit(len(lexicon), lexicon.content_hash, self._checker)
 
     @Slot(int, str, str, int, int, object)
     def check(
