@@ -7,6 +7,7 @@ from collections.abc import Iterable
 REASON_LABELS: dict[str, str] = {
     "whitelisted": "在白名单内",
     "relative": "站内相对链接",
+    "embedded": "稿件内嵌的图片，随稿件发布",  # desk.review.links: a picture, not a link
     "not-whitelisted": "不在可信域名白名单内",
     "non-http": "非网页链接",
     "unparseable": "无法解析的网址",

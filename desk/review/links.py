@@ -10,10 +10,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desk.documents.html_text import HtmlText
+from desk.documents.html_text import HtmlText, html_text
 from desk.links import ExtractedLink, Whitelist, extract_links_from_html, extract_links_from_text
 from desk.links import judge as judge_link
 from desk.links.labels import describe
+from desk.render.images import decode_data_uri, image_extension
 from desk.review.findings import Field, Finding, Severity
 
 _RULES: dict[str, tuple[str, Severity]] = {
@@ -69,7 +70,8 @@ def check_links(
     some, and bare URLs in its text."""
     found = [(link, link.start, link.end) for link in extract_links_from_text(text)]
     marked = [(_anchor_link(anchor, text), anchor.start, anchor.end) for anchor in anchors]
-    if html is not None and layout is not None:
+    if html is not None:
+        layout = layout if layout is not None else html_text(html)
         marked += [(link, *layout.span_of(link.start)) for link in extract_links_from_html(html)]
     if marked:
         # Links in the markup, plus bare URLs in the text that are not some anchor's text.
@@ -105,11 +107,23 @@ def _anchor_link(anchor: Anchor, text: str) -> ExtractedLink:
 def _report(
     link: ExtractedLink, field: Field, start: int, end: int, whitelist: Whitelist
 ) -> LinkReport:
+    if _embedded_image(link):  # a pasted picture: published as the site's own file
+        return LinkReport(link.url, field, start, end, "trusted", link.hidden, ("embedded",))
     verdict = judge_link(link.url, whitelist, text=link.text)
     reasons = verdict.reasons
     if link.hidden:
         reasons = (*reasons, "hidden", *link.hidden_reasons)
     return LinkReport(link.url, field, start, end, str(verdict.verdict), link.hidden, reasons)
+
+
+def _embedded_image(link: ExtractedLink) -> bool:
+    """An <img> whose data: URI holds a real picture, as the editor embeds pasted ones
+    (desk render publishes it as a local file); a data: URI anywhere else stays
+    suspicious, since it can carry a page or a script."""
+    if link.tag != "img" or link.url[:5].lower() != "data:":
+        return False
+    payload = decode_data_uri(link.url)
+    return payload is not None and image_extension(payload) is not None
 
 
 def _finding(report: LinkReport, link: ExtractedLink, text: str) -> Finding | None:

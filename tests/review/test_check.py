@@ -142,3 +142,25 @@ def test_advice_in_a_note_is_shown_in_the_message_and_the_note_travels():
     assert shock.note == "处理：删去。来源：附件1 第五条(六)"
     assert outdated.message == "「质检总局」属于过时表述词条，建议改为「市场监管总局」"
     assert outdated.to_json()["note"] == "2018年机构改革"
+
+
+def test_a_field_given_as_html_alone_has_its_links_judged(checker):
+    html = '<p>见<a href="http://evil.example/">https://www.gov.cn/</a>。</p>'
+    text = html_text(html).text
+    findings, links = checker.check_field(text, "body", html=html)  # no layout passed
+    assert [link.verdict for link in links] == ["suspicious"]
+    assert any(f.severity == "block" for f in findings)
+
+
+def test_an_embedded_picture_is_no_link_but_other_data_uris_block(checker):
+    png = (
+        "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+        "+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    html = f'<p>图<img src="{png}"><img src="data:image/png;base64,PHNjcmlwdD4="></p>'
+    findings, links = checker.check_field(html_text(html).text, "body", html=html)
+    assert [(link.verdict, link.reasons) for link in links] == [
+        ("trusted", ("embedded",)),
+        ("suspicious", ("scheme",)),  # says png, holds no picture
+    ]
+    assert [f.rule for f in findings] == ["link.suspicious"]
