@@ -53,6 +53,7 @@ class EditingSession:
         self._saved_hash = draft.revision.content_hash if draft is not None else None
         self._attributes = draft.attributes if draft is not None else {}
         self._saved_text = draft.body_text if draft is not None else None
+        self._shown: tuple[str, str] | None = None  # see shown()
         self._snapshot_hash: str | None = None
 
     @classmethod
@@ -62,13 +63,21 @@ class EditingSession:
         session.draft_id = draft_id
         return session
 
+    def shown(self, text: DraftText) -> None:
+        """The editor's rendering of the revision just opened. A draft made by a command,
+        the CLI or a server is rarely in the editor's own markup; the same text in its
+        markup is no edit, and must not be saved as a new revision (a reviewer's would
+        count as their correction, and a signed draft can't be saved at all)."""
+        if not self.is_new:
+            self._shown = (text.content_hash(self._attributes), text.body_text)
+
     def is_saved(self, text: DraftText) -> bool:
-        """Whether ``text`` is what the draft's current revision holds."""
-        return (
-            not self.is_new
-            and text.content_hash(self._attributes) == self._saved_hash
-            and text.body_text == self._saved_text
-        )
+        """Whether ``text`` is what the draft's current revision holds (as stored, or as
+        the editor showed it when opened)."""
+        if self.is_new:
+            return False
+        seen = (text.content_hash(self._attributes), text.body_text)
+        return seen in ((self._saved_hash, self._saved_text), self._shown)
 
     def save(self, text: DraftText, reason: str = "save") -> RevisionSummary | None:
         """Save ``text`` as a revision (the first one makes the draft); None if unchanged.
@@ -93,6 +102,7 @@ class EditingSession:
         self.is_new = False
         self._saved_hash = revision.content_hash
         self._saved_text = text.body_text
+        self._shown = None
         self.discard_snapshot()
         return revision
 

@@ -659,6 +659,10 @@
         <translation>Problems ({count})</translation>
     </message>
     <message>
+        <source>只有起草人可以提交自己的草稿</source>
+        <translation>Only the drafter can submit their own draft</translation>
+    </message>
+    <message>
         <source>不能提交：{reason}</source>
         <translation>Cannot submit: {reason}</translation>
     </message>

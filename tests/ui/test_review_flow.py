@@ -274,3 +274,59 @@ def test_the_review_panel_shows_what_changed_since_the_reviewer_last_acted(qtbot
     assert "自您上次处理（第" in drafter.review.changes_title.text()
     staff.open(panel.state.draft_id)
     assert staff.review.changes_box.isHidden()
+
+
+def test_opening_a_draft_made_outside_the_editor_saves_nothing(qtbot, org, window_for, monkeypatch):
+    from desk.ui.main_window import window as window_module
+
+    # were a save refused, closing would ask whether to quit anyway: answer, don't hang
+    monkeypatch.setattr(
+        window_module.QMessageBox,
+        "question",
+        lambda *_: window_module.QMessageBox.StandardButton.Yes,
+    )
+    from desk.review.diff import revision_texts
+    from desk.review.inbox import review_state
+
+    html = '<p style="text-indent:2em">关于开展政务公开专项检查的通知正文。</p><p>请遵照执行。</p>'
+    text = "关于开展政务公开专项检查的通知正文。\n请遵照执行。"
+    from desk.review.commands import CreateDraft, apply, new_id
+
+    draft = new_id()
+    apply(org.store, CreateDraft(new_id(), "liaison", draft, "通知", html, text))
+    org.attributes(draft)
+    org.submit(draft)
+    org.approve(draft, "review1", "staff")
+    published = org.draft(text="已发布的稿件。")
+    org.through_signing(published)
+    org.publish(published)
+    before = {d: len(revision_texts(org.store, d)) for d in (draft, published)}
+
+    chief = window_for("chief")  # 二审 of the first draft
+    assert chief.open(draft)
+    settle(qtbot, chief.editor)
+    assert chief.open(published)  # letting go of the first saves it if it changed
+    settle(qtbot, chief.editor)
+    assert chief.open_draft is not None and chief.open_draft.save("autosave")  # signed
+    assert {d: len(revision_texts(org.store, d)) for d in (draft, published)} == before
+    assert not any(step.voided for step in review_state(org.store, draft).history)
+
+    # an edit is still saved, as the reviewer's correction
+    assert chief.open(draft)
+    put_end(chief)
+    type_text(chief.editor.body, "（已核）")
+    assert chief.save()
+    assert len(revision_texts(org.store, draft)) == before[draft] + 1
+
+
+def test_submit_is_for_the_drafters_own_draft(qtbot, org, window_for):
+    drafter = window_for("liaison")
+    write_and_submit(qtbot, drafter)
+    staff = window_for("staff")
+    open_from_inbox(qtbot, staff)
+    assert not staff.submit_action.isEnabled()
+    assert staff.submit_action.toolTip() == "不能提交：只有起草人可以提交自己的草稿"
+    staff.new_draft()  # a new draft of their own could be submitted
+    staff.editor.title.setText("新稿件")
+    settle(qtbot, staff.editor)
+    assert staff.submit_action.isEnabled()

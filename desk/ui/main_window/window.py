@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(editor_area)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 640, 380])
+        self.splitter.setSizes([340, 560, 380])  # the list wide enough for titles
         self.setCentralWidget(self.splitter)
         self.lexicon_label = QLabel(self.tr("词库加载中…"))
         self.statusBar().addPermanentWidget(self.lexicon_label)
@@ -276,7 +276,11 @@ class MainWindow(QMainWindow):
             self.show_problem(str(error))
             return False
         text = DraftText(draft.title, draft.body_html, draft.body_text)
-        return self._show(EditingSession(self.store, self.actor, draft), text, draft.ignored)
+        session = EditingSession(self.store, self.actor, draft)
+        if not self._show(session, text, draft.ignored):
+            return False
+        session.shown(self.editor.draft_text())  # the stored text in the editor's markup
+        return True
 
     def _show(self, session: EditingSession, text: DraftText, ignored: Sequence) -> bool:
         if not self._let_go():
@@ -290,6 +294,7 @@ class MainWindow(QMainWindow):
         self.state.last_draft = None if session.is_new else session.draft_id
         self.review.show_draft(None if session.is_new else session.draft_id)
         self._set_editable()
+        self._update_submit()
         self._schedule_preview()
         return True
 
@@ -482,15 +487,21 @@ class MainWindow(QMainWindow):
         self._update_submit()
 
     def _update_submit(self, *_args: object) -> None:
+        """提交审核 is for the drafter's own draft, once nothing in it is blocked."""
         reason = self.findings.blocking_reason
+        if not self.review.can_submit():
+            reason = self.tr("只有起草人可以提交自己的草稿")
         self.submit_action.setEnabled(not reason)
         self.submit_action.setToolTip(
             self.tr("不能提交：{reason}").format(reason=reason) if reason else self.tr("提交审核")
         )
 
     def _submit(self) -> None:
-        if self.editor.checking or self.findings.blocking_reason:
-            self.show_message(self.findings.blocking_reason or self.tr("正在检查，请稍候"))
+        if not self.submit_action.isEnabled():
+            self.show_message(self.submit_action.toolTip())
+            return
+        if self.editor.checking:
+            self.show_message(self.tr("正在检查，请稍候"))
             return
         self.side.setCurrentWidget(self.review)
         self.review.submit()

@@ -51,6 +51,7 @@ from desk.ui.qt import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -126,6 +127,11 @@ class ReviewPanel(QWidget):
         self.history.setHeaderLabels(
             [self.tr("环节"), self.tr("操作"), self.tr("人员"), self.tr("意见"), self.tr("时间")]
         )
+        header = self.history.header()  # names and times whole; the opinion takes the rest
+        header.setStretchLastSection(False)
+        for column in (0, 1, 2, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
         # 公开属性 and details (the drafter proposes, 签发 fixes)
         self.disclosure = QComboBox()
@@ -218,7 +224,7 @@ class ReviewPanel(QWidget):
         mine = state is not None and state.created_by == self.login
         status = state.status if state else DRAFT
         at_level = status in LEVELS and self.can_review()
-        drafting = state is None or (status == DRAFT and mine)
+        drafting = self.can_submit()
         self.attributes_box.setVisible(drafting or (at_level and status == "review3"))
         self.formed_known.setEnabled(drafting)
         self.formed_on.setEnabled(drafting)
@@ -240,6 +246,11 @@ class ReviewPanel(QWidget):
         if state is not None:
             self._fill_attributes(state)
         self.refresh_findings()
+
+    def can_submit(self) -> bool:
+        """Whether the draft shown is the person's own draft (or not saved yet)."""
+        state = self.state
+        return state is None or (state.status == DRAFT and state.created_by == self.login)
 
     def can_review(self) -> bool:
         """Whether the person is a reviewer at the draft's current level."""
@@ -501,6 +512,7 @@ class ReviewPanel(QWidget):
                     step.at.astimezone().strftime("%m-%d %H:%M"),
                 ]
             )
+            item.setToolTip(3, step.opinion)
             if step.voided:
                 item.setToolTip(1, step.voided)
                 item.setForeground(1, Qt.GlobalColor.gray)
