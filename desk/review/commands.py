@@ -417,7 +417,8 @@ def new_revision(
 def _ignore_finding(
     session: Session, command: IgnoreFinding, now: datetime
 ) -> tuple[IgnoredFindingView, uuid.UUID]:
-    _draft(session, command.draft_id)
+    draft = _draft(session, command.draft_id)
+    _not_a_block(session, draft, command)
     existing = session.scalars(
         select(IgnoredFinding).where(
             IgnoredFinding.draft_id == command.draft_id,
@@ -445,6 +446,19 @@ def _ignore_finding(
     )
     session.add(row)
     return ignored_view(row), row.id
+
+
+def _not_a_block(session: Session, draft: Draft, command: IgnoreFinding) -> None:
+    """A 屏蔽 finding must be changed, never ignored: with a checker attached, the
+    domain looks the finding up in its own check of the current text."""
+    checker = attached_checker(session)
+    if checker is None:
+        return
+    revision = session.get_one(Revision, draft.current_revision_id)
+    found = checker.check(revision.title, revision.body_html, revision.body_text)
+    spot = (command.rule, command.field, command.start, command.end)
+    if any((f.rule, f.field, f.start, f.end) == spot and f.severity == "block" for f in found):
+        raise CommandRejected(f"「{command.text}」是屏蔽项，不能忽略，必须修改")
 
 
 def _record_recovery(session: Session, command: RecordRecovery, now: datetime) -> tuple[None, None]:

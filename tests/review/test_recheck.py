@@ -116,14 +116,20 @@ def test_a_block_term_in_the_title_is_refused(checked):
 
 def test_a_block_finding_cannot_be_ignored_away(checked):
     draft = checked.draft(text="欢迎访问百家乐。")
-    apply(
-        checked.store,
-        IgnoreFinding(
+
+    def ignore():
+        return IgnoreFinding(
             new_id(), "liaison", draft, "lexicon.term", "body", 4, 7, "百家乐", None, "x"
-        ),
-    )
+        )
+
+    with pytest.raises(CommandRejected, match="「百家乐」是屏蔽项，不能忽略"):
+        apply(checked.store, ignore())
+    assert load_draft(checked.store, draft).ignored == ()
+    checked.store.checker = None  # an ignore stored where no checker was attached …
+    apply(checked.store, ignore())
+    checked.store.checker = CHECKER
     checked.attributes(draft)
-    with pytest.raises(CommandRejected, match="屏蔽项"):
+    with pytest.raises(CommandRejected, match="屏蔽项"):  # … still lets nothing through
         checked.submit(draft, check=REPORTS_NOTHING)
 
 
