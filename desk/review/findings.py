@@ -7,7 +7,7 @@ to Qt's UTF-16 positions in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 Kind = Literal["term", "pii", "secret", "headline", "proofread", "link"]
 Field = Literal["title", "body"]
@@ -70,3 +70,20 @@ def sort_key(finding: Finding) -> tuple[int, int, int, str]:
         -SEVERITY_RANK[finding.severity],
         finding.rule,
     )
+
+
+class IgnoredSpot(Protocol):
+    """Where a finding was let stand with a reason (desk.store.models.IgnoredFinding and
+    desk.review.drafts.IgnoredFindingView are such): the editor pins it to its text, the
+    domain's re-check excuses the warning there."""
+
+    @property
+    def rule(self) -> str: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from desk.documents.html_text import HtmlText, html_text
 from desk.links import extract_links_from_html
 from desk.review.errors import CommandRejected
-from desk.review.findings import Finding, sort_key
+from desk.review.findings import Finding, IgnoredSpot, sort_key
 from desk.review.links import Anchor
 
 if TYPE_CHECKING:
@@ -129,21 +129,6 @@ class CheckerUnavailable:
 
     def check(self, title: str, body_html: str, body_text: str) -> list[Finding]:
         raise CommandRejected(self.reason)
-
-
-class IgnoredSpot(Protocol):
-    """A finding let stand (desk.store.models.IgnoredFinding is one)."""
-
-    @property
-    def rule(self) -> str: ...
-    @property
-    def field(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def text(self) -> str: ...
 
 
 def verify(

@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Protocol
 
 from desk.review.editing import DraftText
-from desk.review.findings import Finding
+from desk.review.findings import Finding, IgnoredSpot
 from desk.ui.check_worker import CheckWorker
 from desk.ui.editor.anchors import anchors_in
 from desk.ui.editor.body import BodyEdit
@@ -49,21 +48,6 @@ QLineEdit[severity="block"] { background: #ffd6d6; }
 QLineEdit[severity="warn"] { border: 1px solid #e8710a; }
 QLineEdit[severity="info"] { border: 1px dotted #1a73e8; }
 """
-
-
-class IgnoredSpot(Protocol):
-    """Where a finding was let stand (desk.review.drafts.IgnoredFindingView is one)."""
-
-    @property
-    def rule(self) -> str: ...
-    @property
-    def field(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def text(self) -> str: ...
 
 
 @dataclass(slots=True)
