@@ -13,8 +13,10 @@ import pytest
 from PySide6.QtGui import QInputMethodEvent  # test-only: the UI itself never fakes input
 
 from desk.lexicon import Entry, Lexicon
+from desk.links import load_default_whitelist
 from desk.ui.check_worker import CheckWorker
 from desk.ui.editor import DraftEditor
+from desk.ui.main_window import MainWindow, WindowState
 from desk.ui.preview import prepare_application
 from desk.ui.qt import QApplication, Qt, QWidget
 
@@ -107,3 +109,23 @@ def spans(editor: DraftEditor) -> list[tuple[int, int]]:
     return [
         (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in editor.body.extraSelections()
     ]
+
+
+@pytest.fixture
+def window_for(qtbot, store, worker, tmp_path) -> Callable[[str], MainWindow]:
+    """A main window signed in as a login, on the shared store, with an empty draft open."""
+    (tmp_path / "folders").mkdir(exist_ok=True)
+
+    def make(login: str) -> MainWindow:
+        (tmp_path / login).mkdir(exist_ok=True)
+        window = MainWindow(
+            store, worker, login, load_default_whitelist(), WindowState(tmp_path / login)
+        )
+        qtbot.addWidget(window)
+        window.resize(1200, 800)
+        window.show()
+        window.drafts.refresh()
+        window.new_draft()
+        return window
+
+    return make

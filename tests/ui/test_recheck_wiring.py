@@ -16,7 +16,7 @@ from desk.store.models import ReviewAction
 from desk.ui.app import attach_checker
 from desk.ui.check_worker import CheckWorker
 from desk.ui.drafts import DraftScope
-from desk.ui.main_window import MainWindow, WindowState
+from desk.ui.main_window import MainWindow
 from tests.ui.conftest import SMALL_LEXICON, TIMEOUT_MS, settle
 
 PNG = (
@@ -106,22 +106,10 @@ def test_typed_text_is_found_where_the_editor_shows_it(qtbot, editor, worker):
 
 
 @pytest.fixture
-def window_for(qtbot, store, worker, tmp_path):
+def window_for(store, worker, window_for):
+    """The shared windows, on a store with the app's checker attached."""
     attach_checker(store, worker)
-
-    def make(login: str) -> MainWindow:
-        (tmp_path / login).mkdir(exist_ok=True)
-        window = MainWindow(
-            store, worker, login, load_default_whitelist(), WindowState(tmp_path / login)
-        )
-        qtbot.addWidget(window)
-        window.resize(1200, 800)
-        window.show()
-        window.drafts.refresh()
-        window.new_draft()
-        return window
-
-    return make
+    return window_for
 
 
 def review(qtbot, window: MainWindow, reason: str) -> bool:

@@ -3,33 +3,11 @@ published and registered; a rejection path; a 重大事项 path."""
 
 from __future__ import annotations
 
-import pytest
-
-from desk.links import load_default_whitelist
 from desk.review.drafts import list_drafts
 from desk.review.register import register_rows
 from desk.ui.drafts import DraftScope
-from desk.ui.main_window import MainWindow, WindowState
+from desk.ui.main_window import MainWindow
 from tests.ui.conftest import TIMEOUT_MS, settle, type_text
-
-
-@pytest.fixture
-def window_for(qtbot, store, worker, tmp_path):
-    def make(login: str) -> MainWindow:
-        window = MainWindow(
-            store, worker, login, load_default_whitelist(), WindowState(tmp_path / login)
-        )
-        qtbot.addWidget(window)
-        window.resize(1200, 800)
-        window.show()
-        window.drafts.refresh()
-        window.new_draft()
-        return window
-
-    (tmp_path / "folders").mkdir()
-    for login in ("liaison", "staff", "chief", "chief2", "leader", "boss"):
-        (tmp_path / login).mkdir()
-    return make
 
 
 def write_and_submit(qtbot, window: MainWindow, major: bool = False) -> None:
