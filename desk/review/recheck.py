@@ -174,11 +174,7 @@ def open_warnings(
     covers one other finding of the same rule, field and text. A 屏蔽 finding is never
     covered: it can't be ignored.
     """
-    acknowledged = {
-        (a.get("rule"), a.get("field"), a.get("start"), a.get("end"))
-        for a in acknowledgements
-        if str(a.get("reason", "")).strip()
-    }
+    acknowledged = acknowledged_keys(acknowledgements)
     warnings = [
         f for f in findings if f.severity == "warn" and acknowledgement_key(f) not in acknowledged
     ]
@@ -200,6 +196,16 @@ def open_warnings(
         else:
             unresolved.append(finding)
     return unresolved
+
+
+def acknowledged_keys(acknowledgements: Iterable[Mapping[str, Any]]) -> set[tuple[Any, ...]]:
+    """The findings acknowledged with a non-blank reason, by `acknowledgement_key`."""
+    return {spot_key(a) for a in acknowledgements if str(a.get("reason", "")).strip()}
+
+
+def spot_key(item: Mapping[str, Any]) -> tuple[Any, ...]:
+    """(rule, field, start, end) of an acknowledgement or a reported finding (a dict)."""
+    return (item.get("rule"), item.get("field"), item.get("start"), item.get("end"))
 
 
 def acknowledgement_key(finding: Finding) -> tuple[str, str, int, int]:

@@ -41,7 +41,7 @@ from desk.review.commands import (
     register,
 )
 from desk.review.errors import CommandRejected
-from desk.review.recheck import verify
+from desk.review.recheck import acknowledged_keys, spot_key, verify
 from desk.review.roles import LEVEL_LABELS, LEVELS
 from desk.review.routing import reviewer
 from desk.review.stages import (
@@ -462,12 +462,11 @@ def _no_blocks(check: dict[str, Any]) -> None:
 
 
 def _warnings_acknowledged(check: dict[str, Any], acknowledgements: list[dict[str, Any]]) -> None:
-    def key(item: dict[str, Any]) -> tuple[Any, ...]:
-        return (item.get("rule"), item.get("field"), item.get("start"), item.get("end"))
-
-    acknowledged = {key(a) for a in acknowledgements if str(a.get("reason", "")).strip()}
+    acknowledged = acknowledged_keys(acknowledgements)
     open_warnings = [
-        f for f in check["findings"] if f.get("severity") == "warn" and key(f) not in acknowledged
+        f
+        for f in check["findings"]
+        if f.get("severity") == "warn" and spot_key(f) not in acknowledged
     ]
     _require(
         not open_warnings,

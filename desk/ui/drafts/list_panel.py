@@ -28,6 +28,7 @@ from desk.ui.qt import (
     QWidget,
     Signal,
 )
+from desk.ui.review.labels import status_label
 
 SEARCH_SETTLE_MS = 200
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -66,14 +67,12 @@ class DraftListPanel(QWidget):
     def __init__(
         self,
         query: DraftQuery,
-        status_labels: dict[str, str],
         due_of: DueOf = lambda _draft: ("", ""),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._query = query
         self._due_of = due_of
-        self._status_labels = status_labels
         self.scopes = QTabBar()
         self.scopes.addTab(self.tr("我的稿件"))
         self.scopes.addTab(self.tr("待我处理"))
@@ -161,7 +160,7 @@ class DraftListPanel(QWidget):
         item = QTreeWidgetItem(
             [
                 draft.title or self.tr("（无标题）"),
-                self._status_labels.get(draft.status, draft.status),
+                status_label(draft.status),
                 due,
                 _when(draft.updated_at),
             ]

@@ -29,7 +29,7 @@ from desk.review.drafts import (
 from desk.review.editing import DraftText, EditingSession
 from desk.review.inbox import INBOX_GROUPS, inbox_counts, waiting_for
 from desk.review.roles import LEVELS
-from desk.review.stages import DRAFT, PUBLISHED, RETRACTED, STATUS_LABELS
+from desk.review.stages import DRAFT, PUBLISHED, RETRACTED
 from desk.review.workflow import StepResult
 from desk.store import Store, StoreError
 from desk.ui.admin import AdminDialog
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.state = state
         self.setWindowTitle(self.tr("Desk 审校台"))
 
-        self.drafts = DraftListPanel(self._query_drafts, self.status_labels(), self._due_of)
+        self.drafts = DraftListPanel(self._query_drafts, self._due_of)
         self.editor = DraftEditor(worker)
         self.findings = FindingsPanel()
         self.banner = QLabel()
@@ -164,9 +164,6 @@ class MainWindow(QMainWindow):
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
     # Building
-
-    def status_labels(self) -> dict[str, str]:
-        return {status: status_label(status) for status in STATUS_LABELS}
 
     def _build_actions(self) -> None:
         def action(
