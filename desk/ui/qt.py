@@ -56,6 +56,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextImageFormat,
     QTextTable,
+    QWindow,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -168,6 +169,7 @@ __all__ = [
     "QUrl",
     "QVBoxLayout",
     "QWidget",
+    "QWindow",
     "Qt",
     "Signal",
     "Slot",

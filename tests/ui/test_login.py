@@ -14,6 +14,7 @@ from desk.ui.qt import (
     QCloseEvent,
     QLabel,
     QMainWindow,
+    QPoint,
     Qt,
     QTextCursor,
     QTextEdit,
@@ -293,16 +294,27 @@ def test_a_wrong_unlock_password_keeps_it_locked_and_counts(qtbot, store, window
 
 
 def test_activity_puts_the_lock_off(qtbot, store, window):
+    """Input as the platform delivers it: keys and the mouse through the top-level
+    window (a key that moves nothing counts), Chinese through the input method."""
     lock = make_lock(store, window, idle_ms=1000)
     editor = window.centralWidget()
     qtbot.wait(600)
     type_text(editor, "再")  # Chinese arrives through the input method
     qtbot.wait(600)
-    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Shift)
     qtbot.wait(600)
-    assert not lock.is_locked  # 1.8 s in, never 1 s idle
+    qtbot.mouseMove(window.windowHandle(), QPoint(40, 40))
+    qtbot.wait(600)
+    assert not lock.is_locked  # 2.4 s in, never 1 s idle
     with qtbot.waitSignal(lock.locked, timeout=TIMEOUT_MS):
         pass
+
+
+def test_without_activity_the_lock_comes(qtbot, store, window):
+    """The counterpart: the same waits with nothing done lock the session."""
+    lock = make_lock(store, window, idle_ms=1000)
+    qtbot.wait(1200)
+    assert lock.is_locked
 
 
 def test_lock_now_covers_the_window_and_escape_does_not_unlock(qtbot, store, window):

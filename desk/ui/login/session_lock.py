@@ -7,24 +7,24 @@ from desk.review.directory import AccountView
 from desk.store import Store
 from desk.ui.login.unlock import UnlockDialog
 from desk.ui.qt import (
-    QApplication,
     QDialog,
     QEvent,
+    QGuiApplication,
     QLabel,
     QObject,
     Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
+    QWindow,
     Signal,
 )
 
 LOCK_AFTER_MS = 10 * 60 * 1000
-# what a person at the keyboard does (Chinese is typed through the input method)
+# what a person at the keyboard or mouse does, as it reaches a top-level window
 _ACTIVITY = frozenset(
     {
         QEvent.Type.KeyPress,
-        QEvent.Type.InputMethod,
         QEvent.Type.MouseButtonPress,
         QEvent.Type.MouseMove,
         QEvent.Type.Wheel,
@@ -41,6 +41,13 @@ class SessionLock(QObject):
     ``UnlockDialog`` asks for ``account``'s password; the widgets beneath are not
     touched, so text being edited and its cursor stay as they were. Lives as long as
     the window (its child).
+
+    Activity is watched where input enters the app, never by a filter on the whole
+    QApplication: with QtWebEngine loaded (the preview), PySide6 6.11 crashes when an
+    application-wide Python event filter meets one of Chromium's objects. Keys, mouse
+    and touch reach every top-level QWindow first, so the lock filters the windows that
+    take focus; text typed through an input method (Chinese) is sent to the focused
+    widget directly, and shows as the input cursor moving.
 
     The dialog's 退出 closes the window as its own 退出 (Ctrl+Q) does: the window's close
     event saves the open draft, and the app quits with its last window. If the window
@@ -64,7 +71,10 @@ class SessionLock(QObject):
         self._idle.setSingleShot(True)
         self._idle.setInterval(idle_ms)
         self._idle.timeout.connect(self.lock_now)
-        QApplication.instance().installEventFilter(self)
+        app = QGuiApplication.instance()
+        app.focusWindowChanged.connect(self._watch)
+        app.inputMethod().cursorRectangleChanged.connect(self._active)
+        self._watch(window.windowHandle())
         self._idle.start()
 
     @property
@@ -85,9 +95,18 @@ class SessionLock(QObject):
         self.locked.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if self.dialog is None and event.type() in _ACTIVITY:
-            self._idle.start()
+        if event.type() in _ACTIVITY:
+            self._active()
         return False
+
+    def _watch(self, window: QWindow | None) -> None:
+        """Filter a top-level window's input (installing twice keeps one filter)."""
+        if window is not None:
+            window.installEventFilter(self)
+
+    def _active(self) -> None:
+        if self.dialog is None:
+            self._idle.start()
 
     def _unlock(self) -> None:
         assert self.dialog is not None
@@ -102,7 +121,9 @@ class SessionLock(QObject):
         if not self.window.close():
             return  # still locked: the dialog stays up
         self._idle.stop()
-        QApplication.instance().removeEventFilter(self)  # over: no locking again
+        app = QGuiApplication.instance()  # over: no locking again
+        app.focusWindowChanged.disconnect(self._watch)
+        app.inputMethod().cursorRectangleChanged.disconnect(self._active)
         if self.dialog is not None:
             self.dialog.done(QDialog.DialogCode.Rejected)
             self.dialog.deleteLater()
