@@ -26,6 +26,7 @@ from desk.ui.qt import (
     QCoreApplication,
     QLibraryInfo,
     QMessageBox,
+    QSize,
     QTranslator,
 )
 
@@ -147,11 +148,18 @@ def run(data_dir: Path, language: str | None = None) -> int:
         store.close()
 
 
+def first_size(window: MainWindow) -> QSize:
+    """1280×800 on the first run, or less on a smaller screen (a 1366×768 laptop has
+    about 1366×728 once the taskbar is counted): the whole window stays in view."""
+    available = window.screen().availableGeometry().size()
+    return QSize(1280, 800).boundedTo(available)
+
+
 def start(window: MainWindow, state: WindowState) -> None:
     """Show the window as it was left: size, layout, the last draft; then offer what a
     crash left unsaved."""
     if not state.restore_window(window, window.splitter):
-        window.resize(1280, 800)
+        window.resize(first_size(window))
     window.show()
     window.refresh_inbox()
     window.drafts.refresh()

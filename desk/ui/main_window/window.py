@@ -262,8 +262,11 @@ class MainWindow(QMainWindow):
         return due.due.strftime("%m-%d"), due_status(due.due, date.today(), self.calendar)
 
     def new_draft(self) -> bool:
-        """Start an empty draft (stored once it has text)."""
-        return self._show(EditingSession(self.store, self.actor), DraftText("", "", ""), ())
+        """Start an empty draft (stored once it has text), the title ready for typing."""
+        if not self._show(EditingSession(self.store, self.actor), DraftText("", "", ""), ()):
+            return False
+        self.editor.title.setFocus()
+        return True
 
     def open(self, draft_id: uuid.UUID) -> bool:
         """Open a stored draft; False (with a message) if it can't be."""
