@@ -1,5 +1,5 @@
 """The real program, started as a user starts it: `desk` in its own process, on a real X
-server, signed in and driven with the keyboard.
+server, signed in and driven with the keyboard and the clipboard.
 
 Unit tests build widgets one at a time; this one catches what only the whole app shows
 (the preview crashing the process once the session lock was installed went through
@@ -9,9 +9,6 @@ thousands of them).
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,14 +17,22 @@ import pytest
 from desk.review import passwords
 from desk.review.accounts import CreateAccount, CreateUnit, SetUnitLeader
 from desk.review.commands import apply, new_id
-from desk.review.drafts import DraftSummary, list_drafts, load_draft
+from desk.review.drafts import load_draft
 from desk.store import DATABASE_NAME, open_store
+from tests.e2e.desk_process import DeskProcess
 from tests.e2e.xserver import Display, XServerMissing, xvfb
 
 PASSWORD = "desk-e2e-2026"
-TITLE = "关于开展政务公开专项检查的通知"
-BODY = "各科室：请于本月底前完成政务公开专项检查，并报送自查报告。联系人：办公室。"
-STARTED_IN_S = 30.0
+TITLE = "Notice 2026-12"  # typed (ASCII: Chinese arrives by paste or an input method)
+# what Word puts on the clipboard for a heading, a paragraph and a small table
+COPIED_FROM_WORD = """<html><body><!--StartFragment-->
+<h2>关于开展政务公开专项检查的通知</h2>
+<p class=MsoNormal>各科室：请于本月底前完成政务公开专项检查，并报送自查报告。</p>
+<table class=MsoTableGrid border=1><tr><td>科室</td><td>联系人</td></tr>
+<tr><td>办公室</td><td>李联络</td></tr></table>
+<!--EndFragment--></body></html>"""
+PASTED_TEXT = ("关于开展政务公开专项检查的通知", "请于本月底前完成政务公开专项检查", "李联络")
+PREVIEW_AREA = {"left": 0.72, "top": 0.2}  # the side panel, below its tabs
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +46,12 @@ def display() -> Iterator[Display]:
         pytest.skip(str(missing))
 
 
-def make_office(data_dir: Path) -> None:
-    """An office as its admin sets it up: a unit with a liaison, 一审, 二审 and its leader."""
+@pytest.fixture
+def office(tmp_path, fast_passwords) -> Path:
+    """A data folder as its admin set it up: a unit with a liaison, 一审, 二审 and the
+    leader in charge."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
     store = open_store(data_dir / DATABASE_NAME)
     try:
         unit = new_id()
@@ -64,35 +73,29 @@ def make_office(data_dir: Path) -> None:
         apply(store, SetUnitLeader(new_id(), "cli:setup", unit, ids["leader"]))
     finally:
         store.close()
+    return data_dir
 
 
-def start_desk(display: Display, data_dir: Path, log: Path) -> subprocess.Popen:
-    """`desk --data-dir DIR`, the console script a user's shortcut runs."""
-    program = Path(sys.executable).with_name("desk")
-    with log.open("wb") as output:
-        return subprocess.Popen(
-            [str(program), "--data-dir", str(data_dir)],
-            env=display.env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-
-
-def drafts_of(data_dir: Path) -> list[DraftSummary]:
-    store = open_store(data_dir / DATABASE_NAME)
+@pytest.fixture
+def desk(display, office, tmp_path) -> Iterator[DeskProcess]:
+    started = DeskProcess(display, office, tmp_path / "desk.log")
     try:
-        return list_drafts(store)
+        yield started
+    except BaseException:
+        display.screenshot(tmp_path / "failed.png")  # what the screen showed, to look at
+        raise
     finally:
-        store.close()
+        started.kill()
 
 
-def dark_pixels(png: Path, left: float, top: float) -> int:
-    """How many dark (text) pixels lie right of ``left`` and below ``top`` (fractions)."""
+def dark_pixels(png: Path) -> int:
+    """How many dark (text) pixels the preview area of a window's screenshot holds."""
     from PySide6.QtGui import QImage  # reading a PNG needs no QApplication
 
     image = QImage(str(png))
     assert not image.isNull(), png
-    x0, y0 = int(image.width() * left), int(image.height() * top)
+    x0 = int(image.width() * PREVIEW_AREA["left"])
+    y0 = int(image.height() * PREVIEW_AREA["top"])
     return sum(
         image.pixelColor(x, y).lightness() < 110
         for y in range(y0, image.height(), 2)
@@ -100,93 +103,41 @@ def dark_pixels(png: Path, left: float, top: float) -> int:
     )
 
 
-def wait_for(what: str, condition, timeout: float = STARTED_IN_S, every: float = 0.25):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(every)
-    pytest.fail(f"timed out waiting for {what}")
-
-
 @pytest.mark.slow
-def test_sign_in_preview_type_and_submit(display, tmp_path, fast_passwords):
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    make_office(data_dir)
-    log = tmp_path / "desk.log"
-    app = start_desk(display, data_dir, log)
+def test_sign_in_preview_paste_and_submit(display, desk, tmp_path):
+    window = desk.sign_in("liaison", PASSWORD)
+    display.key("F6")  # the preview: loads QtWebEngine (it crashed the app here once)
+    window = desk.main_window(replacing=window)
+    blank = dark_pixels(display.screenshot(tmp_path / "preview-empty.png", window))
 
-    def alive() -> None:
-        assert app.poll() is None, f"desk exited with {app.returncode}:\n{log.read_text()}"
+    display.key("ctrl+n")  # a new draft, the title field ready for typing
+    display.type(TITLE)
+    display.key("Tab")
+    copied = tmp_path / "copied.html"
+    copied.write_text(COPIED_FROM_WORD, encoding="utf-8")
+    with display.clipboard(copied):  # held until the app has read it
+        display.key("ctrl+v")
 
-    try:
-        login = display.wait_window("登录 Desk 审校台", timeout=STARTED_IN_S)
-        display.focus(login)
-        display.type("liaison")
-        display.key("Tab")
-        display.type(PASSWORD)
-        display.key("Return")
-
-        window = display.wait_window("^Desk 审校台", timeout=STARTED_IN_S)
-        display.focus(window)
-        alive()
-
-        display.key("F6")  # the preview: loads QtWebEngine
-        time.sleep(1.0)
-        alive()
-        # Qt recreates the window's X window for the web view's OpenGL surface
-        window = display.wait_window("^Desk 审校台")
-        display.focus(window)
-        empty = display.screenshot(tmp_path / "preview-empty.png", window)
-        blank = dark_pixels(empty, left=0.72, top=0.2)
-
-        display.key("ctrl+n")  # a new draft, the title field ready for typing
-        display.type(TITLE)
-        display.key("Tab")
-        display.type(BODY)
-        alive()
-
-        def preview_shows_text() -> bool:
-            alive()
+        def preview_shows_the_paste() -> bool:
             shot = display.screenshot(tmp_path / "preview.png", window)
-            return dark_pixels(shot, left=0.72, top=0.2) > blank + 300
+            return dark_pixels(shot) > blank + 800  # the title alone: ~250
 
-        wait_for("the preview to show the draft", preview_shows_text, every=0.5)
+        desk.wait_for("the preview to show the pasted text", preview_shows_the_paste, every=0.5)
 
-        def submitted() -> bool:
-            alive()
-            display.key("ctrl+Return")  # refused while the lexicon loads: asked again
-            return wait_until_status(data_dir, "review1", within=3.0)
+    def submitted() -> bool:
+        display.key("ctrl+Return")  # refused while the lexicon loads: asked again
+        return desk.wait_for_status("review1", within=3.0)
 
-        wait_for("the draft to be submitted", submitted, every=0)
-        display.screenshot(tmp_path / "submitted.png", window)
-        alive()
+    desk.wait_for("the draft to be submitted", submitted, every=0)
+    display.screenshot(tmp_path / "submitted.png", window)
+    assert desk.quit() == 0, desk.log.read_text()
 
-        display.key("ctrl+q")
-        assert app.wait(timeout=STARTED_IN_S) == 0, log.read_text()
-    except BaseException:
-        display.screenshot(tmp_path / "failed.png")  # what the screen showed, to look at
-        raise
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
-
-    [draft] = drafts_of(data_dir)
+    [draft] = desk.drafts()
     assert (draft.title, draft.status, draft.created_by) == (TITLE, "review1", "liaison")
-    store = open_store(data_dir / DATABASE_NAME)
+    store = open_store(desk.data_dir / DATABASE_NAME)
     try:
-        assert load_draft(store, draft.id).body_text.strip() == BODY
+        stored = load_draft(store, draft.id)
     finally:
         store.close()
-
-
-def wait_until_status(data_dir: Path, status: str, within: float) -> bool:
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        if any(draft.status == status for draft in drafts_of(data_dir)):
-            return True
-        time.sleep(0.25)
-    return False
+    assert all(text in stored.body_text for text in PASTED_TEXT)
+    assert "<table" in stored.body_html  # the paste kept Word's structure

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 GRABBER = Path(__file__).with_name("grab_screen.py")
+CLIPBOARD_OWNER = Path(__file__).with_name("clipboard_owner.py")
 STEP_TIMEOUT_S = 20.0
 
 
@@ -73,7 +74,31 @@ class Display:
         self.xdotool("windowfocus", "--sync", window)
 
     def type(self, text: str) -> None:
+        """Type ASCII text. (Other characters make xdotool remap a key for each one, and
+        under load the app can read the key with the next mapping: Chinese comes in by
+        pasting, as it does from Word, or through an input method.)"""
+        if not text.isascii():
+            raise ValueError(f"type ASCII only, paste the rest: {text!r}")
         self.xdotool("type", "--delay", "30", text)
+
+    @contextmanager
+    def clipboard(self, html_file: Path) -> Iterator[None]:
+        """The HTML on the clipboard (and its text), as a word processor puts it there."""
+        owner = subprocess.Popen(
+            [sys.executable, str(CLIPBOARD_OWNER), str(html_file)],
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        try:
+            if owner.stdout.readline().strip() != "ready":
+                raise RuntimeError(f"the clipboard owner failed (exit {owner.wait()})")
+            yield
+        finally:
+            owner.terminate()
+            owner.wait(timeout=10)
+            owner.stdout.close()
 
     def key(self, *keys: str) -> None:
         self.xdotool("key", "--delay", "60", *keys)
