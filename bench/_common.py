@@ -9,7 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# the 64k-term houbb/sensitive-word list (Apache-2.0, see its NOTICE), for load and noise
+HOUBB_TERMS = REPO / "tests" / "data" / "houbb-sensitive-word" / "sensitive_word_dict.txt"
+
+
+def corpus_texts() -> list[str]:
+    """The reference corpus's five documents (clean public government text)."""
+    from desk.corpus import reference_corpus
+
+    return [document.text for document in reference_corpus()]
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> tuple[float, object]:

@@ -29,9 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import REPO, SHARED, machine
+from _common import HOUBB_TERMS, REPO, corpus_texts, machine
 
-TERMS_FILE = SHARED / "data" / "lexicons" / "houbb-sensitive-word" / "sensitive_word_dict.txt"
+TERMS_FILE = HOUBB_TERMS
 DRAFT_CHARACTERS = 100_000
 
 COLD_START = """
@@ -60,7 +60,7 @@ worker.stop()
 
 
 def seed_text(characters: int) -> str:
-    seeds = "".join(p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt")))
+    seeds = "".join(corpus_texts())
     return (seeds * (characters // len(seeds) + 1))[:characters]
 
 

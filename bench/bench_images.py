@@ -26,13 +26,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _common import SHARED, best_of, machine
+from _common import best_of, corpus_texts, machine
 
 DRAFT_CHARACTERS = 20_000
 
 
 def seed_paragraphs(characters: int) -> list[str]:
-    seeds = "".join(p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt")))
+    seeds = "".join(corpus_texts())
     text = (seeds * (characters // len(seeds) + 1))[:characters]
     return [p for p in text.split("\n") if p.strip()]
 

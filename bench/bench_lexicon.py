@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_lexicon.py [--megabytes 1] [--repeat 5]
 
-Text: the seeds in ../shared/seeds repeated to ~1 MB of UTF-8. Terms: the 64k
+Text: the reference corpus (resources/corpus) repeated to ~1 MB of UTF-8. Terms: the 64k
 houbb-sensitive-word list. Prints a Markdown block for docs/benchmarks.md.
 Every contender runs in this same process and run, so the machine's noise
 affects all of them alike; each figure is the best of --repeat runs.
@@ -16,9 +16,9 @@ import re
 import statistics
 import time
 
-from _common import SHARED, best_of, machine, rss_mb
+from _common import HOUBB_TERMS, best_of, corpus_texts, machine, rss_mb
 
-TERMS_FILE = SHARED / "data" / "lexicons" / "houbb-sensitive-word" / "sensitive_word_dict.txt"
+TERMS_FILE = HOUBB_TERMS
 
 
 def main() -> None:
@@ -27,7 +27,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    seeds = "".join(p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt")))
+    seeds = "".join(corpus_texts())
     target = int(args.megabytes * 1_000_000)
     text = seeds * (target // len(seeds.encode("utf-8")) + 1)
     while len(text.encode("utf-8")) > target:

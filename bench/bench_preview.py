@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_preview.py [--repeat 10]
 
-Input: drafts of ~3,000 and ~100,000 characters of text from the seeds in ../shared/seeds,
+Input: drafts of ~3,000 and ~100,000 characters of text from the reference corpus (resources/corpus),
 as the editor hands them over: paragraphs and headings with a link every few paragraphs
 (trusted gov.cn, untrusted hosts, a shortener) and an embedded image now and then.
 
@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _common import SHARED, best_of, machine, rss_mb
+from _common import best_of, corpus_texts, machine, rss_mb
 from bench_render import _PNG, LINKS
 
 SIZES = (3_000, 100_000)
@@ -43,7 +43,7 @@ TITLE = "关于开展2026年政务公开专项检查的通知"
 
 def build_draft(characters: int) -> tuple[str, int]:
     """Body HTML with about `characters` characters of text; the HTML and its text length."""
-    seeds = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))]
+    seeds = corpus_texts()
     lines = [line.strip() for seed in seeds for line in seed.splitlines() if line.strip()]
     weighted = [template for template, weight in LINKS for _ in range(weight)]
     parts, text, n = [], 0, 0

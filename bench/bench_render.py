@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_render.py [--megabytes 1] [--repeat 5]
 
-Input: the seeds in ../shared/seeds as a portal article would carry them: headings,
+Input: the reference corpus (resources/corpus) as a portal article would carry them: headings,
 paragraphs, tables and lists, with links every few paragraphs (trusted gov.cn, untrusted
 hosts, shorteners, 伪链, hidden 暗链 in a display:none block, javascript:) and images
 (trusted remote, untrusted remote, docx-style data: URIs, images without alt).
@@ -26,7 +26,7 @@ import datetime
 import html
 import re
 
-from _common import SHARED, best_of, machine
+from _common import best_of, corpus_texts, machine
 
 WHITELIST = """\
 gov.cn
@@ -63,7 +63,7 @@ IMAGES = [
 
 
 def build_html(megabytes: float) -> str:
-    seeds = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))]
+    seeds = corpus_texts()
     lines = [line.strip() for seed in seeds for line in seed.splitlines() if line.strip()]
     target = int(megabytes * 1_000_000)
     parts = ['<html><head><meta charset="utf-8"><title>政务公开</title></head><body>\n']

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import SHARED, machine
+from _common import HOUBB_TERMS, machine
 from bench_preview import TITLE, build_draft
 
 from desk.documents.html_text import html_text
@@ -35,7 +35,7 @@ from desk.review.recheck import StoredTextChecker
 from desk.review.workflow import Approve, SetAttributes, Submit, check_snapshot
 from desk.store import DATABASE_NAME, open_store
 
-TERMS_FILE = SHARED / "data" / "lexicons" / "houbb-sensitive-word" / "sensitive_word_dict.txt"
+TERMS_FILE = HOUBB_TERMS
 CHARACTERS = 100_000
 ADMIN = "cli:bench"
 # The preview draft's deliberately bad links (伪链, javascript:, intranet, shortener),

@@ -4,17 +4,15 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SEEDS_DIR = REPO.parent / "shared" / "seeds"
-HOUBB_DIR = REPO.parent / "shared" / "data" / "lexicons" / "houbb-sensitive-word"
+from desk.corpus import CORPUS_DIR, reference_corpus
+
+SEED_PATHS = [CORPUS_DIR / document.name for document in reference_corpus()]
 
 
 @pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
-    """The five real, clean government documents in ../shared/seeds."""
-    paths = sorted(SEEDS_DIR.glob("*.txt"))
-    assert len(paths) == 5, f"expected the five seeds in {SEEDS_DIR}"
-    return {p.name: p.read_text(encoding="utf-8") for p in paths}
+    """The five real, clean government documents of the reference corpus, by file name."""
+    return {document.name: document.text for document in reference_corpus()}
 
 
 _DOCX_PARTS = {

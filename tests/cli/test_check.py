@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from desk.cli import main
-from tests.conftest import SEEDS_DIR, docx_paragraph
+from tests.conftest import SEED_PATHS, docx_paragraph
 
 SPAM_LEXICON = "term,category,severity,match,scope,suggestion,note\n百家乐,涉赌,block,,,,test\n网传,标题规范,warn,,title,据报道,test\n"
 
@@ -126,7 +126,7 @@ def test_clean_file_exits_0_with_starter_lexicon(tmp_path, capsys):
 
 
 def test_seeds_have_no_block_finding_with_the_starter_lexicon(capsys):
-    seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    seeds = SEED_PATHS
     code, report, _ = run_json(capsys, *seeds)
     blocks = [
         (file["path"], f["rule"], f["text"])

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from desk.corpus import reference_corpus
 from desk.documents.loader import load_document
 from desk.links import parse_whitelist
 from desk.render import (
@@ -19,7 +20,7 @@ from desk.render import (
 )
 from desk.render.hash import canonical_content
 from desk.resources import resource_path
-from tests.conftest import SEEDS_DIR, docx_paragraph
+from tests.conftest import docx_paragraph
 from tests.render.inert import assert_inert
 
 ARTICLE = """<h1>关于开展政务公开工作的通知</h1>
@@ -273,7 +274,7 @@ def test_deep_nesting_is_flattened_not_a_crash(whitelist):
 
 
 def test_a_huge_paste_renders(whitelist):
-    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS_DIR.glob("*.txt")))
+    text = "".join(document.text for document in reference_corpus())
     paragraphs = [line for line in text.splitlines() if line.strip()]
     parts, size, n = [], 0, 0
     while size < 1_000_000:
