@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_preview.py [--repeat 10]
 
-Input: drafts of ~3,000 and ~100,000 characters of text from the reference corpus (resources/corpus),
+Input: drafts of ~3,000 and ~100,000 characters of the reference corpus (resources/corpus),
 as the editor hands them over: paragraphs and headings with a link every few paragraphs
 (trusted gov.cn, untrusted hosts, a shortener) and an embedded image now and then.
 
