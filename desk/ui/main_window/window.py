@@ -431,10 +431,11 @@ class MainWindow(QMainWindow):
     # Crash recovery
 
     def offer_recovery(self) -> RecoveryDialog | None:
-        """If the last run left unsaved text, open the dialog that offers it (not modal
-        to the event loop: the result is handled when the dialog is closed)."""
+        """If this person left unsaved text (a crash), open the dialog that offers it
+        (not modal to the event loop: the result is handled when the dialog is closed).
+        Others' unsaved text stays for them."""
         try:
-            snapshots = pending_recovery(self.store)
+            snapshots = pending_recovery(self.store, self.actor)
         except StoreError as error:
             self.show_problem(str(error))
             return None
