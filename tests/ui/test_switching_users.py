@@ -145,6 +145,18 @@ def test_signing_out_saves_the_draft_and_closes_the_window(qtbot, store, people,
     assert pending_recovery(store, "li") == []
 
 
+def test_signing_out_shuts_the_preview_down(qtbot, people, window_as):
+    window = window_as("li")
+    write(window, "预览中的稿件", "正文")
+    window.show_preview()
+    with qtbot.waitSignal(window.preview.refreshed, timeout=30_000):
+        pass
+    with mock.patch.object(window.preview, "shutdown", wraps=window.preview.shutdown) as shut:
+        assert window.sign_out()
+    shut.assert_called_once()
+    assert window.preview.web is None  # its views and render thread are gone
+
+
 def test_a_draft_that_cannot_be_saved_can_keep_the_session(qtbot, people, window_as):
     window = window_as("li")
     write(window, "存不下的稿件", "正文")
@@ -228,7 +240,14 @@ def desk(store, people, worker, tmp_path):
                 window.deleteLater()
 
 
-def test_switching_accounts_in_the_same_process(qtbot, store, desk, tmp_path):
+WORKER_SIGNALS = (
+    "2checked(int,QString,int,int,PyObject)",
+    "2loaded(int,QString)",
+    "2load_failed(QString)",
+)
+
+
+def test_switching_accounts_in_the_same_process(qtbot, store, desk, worker, tmp_path):
     app = QApplication.instance()
     focus_receivers = app.receivers("2focusChanged(QWidget*,QWidget*)")
     window_receivers = app.receivers("2focusWindowChanged(QWindow*)")
@@ -238,6 +257,7 @@ def test_switching_accounts_in_the_same_process(qtbot, store, desk, tmp_path):
         if window.actor == "li":
             write(window, "李的稿件", "只有李能看到")
             kept.update(lock=window.findChild(SessionLock), timer=window._inbox_timer)
+            kept["li's worker receivers"] = [worker.receivers(s) for s in WORKER_SIGNALS]
             switching.sign_out(window)
             kept["lock ended"] = kept["lock"].ended  # at once, not only once deleted
             return
@@ -248,6 +268,7 @@ def test_switching_accounts_in_the_same_process(qtbot, store, desk, tmp_path):
         # what is connected to the app now is the new window's: one of each
         kept["focus receivers"] = app.receivers("2focusChanged(QWidget*,QWidget*)")
         kept["window receivers"] = app.receivers("2focusWindowChanged(QWindow*)")
+        kept["wang's worker receivers"] = [worker.receivers(s) for s in WORKER_SIGNALS]
         kept["offered"] = window.offer_recovery()
         QTimer.singleShot(0, window.close)
 
@@ -261,6 +282,7 @@ def test_switching_accounts_in_the_same_process(qtbot, store, desk, tmp_path):
     assert not kept["old window"] and not kept["old lock"] and not kept["old timer"]
     assert kept["focus receivers"] == focus_receivers + 1
     assert kept["window receivers"] == window_receivers + 1
+    assert kept["wang's worker receivers"] == kept["li's worker receivers"]
     assert kept["offered"] is None
     [draft] = list_drafts(store)
     assert (draft.title, draft.created_by) == ("李的稿件", "li")
