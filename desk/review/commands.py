@@ -11,9 +11,10 @@ Rows a command creates take the command's id as their own (a revision is identif
 the SaveRevision that made it), so every replica that applies it ends up with the same
 keys.
 
-RecordRecovery and ClearRecovery manage this machine's crash-recovery snapshot of
-unsaved text. They run many times a minute, so they are not journaled (and not meant
-for syncing): a single upsert or delete each.
+RecordRecovery and ClearRecovery manage this machine's crash-recovery snapshots of
+unsaved text, one per draft and person (the actor, who alone is offered it). They run
+many times a minute, so they are not journaled (and not meant for syncing): a single
+upsert or delete each.
 
 Invalid commands raise CommandRejected (a Chinese message for the user) at
 construction or when applied; store failures raise desk.store.StoreError.
@@ -205,7 +206,8 @@ class IgnoreFinding(Command):
 
 @dataclass(frozen=True, slots=True)
 class RecordRecovery(Command):
-    """Autosave the editor's unsaved text for crash recovery (replaces the last snapshot).
+    """Autosave the editor's unsaved text for crash recovery (replaces the actor's last
+    snapshot of the draft; the snapshot is the actor's, offered to them alone).
 
     ``draft_id``: the draft being edited, or for a new draft the id its CreateDraft
     will use.
@@ -221,7 +223,8 @@ class RecordRecovery(Command):
 
 @dataclass(frozen=True, slots=True)
 class ClearRecovery(Command):
-    """Drop the draft's recovery snapshot: after a successful save, or when discarded."""
+    """Drop the actor's recovery snapshot of the draft: after a successful save, or when
+    discarded. Others' snapshots of the draft stay theirs."""
 
     name: ClassVar[str] = "ClearRecovery"
     journaled: ClassVar[bool] = False
@@ -465,14 +468,18 @@ def _record_recovery(session: Session, command: RecordRecovery, now: datetime) -
     values = {"title": command.title, "body_html": command.body_html, "saved_at": now}
     session.execute(
         insert(Recovery)
-        .values(draft_id=command.draft_id, **values)
-        .on_conflict_do_update(index_elements=[Recovery.draft_id], set_=values)
+        .values(draft_id=command.draft_id, author=command.actor, **values)
+        .on_conflict_do_update(index_elements=[Recovery.draft_id, Recovery.author], set_=values)
     )
     return None, None
 
 
 def _clear_recovery(session: Session, command: ClearRecovery, now: datetime) -> tuple[None, None]:
-    session.execute(delete(Recovery).where(Recovery.draft_id == command.draft_id))
+    session.execute(
+        delete(Recovery).where(
+            Recovery.draft_id == command.draft_id, Recovery.author == command.actor
+        )
+    )
     return None, None
 
 

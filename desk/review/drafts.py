@@ -87,9 +87,11 @@ class DraftView:
 
 @dataclass(frozen=True, slots=True)
 class RecoverySnapshot:
-    """Autosaved text that was never saved as a revision, offered after a crash."""
+    """Autosaved text that was never saved as a revision, offered after a crash to the
+    person who typed it (``author``)."""
 
     draft_id: uuid.UUID  # restore with SaveRevision, or CreateDraft with this id when is_new
+    author: str  # login
     title: str
     body_html: str
     saved_at: datetime
@@ -181,16 +183,18 @@ def revisions(store: Store, draft_id: uuid.UUID) -> list[RevisionSummary]:
         return [RevisionSummary(*row) for row in session.execute(statement)]
 
 
-def pending_recovery(store: Store) -> list[RecoverySnapshot]:
-    """Autosaved text worth offering on start, newest first.
+def pending_recovery(store: Store, login: str) -> list[RecoverySnapshot]:
+    """Autosaved text worth offering to ``login`` when they sign in, newest first.
 
-    A snapshot is offered when its draft was never saved, or when it is newer than the
-    draft's current revision and differs from it. Snapshots not offered stay until a
-    ClearRecovery or the next RecordRecovery replaces them.
+    Only the snapshots ``login`` typed: a snapshot is offered to its author when its
+    draft was never saved, or when it is newer than the draft's current revision and
+    differs from it. Snapshots not offered (others' among them) stay until their
+    author's ClearRecovery or next RecordRecovery replaces them.
     """
     statement = (
         select(
             Recovery.draft_id,
+            Recovery.author,
             Recovery.title,
             Recovery.body_html,
             Recovery.saved_at,
@@ -199,20 +203,21 @@ def pending_recovery(store: Store) -> list[RecoverySnapshot]:
         .outerjoin(Draft, Draft.id == Recovery.draft_id)
         .outerjoin(Revision, Revision.id == Draft.current_revision_id)
         .where(
+            Recovery.author == login,
             or_(
                 Draft.id.is_(None),
                 and_(
                     Recovery.saved_at > Revision.created_at,
                     or_(Recovery.title != Revision.title, Recovery.body_html != Revision.body_html),
                 ),
-            )
+            ),
         )
         .order_by(Recovery.saved_at.desc(), Recovery.draft_id)
     )
     with store.read() as session:
         return [
-            RecoverySnapshot(draft_id, title, body_html, saved_at, bool(is_new))
-            for draft_id, title, body_html, saved_at, is_new in session.execute(statement)
+            RecoverySnapshot(draft_id, author, title, body_html, saved_at, bool(is_new))
+            for draft_id, author, title, body_html, saved_at, is_new in session.execute(statement)
         ]
 
 

@@ -268,14 +268,16 @@ class Publication(Base):
 class Recovery(Base):
     """The last autosaved, not yet saved text of one editor, for crash recovery.
 
-    One row per draft, replaced on every autosave. ``draft_id`` is the draft being
-    edited, or for a draft never saved the id its CreateDraft will use, so it is not a
-    foreign key.
+    One row per draft and person who typed it (``author``, a login), replaced on every
+    autosave: a snapshot is offered to its author only, and another person's editing of
+    the same draft leaves it alone. ``draft_id`` is the draft being edited, or for a
+    draft never saved the id its CreateDraft will use, so it is not a foreign key.
     """
 
     __tablename__ = "recoveries"
 
     draft_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    author: Mapped[str] = mapped_column(Text, primary_key=True)
     title: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text)
     saved_at: Mapped[datetime]

@@ -3,11 +3,14 @@
 Cold start is kept short: the window shows as soon as the store is open; the lexicon
 and jieba load on the check worker's thread (the status bar says when they are ready).
 Once loaded, the same checker re-checks drafts in the workflow commands (`attach_checker`).
+After 注销 the next person signs in within the same process: the store and the loaded
+lexicon stay, the signed-out window and everything it owns are deleted (`work`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from desk.lexicon import Lexicon, load_lexicon
@@ -15,6 +18,7 @@ from desk.links import Whitelist, WhitelistError, load_default_whitelist, load_w
 from desk.resources import RESOURCES_DIR
 from desk.review.calendar_files import HolidayListError
 from desk.review.deadlines import desk_calendar
+from desk.review.directory import AccountView
 from desk.review.recheck import CheckerUnavailable, StoredTextChecker
 from desk.store import DATABASE_NAME, Store, StoreError, open_store
 from desk.ui.check_worker import CheckWorker
@@ -24,6 +28,7 @@ from desk.ui.preview import prepare_application
 from desk.ui.qt import (
     QApplication,
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QMessageBox,
     QSize,
@@ -135,17 +140,52 @@ def run(data_dir: Path, language: str | None = None) -> int:
     attach_checker(store, worker)
     worker.start()  # the lexicon loads while the person signs in
     try:
-        account = sign_in(store)
-        if account is None:
-            return 0
-        window = build_window(store, data_dir, worker, whitelist, account.login)
-        lock = SessionLock(store, account, window)
-        window.lock_requested.connect(lock.lock_now)
-        start(window, state)
-        return app.exec()
+        return work(app, store, data_dir, worker, whitelist, state)
     finally:
         worker.stop()
         store.close()
+
+
+def work(
+    app: QApplication,
+    store: Store,
+    data_dir: Path,
+    worker: CheckWorker,
+    whitelist: Whitelist,
+    state: WindowState,
+) -> int:
+    """Sign in, work until the window closes; after 注销 ask who signs in next, until
+    someone quits (the event loop's exit status) or cancels a sign-in (0)."""
+    while (account := sign_in(store, last_login=state.last_login)) is not None:
+        state.last_login = account.login
+        window = open_session(store, data_dir, worker, whitelist, account, state)
+        signed_out: list[bool] = []
+        window.signed_out.connect(partial(signed_out.append, True))
+        status = app.exec()
+        if not signed_out:
+            return status
+        window.deleteLater()  # with its timers, lock, preview and connections
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return 0
+
+
+def open_session(
+    store: Store,
+    data_dir: Path,
+    worker: CheckWorker,
+    whitelist: Whitelist,
+    account: AccountView,
+    state: WindowState,
+) -> MainWindow:
+    """``account``'s window, shown as they left it, locked when left alone; the lock
+    ends with a 注销 and shows the account as it is after an unlock."""
+    window = build_window(store, data_dir, worker, whitelist, account.login)
+    lock = SessionLock(store, account, window, switch_account=window.sign_out)
+    window.lock_requested.connect(lock.lock_now)
+    window.signed_out.connect(lock.end)
+    lock.unlocked.connect(window.show_signed_in)
+    start(window, state)
+    return window
 
 
 def first_size(window: MainWindow) -> QSize:
@@ -156,14 +196,13 @@ def first_size(window: MainWindow) -> QSize:
 
 
 def start(window: MainWindow, state: WindowState) -> None:
-    """Show the window as it was left: size, layout, the last draft; then offer what a
-    crash left unsaved."""
+    """Show the window as it was left: size, layout, the person's last draft; then offer
+    what a crash left unsaved of theirs."""
     if not state.restore_window(window, window.splitter):
         window.resize(first_size(window))
     window.show()
     window.refresh_inbox()
     window.drafts.refresh()
-    last = state.last_draft
-    if last is None or not window.open(last):
+    if not window.open_last():
         window.new_draft()
     window.offer_recovery()

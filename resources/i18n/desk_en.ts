@@ -320,10 +320,6 @@
         <translation>Create the Administrator Account</translation>
     </message>
     <message>
-        <source>欢迎使用 Desk 审校台。这是首次启动，请先创建管理员账号：管理员负责添加部门和其他人员的账号。</source>
-        <translation>Welcome to Desk. This is the first start: create the administrator account first. The administrator adds units and everyone else&apos;s accounts.</translation>
-    </message>
-    <message>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
@@ -340,8 +336,12 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>单位名称</source>
-        <translation>Unit name</translation>
+        <source>欢迎使用 Desk 审校台。这是首次启动，请先创建管理员账号：管理员负责添加单位和各人员的账号，管理员角色本身不参与审核。</source>
+        <translation>Welcome to Desk. This is the first start: create the administrator account first. The administrator adds units and everyone&apos;s accounts; the administrator role itself takes no part in reviewing.</translation>
+    </message>
+    <message>
+        <source>管理员本人所属的部门或科室，不是整个机关的名称。只负责维护系统的信息技术人员不必填写。填写后将新建这个单位并把您编入其中；其他单位和人员登录后在“账号与单位管理”中添加。</source>
+        <translation>The department or section you yourself belong to, not the name of the whole organisation. IT staff who only look after the system leave it empty. If filled in, this unit is created and you are placed in it; other units and their people are added after signing in, under “Accounts and Units”.</translation>
     </message>
     <message>
         <source>登录名</source>
@@ -358,6 +358,10 @@
     <message>
         <source>确认密码</source>
         <translation>Confirm password</translation>
+    </message>
+    <message>
+        <source>本人所在单位</source>
+        <translation>Your own unit</translation>
     </message>
     <message>
         <source>请输入登录名</source>
@@ -567,6 +571,10 @@
         <translation>Lock</translation>
     </message>
     <message>
+        <source>注销/切换账号</source>
+        <translation>Sign Out / Switch Account</translation>
+    </message>
+    <message>
         <source>账号与单位管理…</source>
         <translation>Accounts and Units…</translation>
     </message>
@@ -687,8 +695,8 @@
         <translation>The word lists could not be loaded, so nothing can be checked: {message}</translation>
     </message>
     <message>
-        <source>当前稿件未能保存。仍要退出吗？（最近自动保存的内容会在下次启动时提供恢复）</source>
-        <translation>The current draft could not be saved. Quit anyway? (The last autosaved text will be offered next time Desk starts.)</translation>
+        <source>当前稿件未能保存。仍要退出吗？（最近自动保存的内容会在您下次登录时提供恢复）</source>
+        <translation>The current draft could not be saved. Quit anyway? (The last autosaved text will be offered to you the next time you sign in.)</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1019,23 @@
     </message>
 </context>
 <context>
+    <name>SignedInLabel</name>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>已登录：{person}
+单位：{unit}
+角色：{roles}
+注销/切换账号：{keys}</source>
+        <translation>Signed in: {person}
+Unit: {unit}
+Roles: {roles}
+Sign out / switch account: {keys}</translation>
+    </message>
+</context>
+<context>
     <name>UnitForm</name>
     <message>
         <source>新建单位</source>
@@ -1034,6 +1059,14 @@
     <message>
         <source>解锁</source>
         <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>切换账号</source>
+        <translation>Switch Account</translation>
+    </message>
+    <message>
+        <source>保存正在编辑的稿件，换一个账号登录</source>
+        <translation>Save the draft being edited and sign in with another account</translation>
     </message>
     <message>
         <source>退出</source>
@@ -1252,6 +1285,13 @@
     <message>
         <source>管理员</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>signed_in</name>
+    <message>
+        <source>Desk 审校台 — {who}</source>
+        <translation>Desk — {who}</translation>
     </message>
 </context>
 <context>

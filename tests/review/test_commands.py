@@ -347,7 +347,7 @@ def test_a_never_saved_draft_is_recovered_as_new(store):
     draft_id = new_id()
     record(store, draft_id, body_html="<p>第一版</p>")
     record(store, draft_id, body_html="<p>第二版</p>")
-    (snapshot,) = pending_recovery(store)
+    (snapshot,) = pending_recovery(store, ACTOR)
     assert (snapshot.draft_id, snapshot.is_new) == (draft_id, True)
     assert snapshot.body_html == "<p>第二版</p>"
     assert count(store, Recovery) == 1
@@ -357,14 +357,14 @@ def test_recovery_of_a_saved_draft_is_offered_only_when_newer_and_different(stor
     created = create(store)
     draft_id = created.draft_id
     record(store, draft_id, TITLE, BODY_HTML)  # the same as saved
-    assert pending_recovery(store) == []
+    assert pending_recovery(store, ACTOR) == []
     record(store, draft_id, TITLE, "<p>改了一半</p>")
-    (snapshot,) = pending_recovery(store)
+    (snapshot,) = pending_recovery(store, ACTOR)
     assert (snapshot.is_new, snapshot.title) == (False, TITLE)
     assert snapshot.body_html == "<p>改了一半</p>"
     assert snapshot.saved_at > created.created_at
     save(store, draft_id, body_text="保存后的正文")  # saved later than the snapshot
-    assert pending_recovery(store) == []
+    assert pending_recovery(store, ACTOR) == []
 
 
 def test_clear_recovery_drops_the_snapshot(store):
@@ -373,14 +373,35 @@ def test_clear_recovery_drops_the_snapshot(store):
     record(store, cleared)
     apply(store, ClearRecovery(new_id(), ACTOR, cleared))
     apply(store, ClearRecovery(new_id(), ACTOR, new_id()))  # nothing to clear: fine
-    assert [s.draft_id for s in pending_recovery(store)] == [kept]
+    assert [s.draft_id for s in pending_recovery(store, ACTOR)] == [kept]
 
 
 def test_snapshots_are_listed_newest_first(store):
     older, newer = new_id(), new_id()
     record(store, older)
     record(store, newer)
-    assert [s.draft_id for s in pending_recovery(store)] == [newer, older]
+    assert [s.draft_id for s in pending_recovery(store, ACTOR)] == [newer, older]
+
+
+def test_a_snapshot_is_offered_to_its_author_only(store):
+    draft_id = new_id()
+    record(store, draft_id, body_html="<p>张三写的</p>")
+    (snapshot,) = pending_recovery(store, ACTOR)
+    assert snapshot.author == ACTOR
+    assert pending_recovery(store, "李四") == []
+    assert pending_recovery(store, "") == []
+
+
+def test_others_snapshots_of_a_draft_stay_theirs(store):
+    draft_id = create(store).draft_id
+    record(store, draft_id, TITLE, "<p>张三改了一半</p>")
+    apply(store, RecordRecovery(new_id(), "李四", draft_id, TITLE, "<p>李四改了一半</p>"))
+    assert [s.body_html for s in pending_recovery(store, ACTOR)] == ["<p>张三改了一半</p>"]
+    assert [s.body_html for s in pending_recovery(store, "李四")] == ["<p>李四改了一半</p>"]
+    apply(store, ClearRecovery(new_id(), "李四", draft_id))  # 李四 saved or discarded
+    assert pending_recovery(store, "李四") == []
+    assert [s.body_html for s in pending_recovery(store, ACTOR)] == ["<p>张三改了一半</p>"]
+    assert count(store, Recovery) == 1
 
 
 def test_recovery_commands_are_not_journaled(store):

@@ -1,4 +1,5 @@
-"""Kill -9 the running app mid-typing: the next start offers all but the last seconds."""
+"""Kill -9 the running app mid-typing: the next start offers all but the last seconds,
+to the person who typed them only."""
 
 from __future__ import annotations
 
@@ -61,10 +62,17 @@ def test_a_killed_app_loses_at_most_the_last_seconds(qtbot, tmp_path, worker):
     )
     store = open_store(tmp_path / DATABASE_NAME)
     try:
-        [snapshot] = pending_recovery(store)
+        [snapshot] = pending_recovery(store, "liaison")
         recovered = visible_text(snapshot.body_html).count("字")
         assert snapshot.title == "崩溃前的稿件"
         assert typed_in_time <= recovered <= progress[-1][0]
+
+        # the text is the liaison's: whoever else signs in first is not offered it
+        other = MainWindow(store, worker, "chief", load_default_whitelist(), WindowState(tmp_path))
+        qtbot.addWidget(other)
+        other.show()
+        assert other.offer_recovery() is None
+        other.close()
 
         window = MainWindow(
             store, worker, "liaison", load_default_whitelist(), WindowState(tmp_path)

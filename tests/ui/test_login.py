@@ -12,6 +12,7 @@ from desk.ui.login import FirstAdminDialog, LoginDialog, SessionLock, sign_in
 from desk.ui.qt import (
     QApplication,
     QCloseEvent,
+    QFormLayout,
     QLabel,
     QMainWindow,
     QPoint,
@@ -26,9 +27,10 @@ pytestmark = pytest.mark.usefixtures("fast_passwords")
 
 ADMIN = "cli:tester"
 PASSWORD = "政务公开2026!"
+TYPED_PASSWORD = "Zhengwu-2026!"  # typed key by key (QTest types Latin-1 only)
 
 
-def make_account(store, login="chief", roles=("review2",), active=True):
+def make_account(store, login="chief", roles=("review2",), active=True, password=PASSWORD):
     account = apply(
         store,
         CreateAccount(
@@ -39,7 +41,7 @@ def make_account(store, login="chief", roles=("review2",), active=True):
             full_name="王科长",
             unit_id=None,
             roles=list(roles),
-            password_hash=passwords.hash_password(PASSWORD, login=login),
+            password_hash=passwords.hash_password(password, login=login),
         ),
     )
     if not active:
@@ -123,6 +125,49 @@ def test_an_empty_password_is_not_a_failed_try(store, login_dialog):
     assert account_by_login(store, "chief").failed_logins == 0
 
 
+def test_the_login_dialog_is_used_with_the_keyboard(qtbot, store, login_dialog):
+    make_account(store, password=TYPED_PASSWORD)
+    assert login_dialog.focusWidget() is login_dialog.login and login_dialog.login.text() == ""
+    qtbot.keyClicks(login_dialog.login, "chief")
+    qtbot.keyClick(login_dialog.login, Qt.Key.Key_Tab)
+    assert login_dialog.focusWidget() is login_dialog.password
+    qtbot.keyClicks(login_dialog.password, TYPED_PASSWORD)
+    with qtbot.waitSignal(login_dialog.accepted, timeout=TIMEOUT_MS):
+        qtbot.keyClick(login_dialog.password, Qt.Key.Key_Return)
+    assert login_dialog.account.login == "chief"
+
+
+def test_the_last_login_is_filled_in_and_the_password_has_the_focus(qtbot, store):
+    make_account(store, password=TYPED_PASSWORD)
+    dialog = LoginDialog(store, last_login="chief")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    assert dialog.login.text() == "chief"
+    assert dialog.focusWidget() is dialog.password
+    qtbot.keyClicks(dialog.password, TYPED_PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT_MS):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.account.login == "chief"
+
+
+def test_someone_else_replaces_the_filled_in_login_with_shift_tab(qtbot, store):
+    make_account(store, password=TYPED_PASSWORD)
+    make_account(store, login="li", password=TYPED_PASSWORD)
+    dialog = LoginDialog(store, last_login="chief")
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog, timeout=TIMEOUT_MS):
+        dialog.open()
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Backtab)
+    assert dialog.focusWidget() is dialog.login and dialog.login.selectedText() == "chief"
+    qtbot.keyClicks(dialog.login, "li")
+    qtbot.keyClick(dialog.login, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.password, TYPED_PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT_MS):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.account.login == "li"
+
+
 # --- the first admin -----------------------------------------------------------------
 
 
@@ -160,6 +205,40 @@ def test_the_unit_is_optional(qtbot, store, first_admin):
         first_admin.create_button.click()
     assert first_admin.account.unit_id is None
     assert list_units(store) == []
+
+
+def test_the_admins_own_unit_is_asked_last_and_explained(qtbot, store, first_admin):
+    """The admin is usually IT staff outside the reviewing units: the unit is the
+    admin's own, optional, after what must be filled in, and the note says so."""
+    form = first_admin.findChild(QFormLayout)
+    labels = [
+        form.labelForField(field).text()
+        for field in (
+            first_admin.login,
+            first_admin.full_name,
+            first_admin.password,
+            first_admin.confirm,
+            first_admin.unit_name,
+        )
+    ]
+    assert labels == ["登录名", "姓名", "密码", "确认密码", "本人所在单位"]
+    note = first_admin.unit_note.text()
+    assert first_admin.unit_note.isVisible()
+    assert "不是整个机关的名称" in note and "信息技术人员不必填写" in note
+    assert "新建这个单位" in note and "账号与单位管理" in note
+    # the keyboard goes through what must be filled in, and Enter creates the admin
+    assert first_admin.focusWidget() is first_admin.login
+    for typed in ("admin", "李主任", TYPED_PASSWORD, TYPED_PASSWORD):
+        field = first_admin.focusWidget()
+        if typed.isascii():
+            qtbot.keyClicks(field, typed)
+        else:  # Chinese comes through the input method
+            type_text(field, typed)
+        qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert first_admin.focusWidget() is first_admin.unit_name
+    with qtbot.waitSignal(first_admin.accepted, timeout=TIMEOUT_MS):
+        qtbot.keyClick(first_admin.unit_name, Qt.Key.Key_Return)
+    assert (first_admin.account.login, first_admin.account.unit_id) == ("admin", None)
 
 
 def test_a_weak_password_is_refused_inline(store, first_admin):
@@ -229,6 +308,14 @@ def test_sign_in_makes_the_first_admin_then_asks_for_logins(store):
 
     answer_the_modal_dialog(log_in)
     assert sign_in(store).login == "admin"
+
+    def offered(dialog):
+        assert dialog.login.text() == "admin" and dialog.focusWidget() is dialog.password
+        dialog.password.setText(PASSWORD)
+        dialog.login_button.click()
+
+    answer_the_modal_dialog(offered)
+    assert sign_in(store, last_login="admin").login == "admin"
     answer_the_modal_dialog(lambda dialog: dialog.reject())
     assert sign_in(store) is None
 
@@ -363,6 +450,50 @@ def test_quit_closes_the_window_and_ends_the_session(qtbot, store, window):
     qtbot.wait(600)
     assert not lock.is_locked  # … so nothing pops up over a closed window
     assert account_by_login(store, "chief").failed_logins == 0
+
+
+def test_switch_account_signs_out_and_the_lock_never_comes_again(qtbot, store, window):
+    switched = []
+
+    def switch_account() -> bool:
+        switched.append(True)
+        return window.close()
+
+    lock = SessionLock(
+        store, make_account(store), window, idle_ms=300, switch_account=switch_account
+    )
+    with qtbot.waitSignal(lock.locked, timeout=TIMEOUT_MS):
+        pass
+    dialog = lock.dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.switch_button.isVisible() and dialog.switch_button.text() == "切换账号"
+    assert dialog.unlock_button.isDefault() and not dialog.switch_button.isDefault()
+    with qtbot.assertNotEmitted(lock.unlocked), qtbot.waitSignal(dialog.switch_requested):
+        dialog.switch_button.click()
+    assert switched == [True] and not window.isVisible()
+    assert lock.ended and not lock.is_locked and not dialog.isVisible()
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Shift)  # input still reaches it …
+    qtbot.wait(600)
+    assert not lock.is_locked  # … and arms nothing: no lock over a signed-out session
+    lock.lock_now()
+    assert not lock.is_locked
+
+
+def test_without_switching_the_lock_offers_no_switch(qtbot, store, window):
+    lock = make_lock(store, window, idle_ms=60_000)
+    lock.lock_now()
+    qtbot.waitExposed(lock.dialog)
+    assert not lock.dialog.switch_button.isVisible() and lock.dialog.quit_button.isVisible()
+
+
+def test_ending_the_lock_stops_it_and_takes_its_dialog_down(qtbot, store, window):
+    """注销 from the window's menu ends the lock the app made for it."""
+    lock = make_lock(store, window, idle_ms=300)
+    lock.end()
+    lock.end()  # twice: nothing more to stop
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Shift)
+    qtbot.wait(600)
+    assert not lock.is_locked
 
 
 class _Unsaved(QMainWindow):

@@ -153,8 +153,8 @@ def test_an_ignore_is_stored_with_its_reason_and_holds_on_reopening(qtbot, windo
 
 def test_typing_is_autosaved_for_recovery_within_seconds(qtbot, window, store):
     write(window, "未保存的稿件", "这段文字还没有保存")
-    qtbot.waitUntil(lambda: pending_recovery(store) != [], timeout=TIMEOUT_MS)
-    [snapshot] = pending_recovery(store)
+    qtbot.waitUntil(lambda: pending_recovery(store, "liaison") != [], timeout=TIMEOUT_MS)
+    [snapshot] = pending_recovery(store, "liaison")
     assert snapshot.is_new and snapshot.title == "未保存的稿件"
     assert "这段文字还没有保存" in snapshot.body_html
     assert list_drafts(store) == []  # a snapshot is not a revision
@@ -166,7 +166,7 @@ def test_leaving_the_editor_saves_a_revision(qtbot, window, store):
     qtbot.waitUntil(lambda: len(list_drafts(store)) == 1, timeout=TIMEOUT_MS)
     [draft] = list_drafts(store)
     assert [r.reason for r in revisions(store, draft.id)] == ["autosave"]
-    assert pending_recovery(store) == []
+    assert pending_recovery(store, "liaison") == []
 
 
 def test_closing_saves(qtbot, window, store):
@@ -202,7 +202,7 @@ def test_a_full_disk_keeps_the_text_and_retries(qtbot, window, store):
     assert "内容" in window.editor.body.toPlainText()
     # the autosave timer keeps trying; once writing works the banner goes
     qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=TIMEOUT_MS)
-    assert pending_recovery(store) or list_drafts(store)
+    assert pending_recovery(store, "liaison") or list_drafts(store)
 
 
 def test_recovery_offers_unsaved_text_and_restores_it(qtbot, make_window, store):
@@ -214,7 +214,7 @@ def test_recovery_offers_unsaved_text_and_restores_it(qtbot, make_window, store)
     dialog = window.offer_recovery()
     assert dialog is not None and dialog.tree.topLevelItemCount() == 2
     dialog.restore_button.click()
-    assert pending_recovery(store) == []
+    assert pending_recovery(store, "liaison") == []
     assert "改过的内容" in load_draft(store, saved).body_text
     assert [r.number for r in revisions(store, saved)] == [1, 2]
     assert "新写的内容" in load_draft(store, fresh).body_text
@@ -226,7 +226,7 @@ def test_recovery_can_be_declined(qtbot, make_window, store):
     window = make_window()
     dialog = window.offer_recovery()
     dialog.discard_button.click()
-    assert pending_recovery(store) == []
+    assert pending_recovery(store, "liaison") == []
     assert list_drafts(store) == []
 
 

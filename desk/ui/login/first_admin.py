@@ -1,5 +1,10 @@
 """The first start: nobody can administer the desk yet, so the first person makes
-themself its admin (and, if they like, their unit), and accounts can be managed after."""
+themself its admin, and accounts can be managed after.
+
+The admin is usually IT staff, outside the units whose drafts are reviewed, and the
+admin role gives no review right; so the admin's own unit is optional, asked last, and
+says what it is: the unit (部门/科室) the admin belongs to, created with that name, not
+the whole organisation's name. Units and their people are added in the admin screen."""
 
 from __future__ import annotations
 
@@ -23,10 +28,11 @@ from desk.ui.qt import (
 )
 
 ADMIN_ROLES = ["admin"]
+_NOTE_STYLE = "QLabel { color: #5f6368; }"
 
 
 class FirstAdminDialog(QDialog):
-    """单位名称 (optional), 登录名, 姓名, 密码 twice; 创建 makes the unit and an admin
+    """登录名, 姓名, 密码 twice, 本人所在单位 (optional); 创建 makes the unit and an admin
     account with the domain commands. ``account``: the admin created."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -37,12 +43,22 @@ class FirstAdminDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "欢迎使用 Desk 审校台。这是首次启动，请先创建管理员账号："
-                "管理员负责添加部门和其他人员的账号。"
+                "管理员负责添加单位和各人员的账号，管理员角色本身不参与审核。"
             )
         )
         intro.setWordWrap(True)
         self.unit_name = QLineEdit()
         self.unit_name.setPlaceholderText(self.tr("可不填"))
+        self.unit_note = QLabel(
+            self.tr(
+                "管理员本人所属的部门或科室，不是整个机关的名称。"
+                "只负责维护系统的信息技术人员不必填写。"
+                "填写后将新建这个单位并把您编入其中；"
+                "其他单位和人员登录后在“账号与单位管理”中添加。"
+            )
+        )
+        self.unit_note.setWordWrap(True)
+        self.unit_note.setStyleSheet(_NOTE_STYLE)
         self.login = QLineEdit()
         self.login.setMaxLength(LOGIN_MAX_LENGTH)
         self.full_name = QLineEdit()
@@ -58,14 +74,15 @@ class FirstAdminDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("单位名称"), self.unit_name)
         form.addRow(self.tr("登录名"), self.login)
         form.addRow(self.tr("姓名"), self.full_name)
         form.addRow(self.tr("密码"), self.password)
         form.addRow(self.tr("确认密码"), self.confirm)
+        form.addRow(self.tr("本人所在单位"), self.unit_name)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.unit_note)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)

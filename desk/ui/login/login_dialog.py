@@ -19,9 +19,15 @@ from desk.ui.qt import (
 
 class LoginDialog(QDialog):
     """登录名 and 密码; accepted only once ``authenticate`` agrees, so every try is
-    recorded and wrong passwords count towards the lockout. ``account``: who logged in."""
+    recorded and wrong passwords count towards the lockout. ``account``: who logged in.
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    ``last_login`` (who signed in last on this desk) is filled in, and the password
+    field has the focus; Shift+Tab selects the login to type another.
+    """
+
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, last_login: str = ""
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.account: AccountView | None = None
@@ -45,6 +51,9 @@ class LoginDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(360)
+        if last_login:
+            self.login.setText(last_login)
+            self.password.setFocus()
 
     def accept(self) -> None:  # Qt override: 登录 and Enter come here
         login = self.login.text().strip()
@@ -64,8 +73,10 @@ class LoginDialog(QDialog):
         super().accept()
 
 
-def ask_login(store: Store, parent: QWidget | None = None) -> AccountView | None:
+def ask_login(
+    store: Store, parent: QWidget | None = None, *, last_login: str = ""
+) -> AccountView | None:
     """Who logged in, or None if the person cancelled (the app then quits)."""
-    dialog = LoginDialog(store, parent)
+    dialog = LoginDialog(store, parent, last_login=last_login)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     return dialog.account if accepted else None

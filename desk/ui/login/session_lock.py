@@ -3,6 +3,8 @@ in the desk's name must be done by the person logged in."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from desk.review.directory import AccountView
 from desk.store import Store
 from desk.ui.login.unlock import UnlockDialog
@@ -50,22 +52,32 @@ class SessionLock(QObject):
     widget directly, and shows as the input cursor moving.
 
     The dialog's 退出 closes the window as its own 退出 (Ctrl+Q) does: the window's close
-    event saves the open draft, and the app quits with its last window. If the window
-    refuses to close (the draft could not be saved and the person chose to stay), the
-    session stays locked.
+    event saves the open draft, and the app quits with its last window. Its 切换账号
+    (when ``switch_account`` is given: the window's 注销) lets someone else sign in
+    instead. If the window refuses to close (the draft could not be saved and the
+    person chose to stay), the session stays locked. Once the window has closed, or
+    ``end`` is called (at 注销), the lock never comes again.
     """
 
     locked = Signal()
     unlocked = Signal()
 
     def __init__(
-        self, store: Store, account: AccountView, window: QWidget, idle_ms: int = LOCK_AFTER_MS
+        self,
+        store: Store,
+        account: AccountView,
+        window: QWidget,
+        idle_ms: int = LOCK_AFTER_MS,
+        switch_account: Callable[[], bool] | None = None,
     ) -> None:
+        """``switch_account``: signs out, closing the window; False if it stays open."""
         super().__init__(window)
         self.store = store
         self.account = account
         self.window = window
+        self.switch_account = switch_account
         self.dialog: UnlockDialog | None = None  # while locked
+        self.ended = False
         self.curtain = _Curtain(window)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -83,16 +95,33 @@ class SessionLock(QObject):
 
     def lock_now(self) -> None:
         """Lock at once (the 锁定 action, or the idle timer)."""
-        if self.dialog is not None:
+        if self.dialog is not None or self.ended:
             return
         self._idle.stop()
         self.curtain.cover()
-        self.dialog = UnlockDialog(self.store, self.account, self.window)
+        self.dialog = UnlockDialog(
+            self.store, self.account, self.window, can_switch=self.switch_account is not None
+        )
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.dialog.accepted.connect(self._unlock)
         self.dialog.quit_requested.connect(self._quit)
+        self.dialog.switch_requested.connect(self._switch)
         self.dialog.open()
         self.locked.emit()
+
+    def end(self) -> None:
+        """The session is over: stop watching for idleness, take the dialog down."""
+        if self.ended:
+            return
+        self.ended = True
+        self._idle.stop()
+        app = QGuiApplication.instance()
+        app.focusWindowChanged.disconnect(self._watch)
+        app.inputMethod().cursorRectangleChanged.disconnect(self._active)
+        if self.dialog is not None:
+            self.dialog.done(QDialog.DialogCode.Rejected)
+            self.dialog.deleteLater()
+            self.dialog = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if event.type() in _ACTIVITY:
@@ -118,16 +147,16 @@ class SessionLock(QObject):
         self.unlocked.emit()
 
     def _quit(self) -> None:
-        if not self.window.close():
-            return  # still locked: the dialog stays up
-        self._idle.stop()
-        app = QGuiApplication.instance()  # over: no locking again
-        app.focusWindowChanged.disconnect(self._watch)
-        app.inputMethod().cursorRectangleChanged.disconnect(self._active)
-        if self.dialog is not None:
-            self.dialog.done(QDialog.DialogCode.Rejected)
-            self.dialog.deleteLater()
-            self.dialog = None
+        self._leave(self.window.close)
+
+    def _switch(self) -> None:
+        if self.switch_account is not None:
+            self._leave(self.switch_account)
+
+    def _leave(self, close: Callable[[], bool]) -> None:
+        """退出 or 切换账号: ``close`` the window; if it stays open, so does the dialog."""
+        if close():
+            self.end()
 
 
 class _Curtain(QWidget):

@@ -1,4 +1,4 @@
-"""Who works in this session, asked once at the start."""
+"""Who works in this session, asked at the start and after each 注销."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ from desk.ui.login.login_dialog import ask_login
 from desk.ui.qt import QWidget
 
 
-def sign_in(store: Store, parent: QWidget | None = None) -> AccountView | None:
+def sign_in(
+    store: Store, parent: QWidget | None = None, *, last_login: str = ""
+) -> AccountView | None:
     """The first start (no admin yet) creates the admin, who then works as that account;
-    later starts ask for a login. None if the person cancelled: the app should quit."""
+    later starts ask for a login, offering ``last_login``. None if the person cancelled:
+    the app should quit."""
     if not has_any_admin(store):
         return ask_first_admin(store, parent)
-    return ask_login(store, parent)
+    return ask_login(store, parent, last_login=last_login)

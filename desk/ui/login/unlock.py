@@ -22,13 +22,22 @@ class UnlockDialog(QDialog):
     ``authenticate``, so wrong ones are recorded and lock the account like at login.
     Escape and the close button do nothing. ``account``: the account, as it unlocked.
 
-    退出 is for whoever else is at the desk: it only asks (``quit_requested``); the
-    ``SessionLock`` closes the window, which saves the open draft, and the app quits.
+    退出 and 切换账号 (with ``can_switch``) are for whoever else is at the desk: they
+    only ask (``quit_requested``, ``switch_requested``); the ``SessionLock`` closes the
+    window, which saves the open draft, and the app quits or asks who signs in next.
     """
 
     quit_requested = Signal()
+    switch_requested = Signal()
 
-    def __init__(self, store: Store, account: AccountView, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: Store,
+        account: AccountView,
+        parent: QWidget | None = None,
+        *,
+        can_switch: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.account = account
@@ -46,6 +55,13 @@ class UnlockDialog(QDialog):
             self.tr("解锁"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.unlock_button.setDefault(True)  # Enter unlocks, never quits
+        self.switch_button = self.buttons.addButton(
+            self.tr("切换账号"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.switch_button.setAutoDefault(False)
+        self.switch_button.setToolTip(self.tr("保存正在编辑的稿件，换一个账号登录"))
+        self.switch_button.clicked.connect(self.switch_requested)
+        self.switch_button.setVisible(can_switch)
         self.quit_button = self.buttons.addButton(
             self.tr("退出"), QDialogButtonBox.ButtonRole.DestructiveRole
         )

@@ -1,6 +1,7 @@
 """What the window remembers between runs, in an INI file in the data folder.
 
-Geometry, the splitter and toolbar layout, the side tab, the last draft and folder.
+Geometry, the splitter and toolbar layout, the side tab, the last folder, who signed in
+last, and each person's last draft.
 Kept beside the database rather than in the system's settings store, so a data folder
 (``--data-dir``) is everything a user or a test has: nothing leaks between them.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from urllib.parse import quote
 
 from desk.ui.qt import QByteArray, QMainWindow, QSettings, QSplitter
 
@@ -31,15 +33,24 @@ class WindowState:
         self.settings.setValue("ui/language", value)
 
     @property
-    def last_draft(self) -> uuid.UUID | None:
+    def last_login(self) -> str:
+        """Who signed in last on this desk ("" at first): the login dialog offers it."""
+        return str(self.settings.value("login/last", ""))
+
+    @last_login.setter
+    def last_login(self, login: str) -> None:
+        self.settings.setValue("login/last", login)
+
+    def last_draft(self, login: str) -> uuid.UUID | None:
+        """The draft ``login`` had open last: each person's own, never the last one
+        anybody opened on this desk."""
         try:
-            return uuid.UUID(str(self.settings.value("drafts/last", "")))
+            return uuid.UUID(str(self.settings.value(_draft_key(login), "")))
         except ValueError:
             return None
 
-    @last_draft.setter
-    def last_draft(self, draft_id: uuid.UUID | None) -> None:
-        self.settings.setValue("drafts/last", str(draft_id) if draft_id else "")
+    def remember_draft(self, login: str, draft_id: uuid.UUID | None) -> None:
+        self.settings.setValue(_draft_key(login), str(draft_id) if draft_id else "")
 
     @property
     def last_folder(self) -> Path | None:
@@ -68,3 +79,8 @@ class WindowState:
         self.settings.setValue("window/state", window.saveState())
         self.settings.setValue("window/splitter", splitter.saveState())
         self.settings.sync()
+
+
+def _draft_key(login: str) -> str:
+    """The key of ``login``'s last draft (a login may hold "/", QSettings' separator)."""
+    return f"last_draft/{quote(login, safe='')}"

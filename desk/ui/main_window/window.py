@@ -17,7 +17,7 @@ from desk.links import Whitelist
 from desk.render.sanitize import text_to_html
 from desk.review.calendar_workdays import WorkCalendar
 from desk.review.deadlines import disclosure_deadline, due_status
-from desk.review.directory import account_by_login
+from desk.review.directory import AccountView, account_by_login
 from desk.review.drafts import (
     DraftNotFound,
     DraftSummary,
@@ -29,7 +29,7 @@ from desk.review.drafts import (
 from desk.review.editing import DraftText, EditingSession
 from desk.review.inbox import INBOX_GROUPS, inbox_counts, waiting_for
 from desk.review.roles import LEVELS
-from desk.review.stages import DRAFT, PUBLISHED, RETRACTED
+from desk.review.stages import DRAFT, PUBLISHED, READY, RETRACTED
 from desk.review.workflow import StepResult
 from desk.store import Store, StoreError
 from desk.ui.admin import AdminDialog
@@ -40,6 +40,7 @@ from desk.ui.findings import FindingsPanel
 from desk.ui.history import HistoryDialog
 from desk.ui.main_window.open_draft import AUTOSAVE_MS, OpenDraft
 from desk.ui.main_window.recovery import RecoveryDialog
+from desk.ui.main_window.signed_in import SignedInLabel, signed_in_title
 from desk.ui.main_window.state import WindowState
 from desk.ui.preview import DEBOUNCE_MS, PreviewPane
 from desk.ui.qt import (
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
     """Desk's main window for one user (``actor``) on one store."""
 
     lock_requested = Signal()  # 锁定: the session lock (desk.ui.login) covers the window
+    signed_out = Signal()  # 注销: the window has closed; the app asks who signs in next
 
     def __init__(
         self,
@@ -93,7 +95,6 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.whitelist = whitelist
         self.state = state
-        self.setWindowTitle(self.tr("Desk 审校台"))
 
         self.drafts = DraftListPanel(self._query_drafts, self._due_of)
         self.editor = DraftEditor(worker)
@@ -134,8 +135,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.lexicon_label = QLabel(self.tr("词库加载中…"))
         self.statusBar().addPermanentWidget(self.lexicon_label)
+        self.signed_in_label = SignedInLabel()
+        self.statusBar().addPermanentWidget(self.signed_in_label)
 
         self._build_actions()
+        self.show_signed_in()
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_SETTLE_MS)
@@ -188,6 +192,7 @@ class MainWindow(QMainWindow):
         self.findings_action = action(self.tr("问题列表"), "F7", self._show_findings)
         self.preview_action = action(self.tr("预览"), "F6", self.show_preview)
         self.lock_action = action(self.tr("锁定"), "Ctrl+L", self.lock_requested.emit)
+        self.sign_out_action = action(self.tr("注销/切换账号"), "Ctrl+Shift+L", self.sign_out)
         self.admin_action = action(self.tr("账号与单位管理…"), "Ctrl+Shift+U", self.open_admin)
         self.history_action = action(self.tr("修订记录与审核表…"), "Ctrl+H", self.open_history)
         self.register_action = action(self.tr("信息发布登记…"), "Ctrl+Shift+R", self.open_register)
@@ -202,6 +207,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.admin_action)
         menu.addAction(self.lock_action)
+        menu.addAction(self.sign_out_action)
         menu.addAction(self.quit_action)
         view = self.menuBar().addMenu(self.tr("查看(&V)"))
         for item in (self.find_action, self.findings_action, self.preview_action):
@@ -261,6 +267,21 @@ class MainWindow(QMainWindow):
             return "", ""
         return due.due.strftime("%m-%d"), due_status(due.due, date.today(), self.calendar)
 
+    def open_last(self) -> bool:
+        """Open the draft this person had open last, if they may still see it; False if
+        there is none (the caller starts a new one)."""
+        draft_id = self.state.last_draft(self.actor)
+        if draft_id is None:
+            return False
+        try:
+            draft = load_draft(self.store, draft_id)
+        except (DraftNotFound, StoreError):
+            return False  # deleted meanwhile, or unreadable: start afresh without a word
+        # lead: replace with visibility.may_see
+        if draft.created_by != self.actor and draft.status not in (*LEVELS, READY, PUBLISHED):
+            return False
+        return self.open(draft_id)
+
     def new_draft(self) -> bool:
         """Start an empty draft (stored once it has text), the title ready for typing."""
         if not self._show(EditingSession(self.store, self.actor), DraftText("", "", ""), ()):
@@ -291,7 +312,7 @@ class MainWindow(QMainWindow):
         self.open_draft.store_failed.connect(self.show_problem)
         self.open_draft.store_recovered.connect(self.banner.hide)
         self.drafts.set_current(None if session.is_new else session.draft_id)
-        self.state.last_draft = None if session.is_new else session.draft_id
+        self.state.remember_draft(self.actor, None if session.is_new else session.draft_id)
         self.review.show_draft(None if session.is_new else session.draft_id)
         self._set_editable()
         self._update_submit()
@@ -371,7 +392,7 @@ class MainWindow(QMainWindow):
 
     def _saved(self, revision: RevisionSummary) -> None:
         self.banner.hide()
-        self.state.last_draft = revision.draft_id
+        self.state.remember_draft(self.actor, revision.draft_id)
         self.drafts.set_current(revision.draft_id)
         self.drafts.refresh()
         self.show_message(self.tr("已保存（第 {number} 版）").format(number=revision.number))
@@ -434,10 +455,11 @@ class MainWindow(QMainWindow):
     # Crash recovery
 
     def offer_recovery(self) -> RecoveryDialog | None:
-        """If the last run left unsaved text, open the dialog that offers it (not modal
-        to the event loop: the result is handled when the dialog is closed)."""
+        """If this person left unsaved text (a crash), open the dialog that offers it
+        (not modal to the event loop: the result is handled when the dialog is closed).
+        Others' unsaved text stays for them."""
         try:
-            snapshots = pending_recovery(self.store)
+            snapshots = pending_recovery(self.store, self.actor)
         except StoreError as error:
             self.show_problem(str(error))
             return None
@@ -561,6 +583,15 @@ class MainWindow(QMainWindow):
 
     # Messages
 
+    def show_signed_in(self, account: AccountView | None = None) -> None:
+        """Who works here, in the title and the status bar (the app calls it again after
+        an unlock: the account as it is now)."""
+        if account is None:
+            account = account_by_login(self.store, self.actor)
+        self.setWindowTitle(signed_in_title(self.actor, account))
+        keys = self.sign_out_action.shortcut().toString()
+        self.signed_in_label.show_account(self.actor, account, keys)
+
     def show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 8_000)
 
@@ -596,13 +627,22 @@ class MainWindow(QMainWindow):
             self.open_draft.save("autosave")
         super().changeEvent(event)
 
+    def sign_out(self) -> bool:
+        """注销/切换账号: close as 退出 does (the open draft is saved), then ``signed_out``
+        lets the app ask who signs in next. False if the window stays open (the draft
+        could not be saved and the person chose to stay)."""
+        if not self.close():
+            return False
+        self.signed_out.emit()
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         if self.open_draft is not None and not self.open_draft.close():
             answer = QMessageBox.question(
                 self,
                 self.tr("Desk 审校台"),
                 self.tr(
-                    "当前稿件未能保存。仍要退出吗？（最近自动保存的内容会在下次启动时提供恢复）"
+                    "当前稿件未能保存。仍要退出吗？（最近自动保存的内容会在您下次登录时提供恢复）"
                 ),
             )
             if answer != QMessageBox.StandardButton.Yes:
