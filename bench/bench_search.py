@@ -60,9 +60,7 @@ def main() -> None:
     assert len(everything) == args.drafts
     assert len(found) == len(range(0, args.drafts, 10)), len(found)
     print(f"Measured {datetime.date.today()} on {machine()}.")
-    print(
-        f"{args.drafts:,} drafts of ~{args.characters:,} characters; best of {args.repeat}.\n"
-    )
+    print(f"{args.drafts:,} drafts of ~{args.characters:,} characters; best of {args.repeat}.\n")
     print("| query | time | drafts |")
     print("| --- | --- | --- |")
     print(f"| list, no search (baseline) | {baseline * 1000:.0f} ms | {len(everything):,} |")

@@ -11,7 +11,9 @@ from desk.review.commands import SaveRevision, apply, new_id
 from desk.review.seen import changed_since_seen
 from desk.review.workflow import Reject
 from desk.store import DATABASE_NAME
+from desk.ui.file_dialogs import FileDialogs
 from desk.ui.history import HistoryDialog
+from desk.ui.main_window import WindowState
 from tests.flow import Org
 
 ORIGINAL = "关于开展政务公开专项检查的通知正文。"
@@ -19,9 +21,9 @@ INSERTED = "请于三月底前报送自查报告。"
 
 
 @pytest.fixture
-def open_history(qtbot, store):
+def open_history(qtbot, store, tmp_path):
     def make(draft_id, login: str) -> HistoryDialog:
-        dialog = HistoryDialog(store, draft_id, login)
+        dialog = HistoryDialog(store, draft_id, login, FileDialogs(WindowState(tmp_path)))
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)

@@ -6,8 +6,8 @@ not the whole text again; the 审核表 and the comparison print from here to PD
 
 from __future__ import annotations
 
-import re
 import uuid
+from datetime import date
 from pathlib import Path
 
 from desk.review.approval_form import approval_form, form_html
@@ -15,12 +15,12 @@ from desk.review.diff import RevisionText, diff_html, revision_texts
 from desk.review.seen import changed_since_seen
 from desk.store import Store
 from desk.store.audit import read_entries, verify
+from desk.ui.file_dialogs import FileDialogs, FileKind, FileType, file_name
 from desk.ui.printing import print_html_to_pdf
 from desk.ui.qt import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,8 +34,6 @@ from desk.ui.qt import (
 )
 from desk.ui.review.labels import stage_label
 
-_UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\s]+')
-
 
 class HistoryDialog(QDialog):
     """Lists the revisions and shows two of them compared (by default what changed since
@@ -46,11 +44,13 @@ class HistoryDialog(QDialog):
         store: Store,
         draft_id: uuid.UUID,
         viewer_login: str,
+        files: FileDialogs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("修订记录"))
         self._store = store
+        self._files = files
         self._draft_id = draft_id
         self.texts: list[RevisionText] = revision_texts(store, draft_id)
         self.diff_page = ""
@@ -200,11 +200,12 @@ class HistoryDialog(QDialog):
             self.print_diff(path)
 
     def _ask_pdf(self, caption: str, what: str) -> Path | None:
-        """A PDF path from the save dialog (``.pdf`` added if left off), None if cancelled."""
-        title = _UNSAFE_IN_FILE_NAMES.sub("_", self.texts[-1].title)[:60]
-        name = f"{what}-{title}.pdf" if title else f"{what}.pdf"
-        chosen, _ = QFileDialog.getSaveFileName(self, caption, name, self.tr("PDF 文件 (*.pdf)"))
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        """A PDF path from the save dialog, proposed as "<what>-<标题>-<date>.pdf"; None if
+        cancelled."""
+        return self._files.save_file(
+            self,
+            FileKind.PDF,
+            caption,
+            file_name(what, self.texts[-1].title, date.today().isoformat()),
+            [FileType(self.tr("PDF 文件"), ("pdf",))],
+        )

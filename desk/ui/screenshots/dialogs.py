@@ -8,8 +8,10 @@ from pathlib import Path
 from desk.review.approval_form import approval_form, form_html
 from desk.store.audit import read_entries, verify
 from desk.ui.admin import AdminDialog
+from desk.ui.file_dialogs import FileDialogs
 from desk.ui.history import HistoryDialog
 from desk.ui.login import FirstAdminDialog, LoginDialog
+from desk.ui.main_window import WindowState
 from desk.ui.printing import PAGE_MARGINS_MM
 from desk.ui.qt import (
     QColor,
@@ -60,7 +62,8 @@ def shoot_sign_in(demo: DemoSession, folder: Path) -> list[Path]:
 def shoot_history(demo: DemoSession, folder: Path) -> Path:
     """The 一审 reviewer's view of the draft the chief corrected after their 一审: what
     changed since they passed it."""
-    dialog = HistoryDialog(demo.store, demo.drafts.corrected, STAFF)
+    files = FileDialogs(WindowState(demo.data_dir))
+    dialog = HistoryDialog(demo.store, demo.drafts.corrected, STAFF, files)
     try:
         old, new = (dialog.texts[p.currentIndex()] for p in (dialog.old_picker, dialog.new_picker))
         if old.body_text == new.body_text:
@@ -81,7 +84,7 @@ def shoot_approval_form(demo: DemoSession, folder: Path) -> Path:
 
 
 def shoot_register(demo: DemoSession, folder: Path) -> Path:
-    dialog = RegisterDialog(demo.store)
+    dialog = RegisterDialog(demo.store, FileDialogs(WindowState(demo.data_dir)))
     try:
         dialog.resize(1200, 260)
         return _shoot_dialog(dialog, dialog.export_button, folder / "register.png", natural=False)
