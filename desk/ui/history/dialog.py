@@ -7,6 +7,7 @@ not the whole text again; the 审核表 and the comparison print from here to PD
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -139,11 +140,9 @@ class HistoryDialog(QDialog):
     def print_form(self, path: Path) -> bool:
         """Write the draft's 审核表 to ``path`` as PDF; False (and why, in red) if not."""
         verdict = verify(read_entries(self._store))
-        page = form_html(
-            approval_form(self._store, self._draft_id),
-            audit_head=verdict.head if verdict.ok else None,
-        )
-        if not self._print(page, path):
+        form = approval_form(self._store, self._draft_id)
+        page = form_html(form, audit_head=verdict.head if verdict.ok else None)
+        if not self._print(page, path, form.images):
             return False
         if not verdict.ok:  # printed, but a broken log must not be anchored on paper
             self.message.setText(
@@ -157,9 +156,9 @@ class HistoryDialog(QDialog):
         """Write the comparison shown to ``path`` as PDF; False (and why, in red) if not."""
         return self._print(self.diff_page, path)
 
-    def _print(self, page: str, path: Path) -> bool:
+    def _print(self, page: str, path: Path, images: Mapping[str, bytes] | None = None) -> bool:
         try:
-            print_html_to_pdf(page, path)
+            print_html_to_pdf(page, path, images)
         except OSError as error:
             self.message.setText(error.strerror or str(error))
             return False
