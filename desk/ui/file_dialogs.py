@@ -53,7 +53,7 @@ class FileType:
 def file_name(*parts: str) -> str:
     """A file name (without suffix) of the non-empty ``parts`` joined by "-", with the
     characters Windows forbids replaced and its length capped."""
-    cleaned = (_SPACES.sub(" ", _UNSAFE_IN_FILE_NAMES.sub("_", part)).strip() for part in parts)
+    cleaned = (_UNSAFE_IN_FILE_NAMES.sub("_", _SPACES.sub(" ", part)).strip() for part in parts)
     name = "-".join(part for part in cleaned if part)
     return name[:MAX_NAME_CHARS].strip(" .") or "_"
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from desk.documents.export import export_docx, export_html
 from desk.documents.loader import DocumentError, load_document
+from desk.documents.title import take_title
 from desk.links import Whitelist
 from desk.render.sanitize import text_to_html
 from desk.review.calendar_workdays import WorkCalendar
@@ -384,15 +385,16 @@ class MainWindow(QMainWindow):
             self.import_file(path)
 
     def import_file(self, path: Path) -> bool:
-        """Make a new draft from a .docx, .html or .txt file; a file that can't be read
-        leaves everything as it was and says why."""
+        """Make a new draft from a .docx, .html or .txt file, titled as the file is (its
+        title, else its file name); a file that can't be read leaves everything as it
+        was and says why."""
         try:
-            document = load_document(path)
+            title, document = take_title(load_document(path))
         except DocumentError as error:
             self.show_problem(str(error), dialog=True)
             return False
         body_html = document.html if document.html is not None else text_to_html(document.text)
-        text = DraftText(path.stem, body_html, "")
+        text = DraftText(title or path.stem, body_html, "")
         if not self._show(EditingSession(self.store, self.actor), text, ()):
             return False
         if self.open_draft is not None and self.open_draft.save("import"):
