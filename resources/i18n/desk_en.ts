@@ -384,6 +384,33 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>使用说明</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>关于 Desk 审校台</source>
+        <translation>About Desk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Desk 审校台&lt;/b&gt; {version}&lt;br&gt;政务信息发布的三审三校：敏感词与链接检查、审核签发、发布登记。&lt;br&gt;&lt;br&gt;Qt {qt}，Python {python}</source>
+        <translation>&lt;b&gt;Desk&lt;/b&gt; {version}&lt;br&gt;Three-level review for government publication desks: sensitive terms and links checked, reviews and sign-off, the publication register.&lt;br&gt;&lt;br&gt;Qt {qt}, Python {python}</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>修订记录</source>
@@ -458,8 +485,23 @@
         <translation>comparison</translation>
     </message>
     <message>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
+        <source>PDF 文件</source>
+        <translation>PDF files</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface Language</translation>
+    </message>
+    <message>
+        <source>界面语言将改为 {language}，重启 Desk 审校台后生效。</source>
+        <translation>The interface language will change to {language} when Desk is restarted.</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -627,8 +669,16 @@
         <translation>Import Draft</translation>
     </message>
     <message>
-        <source>稿件 ({patterns})</source>
-        <translation>Drafts ({patterns})</translation>
+        <source>{title}（发布稿）</source>
+        <translation>{title} (for publication)</translation>
+    </message>
+    <message>
+        <source>Word 文档</source>
+        <translation>Word document</translation>
+    </message>
+    <message>
+        <source>网页</source>
+        <translation>Web page</translation>
     </message>
     <message>
         <source>已导入 {name}</source>
@@ -641,10 +691,6 @@
     <message>
         <source>导出稿件</source>
         <translation>Export Draft</translation>
-    </message>
-    <message>
-        <source>Word 文档 (*.docx);;网页 (*.html)</source>
-        <translation>Word document (*.docx);;Web page (*.html)</translation>
     </message>
     <message>
         <source>已导出到 {path}</source>
@@ -689,6 +735,25 @@
     <message>
         <source>当前稿件未能保存。仍要退出吗？（最近自动保存的内容会在下次启动时提供恢复）</source>
         <translation>The current draft could not be saved. Quit anyway? (The last autosaved text will be offered next time Desk starts.)</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <source>使用说明</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>找不到使用说明 {path}</source>
+        <translation>The user guide {path} was not found</translation>
+    </message>
+    <message>
+        <source>外部链接不在此打开（本机可能未联网）：{url}</source>
+        <translation>Links out of the guide are not opened here (this computer may be offline): {url}</translation>
     </message>
 </context>
 <context>
@@ -783,6 +848,10 @@
         <translation>Publication Register</translation>
     </message>
     <message>
+        <source>按日期</source>
+        <translation>By date</translation>
+    </message>
+    <message>
         <source>按标题或单位筛选</source>
         <translation>Filter by title or unit</translation>
     </message>
@@ -823,12 +892,24 @@
         <translation>Channels</translation>
     </message>
     <message>
+        <source>修改/撤稿理由</source>
+        <translation>Reason (modified/retracted)</translation>
+    </message>
+    <message>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>起始日期晚于结束日期</source>
+        <translation>The first day is after the last day</translation>
     </message>
     <message>
         <source>只能导出为 .xlsx 或 .csv 文件</source>
@@ -851,12 +932,12 @@
         <translation>Showing {shown} of {total}</translation>
     </message>
     <message>
-        <source>导出登记</source>
-        <translation>Export Register</translation>
+        <source>{since}至{until}</source>
+        <translation>{since} to {until}</translation>
     </message>
     <message>
-        <source>信息发布登记.xlsx</source>
-        <translation>publication-register.xlsx</translation>
+        <source>导出登记</source>
+        <translation>Export Register</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1089,21 @@
     <message>
         <source>（已作废）</source>
         <translation> (void)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

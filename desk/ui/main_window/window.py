@@ -40,6 +40,8 @@ from desk.ui.editor import DraftEditor
 from desk.ui.file_dialogs import FileDialogs, FileKind, FileType, file_name
 from desk.ui.findings import FindingsPanel
 from desk.ui.history import HistoryDialog
+from desk.ui.main_window.help_menu import HelpMenu
+from desk.ui.main_window.language_menu import LanguageMenu
 from desk.ui.main_window.open_draft import AUTOSAVE_MS, OpenDraft
 from desk.ui.main_window.recovery import RecoveryDialog
 from desk.ui.main_window.state import WindowState
@@ -211,6 +213,11 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.history_action)
         view.addAction(self.register_action)
+        view.addSeparator()
+        self.language_menu = LanguageMenu(self.state, self)
+        view.addMenu(self.language_menu)
+        self.help_menu = HelpMenu(self)
+        self.menuBar().addMenu(self.help_menu)
         toolbar = self.addToolBar(self.tr("常用"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
