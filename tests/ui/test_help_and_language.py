@@ -55,7 +55,9 @@ def test_the_shortcuts_are_the_window_s_own(qtbot, window_for):
     assert rows["提交审核"] == QKeySequence("Ctrl+Return").toString(native)
     assert rows["信息发布登记"] == QKeySequence("Ctrl+Shift+R").toString(native)
     assert rows["使用说明"] == QKeySequence(QKeySequence.StandardKey.HelpContents).toString(native)
+    assert rows["粘贴为纯文本"] == QKeySequence("Ctrl+Shift+V").toString(native)  # the editor's
     assert "账号与单位管理" not in rows  # not an admin: the action is hidden
+    assert len(rows) == len(dialog.rows())  # each once
     dialog.reject()
 
 

@@ -64,7 +64,10 @@ class HelpMenu(QMenu):
         return _open(ManualDialog(self._window))
 
     def show_shortcuts(self) -> QDialog:
-        return _open(ShortcutsDialog(self._window.actions(), self._window))
+        """The window's actions, then those of its parts (the editor's plain paste …)."""
+        own = self._window.actions()
+        parts = [action for action in self._window.findChildren(QAction) if action not in own]
+        return _open(ShortcutsDialog(own + parts, self._window))
 
     def show_about(self) -> QMessageBox:
         box = QMessageBox(
