@@ -117,11 +117,7 @@ def approval_form(store: Store, draft_id: uuid.UUID) -> ApprovalForm:
             .order_by(Publication.at, Publication.id)
         ).all()
         body = render_html(
-            revision.body_html,
-            whitelist=_NO_LINKS,
-            template="bare",
-            title=revision.title,
-            assets_dir=_PICTURES,
+            revision.body_html, whitelist=_NO_LINKS, template="bare", assets_dir=_PICTURES
         )
         names = _names(
             session,
@@ -369,8 +365,8 @@ def _signature_rows(form: ApprovalForm, level: str) -> list[str]:
 
 
 def _printed_body(form: ApprovalForm) -> str:
-    """The sanitized body with ruled tables (the page's stylesheet rules them on screen)
-    and every picture sized to fit the page."""
+    """The sanitized body with its tables ruled (on a published page the template's
+    stylesheet draws their borders) and every picture sized to fit the paper."""
     ruled = form.body_html.replace(
         "<table>", '<table class="original" border="1" cellspacing="0" cellpadding="4">'
     )
@@ -383,7 +379,7 @@ def _fitted_picture(tag: str, images: Mapping[str, bytes]) -> str:
     attributes = dict(_ATTRIBUTE.findall(tag))
     data = images.get(html.unescape(attributes.get("src", "")))
     natural = pixel_size(data) if data is not None else None
-    if natural is None:  # not a picture the form carries: Qt draws nothing there
+    if natural is None:  # not a picture the form carries: left out, not a broken icon
         return ""
     width, height = (int(attributes.get(name) or 0) for name in ("width", "height"))
     if width and not height:
@@ -393,14 +389,11 @@ def _fitted_picture(tag: str, images: Mapping[str, bytes]) -> str:
     elif not width:
         width, height = natural
     scale = min(1.0, MAX_PICTURE_WIDTH / max(width, 1), MAX_PICTURE_HEIGHT / max(height, 1))
-    sized = {
-        "width": str(max(1, round(width * scale))),
-        "height": str(max(1, round(height * scale))),
-    }
     kept = "".join(
         f' {name}="{value}"' for name, value in attributes.items() if name in ("src", "alt")
     )
-    return f'<img{kept} width="{sized["width"]}" height="{sized["height"]}">'
+    printed = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return f'<img{kept} width="{printed[0]}" height="{printed[1]}">'
 
 
 def _publication_row(publication: FormPublication) -> str:
