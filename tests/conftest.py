@@ -35,32 +35,48 @@ _DOCX_PARTS = {
 
 @pytest.fixture
 def make_docx(tmp_path):
-    """Write a minimal .docx whose body is the given WordprocessingML paragraphs."""
+    """Write a minimal .docx whose body is the given WordprocessingML paragraphs, with
+    paragraph styles given as {styleId: name} (Chinese Word names its built-in ones
+    by English names under ids such as "a3")."""
     import zipfile
 
-    def make(body_xml: str, name: str = "draft.docx") -> Path:
+    def make(body_xml: str, name: str = "draft.docx", styles: dict[str, str] | None = None) -> Path:
         path = tmp_path / name
+        w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
         document = (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            f"<w:body>{body_xml}</w:body></w:document>"
+            f"<w:document {w}><w:body>{body_xml}</w:body></w:document>"
         )
         with zipfile.ZipFile(path, "w") as archive:
             for part, xml in _DOCX_PARTS.items():
                 archive.writestr(part, xml)
             archive.writestr("word/document.xml", document)
+            if styles:
+                defined = "".join(
+                    f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{style}"/></w:style>'
+                    for style_id, style in styles.items()
+                )
+                archive.writestr("word/styles.xml", f"<w:styles {w}>{defined}</w:styles>")
+                archive.writestr(
+                    "word/_rels/document.xml.rels",
+                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+                    "</Relationships>",
+                )
         return path
 
     return make
 
 
-def docx_paragraph(*runs: str, bold: tuple[int, ...] = ()) -> str:
-    """A paragraph whose runs are the given texts; runs listed in `bold` are bold."""
+def docx_paragraph(*runs: str, bold: tuple[int, ...] = (), style: str | None = None) -> str:
+    """A paragraph whose runs are the given texts; runs listed in `bold` are bold;
+    `style` is its paragraph style's id."""
     parts = []
     for i, run in enumerate(runs):
         props = "<w:rPr><w:b/></w:rPr>" if i in bold else ""
         parts.append(f'<w:r>{props}<w:t xml:space="preserve">{run}</w:t></w:r>')
-    return f"<w:p>{''.join(parts)}</w:p>"
+    properties = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f"<w:p>{properties}{''.join(parts)}</w:p>"
 
 
 @pytest.fixture

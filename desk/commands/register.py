@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from desk.commands.inputs import InputError
@@ -22,18 +23,42 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help="导出信息发布登记",
         description=(
             "导出信息发布登记：每次发布或撤稿一行，含原文、单位、起草人、各级审核人及意见和时间、"
-            "发布人、发布时间、渠道、撤稿理由和内容哈希。"
+            "发布人、发布时间、渠道、申请修改理由、撤稿理由和内容哈希。"
         ),
     )
     out.add_argument("--format", choices=FORMATS, default="xlsx", help="文件格式（默认 xlsx）")
     out.add_argument("-o", "--output", required=True, metavar="FILE", help="保存到的文件")
+    out.add_argument(
+        "--from",
+        dest="since",
+        type=_day,
+        metavar="DATE",
+        help="只导出此日（YYYY-MM-DD，含当天）及以后的发布和撤稿",
+    )
+    out.add_argument(
+        "--to",
+        dest="until",
+        type=_day,
+        metavar="DATE",
+        help="只导出此日（YYYY-MM-DD，含当天）及以前的发布和撤稿",
+    )
     out.set_defaults(run=run_export)
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD，收到 {text!r}") from None
+
+
 def run_export(args: argparse.Namespace) -> int:
+    if args.since and args.until and args.since > args.until:
+        print(f"{_PROG}: --from {args.since} 晚于 --to {args.until}", file=sys.stderr)
+        return 2
     try:
         with desk_store(args) as store:
-            rows = register_rows(store)
+            rows = register_rows(store, since=args.since, until=args.until)
             export(rows, Path(args.output), args.format)
     except (InputError, StoreError) as error:
         print(f"{_PROG}: {error}", file=sys.stderr)

@@ -18,6 +18,10 @@ _KINDS: dict[str, DocumentKind] = {
 }  # fmt: skip
 _LEGACY_OFFICE = {".doc", ".wps", ".rtf", ".et", ".xls", ".pdf"}
 MAX_BYTES = 50 * 1024 * 1024  # far above any real post; refuses to load a stray disk image
+# Word's Title style (标题) becomes a heading of this class (desk.documents.title finds
+# it there); mammoth maps the Heading styles (标题 1 …) itself.
+TITLE_CLASS = "title"
+_STYLE_MAP = f"p[style-name='Title'] => h1.{TITLE_CLASS}:fresh"
 
 
 class DocumentError(Exception):
@@ -77,7 +81,7 @@ def _docx_to_html(path: Path, data: bytes) -> str:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise DocumentError(f"{path}: 不是有效的 .docx 文件（文件已损坏，或其实是旧版 .doc）")
     try:
-        return mammoth.convert_to_html(io.BytesIO(data)).value
+        return mammoth.convert_to_html(io.BytesIO(data), style_map=_STYLE_MAP).value
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise DocumentError(f"{path}: .docx 文件已损坏，无法读取正文（{error}）") from None
     except Exception as error:  # mammoth raises assorted errors on malformed XML

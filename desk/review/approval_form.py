@@ -2,21 +2,31 @@
 
 Read from the store (the draft, its current revision, every review action and
 publication), never kept separately, so the form can't disagree with the record. The
-level rows show the approvals still standing; the 审核过程记录 below lists every
-action in order, voided ones with why, so a form shows how the text got signed.
+level rows show the approvals still standing, each with room to sign by hand; the
+审核过程记录 below lists every action in order, voided ones with why, so a form shows how
+the text got signed.
+
+The text the form covers follows on pages of its own, with its structure (headings,
+paragraphs, lists, tables, pictures embedded in the draft): the revision's body as it
+would be published, through ``desk.render`` (sanitized, hidden content dropped, links as
+their text, remote pictures named by a placeholder), never the draft's raw markup.
 """
 
 from __future__ import annotations
 
 import html
+import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.documents.image_size import pixel_size
+from desk.links import Whitelist
+from desk.render import render_html
 from desk.review.drafts import DraftNotFound
 from desk.review.register import PUBLICATION_LABELS
 from desk.review.roles import LEVEL_LABELS, LEVELS
@@ -76,7 +86,8 @@ class ApprovalForm:
     status_label: str
     actions: tuple[FormAction, ...]  # oldest first
     publications: tuple[FormPublication, ...]  # oldest first
-    text: str  # the current revision's plain text
+    body_html: str  # the current revision's body, sanitized as published (desk.render)
+    images: Mapping[str, bytes]  # the pictures body_html shows: src → image file bytes
 
     def signatures(self) -> dict[str, FormAction]:
         """Per level, its last approval still standing."""
@@ -105,6 +116,9 @@ def approval_form(store: Store, draft_id: uuid.UUID) -> ApprovalForm:
             .where(Publication.draft_id == draft_id)
             .order_by(Publication.at, Publication.id)
         ).all()
+        body = render_html(
+            revision.body_html, whitelist=_NO_LINKS, template="bare", assets_dir=_PICTURES
+        )
         names = _names(
             session,
             [draft.created_by]
@@ -155,8 +169,13 @@ def approval_form(store: Store, draft_id: uuid.UUID) -> ApprovalForm:
                 )
                 for publication in publications
             ),
-            text=revision.body_text,
+            body_html=body.body,
+            images={f"{_PICTURES}/{name}": data for name, data in body.assets.items()},
         )
+
+
+_NO_LINKS = Whitelist(())  # on paper a link is its text; no remote picture is fetched
+_PICTURES = "pictures"  # the folder name the body's embedded pictures are referred to by
 
 
 def _names(session: Session, logins: Iterable[str]) -> dict[str, str]:
@@ -182,6 +201,8 @@ def _unit_name(session: Session, draft: Draft) -> str:
 
 # --- HTML ------------------------------------------------------------------------------
 
+# Qt lays this out (QTextDocument): the original's margins are in px, the only unit its
+# rich text honours for every block margin.
 _STYLE = """
 body {
   font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei",
@@ -189,7 +210,7 @@ body {
   font-size: 10.5pt;
   color: #000;
 }
-h1 { font-size: 20pt; font-weight: bold; text-align: center; margin: 0 0 4pt; }
+h1.form { font-size: 20pt; font-weight: bold; text-align: center; margin: 0 0 4pt; }
 p.meta { font-size: 9pt; color: #333; margin: 0 0 6pt; }
 table.form { border-collapse: collapse; width: 100%; }
 table.form th, table.form td { border: 1px solid #000; vertical-align: middle; }
@@ -204,9 +225,28 @@ tr.voided td { color: #777; }
 span.note { color: #555; font-size: 9pt; }
 p.history { font-size: 12pt; font-weight: bold; margin: 12pt 0 4pt; }
 p.appendix { font-size: 12pt; font-weight: bold; margin: 0 0 8pt; page-break-before: always; }
-h2 { font-size: 16pt; text-align: center; margin: 0 0 12pt; }
-p.body { font-size: 12pt; line-height: 160%; margin: 0 0 6pt; white-space: pre-wrap; }
+h2.original { font-size: 16pt; font-weight: bold; text-align: center; margin: 0 0 16px; }
+div.original { font-size: 12pt; }
+div.original p { line-height: 160%; margin: 0 0 8px; }
+div.original td p, div.original th p, div.original li p { margin: 0; }
+div.original h1 { font-size: 16pt; margin: 16px 0 8px; }
+div.original h2 { font-size: 14pt; margin: 14px 0 8px; }
+div.original h3 { font-size: 13pt; margin: 10px 0 6px; }
+div.original h4, div.original h5, div.original h6 { font-size: 12pt; margin: 8px 0 6px; }
+div.original blockquote { -qt-block-indent: 1; }
+div.original pre { font-family: "Noto Sans Mono", monospace; font-size: 10pt; }
+table.original { border-collapse: collapse; margin: 6px 0 10px; }
+table.original th { font-weight: bold; background-color: #f2f2f2; }
 """
+# Room above the line to sign on (Qt applies a cell's padding from its style attribute
+# only), and the line's spaces kept.
+_SIGN_CELL = 'colspan="5" style="padding-top: 28px; white-space: pre-wrap"'
+SIGN_LINE = "签字：________________________　　日期：________年____月____日"
+# Sizes the printed body's pictures fit in, in CSS pixels (A4 less the margins ≈ 600 × 930).
+MAX_PICTURE_WIDTH = 560
+MAX_PICTURE_HEIGHT = 760
+_PICTURE = re.compile(r"<img\b[^<>]*>")
+_ATTRIBUTE = re.compile(r'\s([a-z]+)="([^"]*)"')
 
 
 def form_html(form: ApprovalForm, audit_head: str | None = None) -> str:
@@ -243,7 +283,7 @@ def form_html(form: ApprovalForm, audit_head: str | None = None) -> str:
             _th("时间", width=18),
             _th("校对", width=11),
         ),
-        *(_signature_row(form, level) for level in LEVELS),
+        *(row for level in LEVELS for row in _signature_rows(form, level)),
         _section("发布记录"),
         _tr(_th("类型"), _th("操作人"), _th("发布渠道", colspan=2), _th("时间"), _th("说明")),
         *(_publication_row(publication) for publication in form.publications),
@@ -274,14 +314,11 @@ def form_html(form: ApprovalForm, audit_head: str | None = None) -> str:
         *(_history_row(action) for action in form.actions),
         *([] if form.actions else [_tr(_td("尚无审核记录", colspan=5, css="empty"))]),
     ]
-    paragraphs = "".join(
-        f'<p class="body">{_escape(line)}</p>\n' for line in form.text.splitlines()
-    )
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         f"<title>信息发布审核表 - {_escape(form.title)}</title>\n"
         f"<style>{_STYLE}</style>\n</head>\n<body>\n"
-        "<h1>信息发布审核表</h1>\n"
+        '<h1 class="form">信息发布审核表</h1>\n'
         f'<p class="meta">稿件编号：{form.draft_id}</p>\n'
         '<table class="form" border="1" cellspacing="0" cellpadding="3" width="100%">\n'
         + "\n".join(rows)
@@ -291,31 +328,72 @@ def form_html(form: ApprovalForm, audit_head: str | None = None) -> str:
         + "\n".join(history)
         + "\n</table>\n"
         f'<p class="appendix">附：信息原文（第 {form.revision_number} 版）</p>\n'
-        f"<h2>{_escape(form.title)}</h2>\n"
-        f"{paragraphs}</body>\n</html>\n"
+        f'<h2 class="original">{_escape(form.title)}</h2>\n'
+        f'<div class="original">\n{_printed_body(form)}\n</div>\n</body>\n</html>\n'
     )
 
 
-def _signature_row(form: ApprovalForm, level: str) -> str:
-    """A level's standing approval, or empty cells (to sign by hand, if the unit does)."""
-    label = _th(LEVEL_LABELS[level])
+def _signature_rows(form: ApprovalForm, level: str) -> list[str]:
+    """A level's standing approval (or empty cells), and below it the line its reviewer
+    signs and dates by hand; a 主要领导 row needs neither when the matter isn't major."""
     if level == "principal" and not form.major:
-        return _tr(label, _td("非重大事项，无需主要领导审定", colspan=5, css="empty"))
+        return [
+            _tr(
+                _th(LEVEL_LABELS[level]),
+                _td("非重大事项，无需主要领导审定", colspan=5, css="empty"),
+            )
+        ]
+    label = f'<th rowspan="2">{_escape(LEVEL_LABELS[level])}</th>'
     action = form.signatures().get(level)
     if action is None:
-        return _tr(label, _td(""), _td("", colspan=2), _td(""), _td(""))
-    note = (
-        f"审核的是第 {action.revision_number} 版"
-        if action.content_hash != form.content_hash
-        else ""
+        approval = _tr(label, _td(""), _td("", colspan=2), _td(""), _td(""))
+    else:
+        note = (
+            f"审核的是第 {action.revision_number} 版"
+            if action.content_hash != form.content_hash
+            else ""
+        )
+        approval = _tr(
+            label,
+            _td(action.reviewer),
+            _opinion(action.opinion, note),
+            _td(_time(action.at), css="time"),
+            _td("已校对" if action.proofread else "未校对", css="center"),
+        )
+    signing = f"<tr><td {_SIGN_CELL}>{SIGN_LINE}</td></tr>"
+    return [approval, signing]
+
+
+def _printed_body(form: ApprovalForm) -> str:
+    """The sanitized body with its tables ruled (on a published page the template's
+    stylesheet draws their borders) and every picture sized to fit the paper."""
+    ruled = form.body_html.replace(
+        "<table>", '<table class="original" border="1" cellspacing="0" cellpadding="4">'
     )
-    return _tr(
-        label,
-        _td(action.reviewer),
-        _opinion(action.opinion, note),
-        _td(_time(action.at), css="time"),
-        _td("已校对" if action.proofread else "未校对", css="center"),
+    return _PICTURE.sub(lambda match: _fitted_picture(match.group(), form.images), ruled)
+
+
+def _fitted_picture(tag: str, images: Mapping[str, bytes]) -> str:
+    """An ``<img>`` of the sanitized body with the size it prints at: the one the author
+    gave, else the picture's own, scaled down to fit the page."""
+    attributes = dict(_ATTRIBUTE.findall(tag))
+    data = images.get(html.unescape(attributes.get("src", "")))
+    natural = pixel_size(data) if data is not None else None
+    if natural is None:  # not a picture the form carries: left out, not a broken icon
+        return ""
+    width, height = (int(attributes.get(name) or 0) for name in ("width", "height"))
+    if width and not height:
+        height = round(natural[1] * width / natural[0])
+    elif height and not width:
+        width = round(natural[0] * height / natural[1])
+    elif not width:
+        width, height = natural
+    scale = min(1.0, MAX_PICTURE_WIDTH / max(width, 1), MAX_PICTURE_HEIGHT / max(height, 1))
+    kept = "".join(
+        f' {name}="{value}"' for name, value in attributes.items() if name in ("src", "alt")
     )
+    printed = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return f'<img{kept} width="{printed[0]}" height="{printed[1]}">'
 
 
 def _publication_row(publication: FormPublication) -> str:

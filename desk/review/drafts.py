@@ -106,8 +106,9 @@ def list_drafts(
 ) -> list[DraftSummary]:
     """Every draft, most recently changed first.
 
-    ``search`` keeps the drafts whose current title or text contains it, ignoring case and
-    full-width/half-width differences (Chinese text matches as a plain substring).
+    ``search`` keeps the drafts whose current title or text contains it, both read as the
+    check reads them (``desk_fold``: 繁→简, width, case, spaces and interference characters
+    skipped), so 百家乐 finds 百*家*乐; Chinese text matches as a plain substring.
     ``created_by`` keeps one author's drafts.
     """
     statement = (

@@ -3,7 +3,7 @@
 The register is read from the store (publications, the review actions standing when
 each was published, the published revision), never kept separately, so it can't
 disagree with the record. ``export`` writes it as CSV (UTF-8 with BOM, so Excel and
-WPS open it) or XLSX.
+WPS open it, every cell text) or XLSX (登记号 a number, times real date-times).
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk.atomic import write_atomically, write_bytes_atomically
@@ -56,21 +56,42 @@ class RegisterRow:
     content_hash: str
     text: str  # the original content, as plain text
     revised: bool  # a later publishing of a draft published before (修改)
+    modification_reason: str = ""  # of the 申请修改 that led to a revised publishing
 
 
-def register_rows(store: Store) -> list[RegisterRow]:
-    """The whole register, oldest first."""
+def register_rows(
+    store: Store, *, since: date | None = None, until: date | None = None
+) -> list[RegisterRow]:
+    """The register, oldest first; ``since``/``until`` keep the rows of those local days
+    (both included). 登记号 count the whole register, so a row keeps its number."""
+    numbered = select(
+        Publication.id.label("id"),
+        func.row_number().over(order_by=(Publication.at, Publication.id)).label("number"),
+        func.row_number()
+        .over(
+            partition_by=(Publication.draft_id, Publication.kind),
+            order_by=(Publication.at, Publication.id),
+        )
+        .label("nth"),  # 2 and up: a publishing after an earlier one, i.e. a 修改
+    ).subquery()
+    statement = (
+        select(Publication, numbered.c.number, numbered.c.nth)
+        .join(numbered, numbered.c.id == Publication.id)
+        .order_by(Publication.at, Publication.id)
+    )
+    if since is not None:
+        statement = statement.where(Publication.at >= _local_midnight(since))
+    if until is not None:
+        statement = statement.where(Publication.at < _local_midnight(until + timedelta(days=1)))
     with store.read() as session:
-        publications = session.scalars(select(Publication).order_by(Publication.at, Publication.id))
-        rows: list[RegisterRow] = []
-        published_before: set[object] = set()
-        for number, publication in enumerate(publications, start=1):
-            rows.append(
-                _row(session, number, publication, publication.draft_id in published_before)
-            )
-            if publication.kind == "publish":
-                published_before.add(publication.draft_id)
-        return rows
+        return [
+            _row(session, number, publication, publication.kind == "publish" and nth > 1)
+            for publication, number, nth in session.execute(statement)
+        ]
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time()).astimezone()
 
 
 def _row(session: Session, number: int, publication: Publication, revised: bool) -> RegisterRow:
@@ -91,8 +112,24 @@ def _row(session: Session, number: int, publication: Publication, revised: bool)
         reason=publication.reason or "",
         content_hash=publication.content_hash,
         text=revision.body_text,
-        revised=revised and publication.kind == "publish",
+        revised=revised,
+        modification_reason=_modification_reason(session, publication) if revised else "",
     )
+
+
+def _modification_reason(session: Session, publication: Publication) -> str:
+    """Why the published draft was reopened: its last 申请修改 before this publishing."""
+    reason = session.scalars(
+        select(ReviewAction.opinion)
+        .where(
+            ReviewAction.draft_id == publication.draft_id,
+            ReviewAction.action == "modify",
+            ReviewAction.created_at <= publication.at,
+        )
+        .order_by(ReviewAction.created_at.desc(), ReviewAction.id.desc())
+        .limit(1)
+    ).one_or_none()
+    return reason or ""
 
 
 def _signatures(session: Session, publication: Publication) -> tuple[Signature, ...]:
@@ -127,57 +164,64 @@ HEADERS = (
     "发布/撤稿人",
     "时间",
     "渠道",
+    "申请修改理由",
     "撤稿理由",
     "内容哈希",
     "原文",
 )
+TIME_FORMAT = "%Y-%m-%d %H:%M"  # local time, as text (screen, CSV)
+XLSX_TIME_FORMAT = "yyyy-mm-dd hh:mm"  # the same, as a spreadsheet's date format
+
+Cell = str | int | datetime
 
 
-def table(rows: Sequence[RegisterRow]) -> list[list[str]]:
-    """The register as text cells under ``HEADERS`` (local times)."""
-    cells = []
+def records(rows: Sequence[RegisterRow]) -> list[list[Cell]]:
+    """The register as typed cells under ``HEADERS``: 登记号 an int, times aware datetimes,
+    empty times and everything else text."""
+    lines = []
     for row in rows:
         by_level = {signature.level: signature for signature in row.signatures}
-        signed: list[str] = []
+        signed: list[Cell] = []
         for level in LEVELS:
             signature = by_level.get(level)
             signed += (
-                [signature.reviewer, signature.opinion, _local(signature.at)]
-                if signature
-                else ["", "", ""]
+                [signature.reviewer, signature.opinion, signature.at] if signature else ["", "", ""]
             )
         kind = PUBLICATION_LABELS[row.kind] + ("（修改后）" if row.revised else "")
-        cells.append(
+        lines.append(
             [
-                _safe(cell)
-                for cell in (
-                    str(row.number),
-                    kind,
-                    row.title,
-                    row.unit,
-                    row.drafter,
-                    *signed,
-                    row.disclosure,
-                    row.publisher,
-                    _local(row.at),
-                    "、".join(row.channels),
-                    row.reason,
-                    row.content_hash,
-                    row.text,
-                )
+                row.number,
+                kind,
+                row.title,
+                row.unit,
+                row.drafter,
+                *signed,
+                row.disclosure,
+                row.publisher,
+                row.at,
+                "、".join(row.channels),
+                row.modification_reason,
+                row.reason,
+                row.content_hash,
+                row.text,
             ]
         )
-    return cells
+    return lines
+
+
+def table(rows: Sequence[RegisterRow]) -> list[list[str]]:
+    """The register as text cells under ``HEADERS`` (local times), as the screen and the
+    CSV show it."""
+    return [[_text(cell) for cell in line] for line in records(rows)]
 
 
 def export(rows: Sequence[RegisterRow], path: Path, fmt: str) -> None:
     """Write the register to ``path`` as ``csv`` or ``xlsx``, atomically (OSError on failure)."""
-    cells = table(rows)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(HEADERS)
-        writer.writerows(cells)
+        writer.writerows(table(rows))
         write_bytes_atomically(path, buffer.getvalue().encode("utf-8-sig"))
         return
     if fmt != "xlsx":
@@ -188,14 +232,28 @@ def export(rows: Sequence[RegisterRow], path: Path, fmt: str) -> None:
     sheet = book.active
     sheet.title = "信息发布登记"
     sheet.append(HEADERS)
-    for line in cells:
-        sheet.append(line)
+    for line in records(rows):
+        sheet.append([_spreadsheet_value(cell) for cell in line])
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, datetime):
+                cell.number_format = XLSX_TIME_FORMAT
     sheet.freeze_panes = "A2"
     write_atomically(path, book.save)
 
 
-def _local(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+def _text(cell: Cell) -> str:
+    if isinstance(cell, datetime):
+        return cell.astimezone().strftime(TIME_FORMAT)
+    return _safe(str(cell))
+
+
+def _spreadsheet_value(cell: Cell) -> Cell:
+    """A number stays a number; a time becomes the local wall-clock time (spreadsheets
+    have no time zones); text is made safe."""
+    if isinstance(cell, datetime):
+        return cell.astimezone().replace(tzinfo=None)
+    return cell if isinstance(cell, int) else _safe(cell)
 
 
 def _safe(cell: str) -> str:

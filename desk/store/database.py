@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,11 +41,17 @@ def utc_now() -> datetime:
 
 
 def fold(text: str | None) -> str | None:
-    """The form search compares: NFKC (full-width → half-width) and case folded.
+    """The form search compares: the check's own normalization (desk.lexicon.normalize:
+    繁→简, full-width → half-width, case, spaces and interference characters dropped), so
+    a search for 百家乐 finds 百*家*乐, 百 家 乐 and 百家樂 as the check does.
 
     Registered on every connection as the SQL function ``desk_fold``.
     """
-    return None if text is None else unicodedata.normalize("NFKC", text).casefold()
+    if text is None:
+        return None
+    from desk.lexicon.normalize import normalize_term  # numpy and OpenCC: only once searched
+
+    return normalize_term(text)
 
 
 class Store:

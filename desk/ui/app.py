@@ -30,6 +30,7 @@ from desk.ui.qt import (
     QCoreApplication,
     QEvent,
     QLibraryInfo,
+    QLocale,
     QMessageBox,
     QSize,
     QTranslator,
@@ -39,6 +40,7 @@ LANGUAGES = ("zh_CN", "en")
 LEXICON_FOLDER = "lexicons"  # in the data folder: the desk's own word lists
 WHITELIST_NAME = "whitelist.txt"  # in the data folder: replaces the shipped whitelist
 TRANSLATIONS = RESOURCES_DIR / "i18n"
+QT_SUPPLEMENT = "qt_supplement_zh_CN"  # in TRANSLATIONS: Qt strings its zh_CN catalogue lacks
 # Refusals of the workflow commands (domain messages, in Chinese like the others)
 CHECKER_LOADING = "词库正在载入，请稍候再提交或审核"
 CHECKER_FAILED = "词库载入失败，不能提交或审核：{error}"
@@ -46,7 +48,13 @@ CHECKER_FAILED = "词库载入失败，不能提交或审核：{error}"
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     """Qt's own strings in Chinese for zh_CN; ours in English for en (our source
-    strings are Chinese). Returns the translators, which must outlive the app."""
+    strings are Chinese). Qt's dates, month and file-type names follow the language too
+    (the default QLocale). Returns the translators, which must outlive the app.
+
+    Qt's catalogue (qtbase_zh_CN.qm, shipped in the PySide6 wheel) predates some Qt 6
+    strings (the file dialog's 查找范围 and 文件类型, its 文件夹, the calendar's
+    months): ``QT_SUPPLEMENT`` has those, and is searched first."""
+    QLocale.setDefault(_locale(language))
     installed = []
     if language == "en":
         ours = QTranslator(app)
@@ -61,7 +69,19 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
             app.installTranslator(translator)
             installed.append(translator)
             break
+    supplement = QTranslator(app)
+    if supplement.load(QT_SUPPLEMENT, str(TRANSLATIONS)):
+        app.installTranslator(supplement)
+        installed.append(supplement)
     return installed
+
+
+def _locale(language: str) -> QLocale:
+    """The system's locale when it writes the UI's language (zh_CN and zh_SG alike), else
+    the language's own."""
+    wanted, system = QLocale(language), QLocale.system()
+    same = (system.language(), system.script()) == (wanted.language(), wanted.script())
+    return system if same else wanted
 
 
 def lexicon_loader(data_dir: Path) -> Callable[[], Lexicon]:

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QRect,
     QSettings,
     QSize,
+    QStandardPaths,
     Qt,
     QThread,
     QTimer,
@@ -35,6 +36,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QColor,
     QFont,
@@ -54,6 +56,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextDocumentFragment,
     QTextFormat,
+    QTextFragment,
     QTextImageFormat,
     QTextTable,
     QWindow,
@@ -96,6 +99,7 @@ from PySide6.QtWidgets import (
 __all__ = [
     "QT_TRANSLATE_NOOP",
     "QAction",
+    "QActionGroup",
     "QApplication",
     "QBuffer",
     "QByteArray",
@@ -146,6 +150,7 @@ __all__ = [
     "QShowEvent",
     "QSize",
     "QSplitter",
+    "QStandardPaths",
     "QStatusBar",
     "QTabBar",
     "QTabWidget",
@@ -157,6 +162,7 @@ __all__ = [
     "QTextDocumentFragment",
     "QTextEdit",
     "QTextFormat",
+    "QTextFragment",
     "QTextImageFormat",
     "QTextTable",
     "QThread",

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -337,7 +337,7 @@
     </message>
     <message>
         <source>欢迎使用 Desk 审校台。这是首次启动，请先创建管理员账号：管理员负责添加单位和各人员的账号，管理员角色本身不参与审核。</source>
-        <translation>Welcome to Desk. This is the first start: create the administrator account first. The administrator adds units and everyone&apos;s accounts; the administrator role itself takes no part in reviewing.</translation>
+        <translation>Welcome to Desk. This is the first start: create the administrator account first. The administrator adds units and everyone's accounts; the administrator role itself takes no part in reviewing.</translation>
     </message>
     <message>
         <source>管理员本人所属的部门或科室，不是整个机关的名称。只负责维护系统的信息技术人员不必填写。填写后将新建这个单位并把您编入其中；其他单位和人员登录后在“账号与单位管理”中添加。</source>
@@ -385,6 +385,33 @@
     <message>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>使用说明</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>关于 Desk 审校台</source>
+        <translation>About Desk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Desk 审校台&lt;/b&gt; {version}&lt;br&gt;政务信息发布的三审三校：敏感词与链接检查、审核签发、发布登记。&lt;br&gt;&lt;br&gt;Qt {qt}，Python {python}</source>
+        <translation>&lt;b&gt;Desk&lt;/b&gt; {version}&lt;br&gt;Three-level review for government publication desks: sensitive terms and links checked, reviews and sign-off, the publication register.&lt;br&gt;&lt;br&gt;Qt {qt}, Python {python}</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -462,8 +489,23 @@
         <translation>comparison</translation>
     </message>
     <message>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
+        <source>PDF 文件</source>
+        <translation>PDF files</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface Language</translation>
+    </message>
+    <message>
+        <source>界面语言将改为 {language}，重启 Desk 审校台后生效。</source>
+        <translation>The interface language will change to {language} when Desk is restarted.</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -635,8 +677,16 @@
         <translation>Import Draft</translation>
     </message>
     <message>
-        <source>稿件 ({patterns})</source>
-        <translation>Drafts ({patterns})</translation>
+        <source>{title}（发布稿）</source>
+        <translation>{title} (for publication)</translation>
+    </message>
+    <message>
+        <source>Word 文档</source>
+        <translation>Word document</translation>
+    </message>
+    <message>
+        <source>网页</source>
+        <translation>Web page</translation>
     </message>
     <message>
         <source>已导入 {name}</source>
@@ -649,10 +699,6 @@
     <message>
         <source>导出稿件</source>
         <translation>Export Draft</translation>
-    </message>
-    <message>
-        <source>Word 文档 (*.docx);;网页 (*.html)</source>
-        <translation>Word document (*.docx);;Web page (*.html)</translation>
     </message>
     <message>
         <source>已导出到 {path}</source>
@@ -697,6 +743,25 @@
     <message>
         <source>当前稿件未能保存。仍要退出吗？（最近自动保存的内容会在您下次登录时提供恢复）</source>
         <translation>The current draft could not be saved. Quit anyway? (The last autosaved text will be offered to you the next time you sign in.)</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <source>使用说明</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>找不到使用说明 {path}</source>
+        <translation>The user guide {path} was not found</translation>
+    </message>
+    <message>
+        <source>外部链接不在此打开（本机可能未联网）：{url}</source>
+        <translation>Links out of the guide are not opened here (this computer may be offline): {url}</translation>
     </message>
 </context>
 <context>
@@ -791,6 +856,10 @@
         <translation>Publication Register</translation>
     </message>
     <message>
+        <source>按日期</source>
+        <translation>By date</translation>
+    </message>
+    <message>
         <source>按标题或单位筛选</source>
         <translation>Filter by title or unit</translation>
     </message>
@@ -831,12 +900,24 @@
         <translation>Channels</translation>
     </message>
     <message>
+        <source>修改/撤稿理由</source>
+        <translation>Reason (modified/retracted)</translation>
+    </message>
+    <message>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>起始日期晚于结束日期</source>
+        <translation>The first day is after the last day</translation>
     </message>
     <message>
         <source>只能导出为 .xlsx 或 .csv 文件</source>
@@ -859,12 +940,12 @@
         <translation>Showing {shown} of {total}</translation>
     </message>
     <message>
-        <source>导出登记</source>
-        <translation>Export Register</translation>
+        <source>{since}至{until}</source>
+        <translation>{since} to {until}</translation>
     </message>
     <message>
-        <source>信息发布登记.xlsx</source>
-        <translation>publication-register.xlsx</translation>
+        <source>导出登记</source>
+        <translation>Export Register</translation>
     </message>
 </context>
 <context>
@@ -891,7 +972,7 @@
     </message>
     <message>
         <source>重大事项（需主要领导审定）</source>
-        <translation>Major matter (needs the principal&apos;s approval)</translation>
+        <translation>Major matter (needs the principal's approval)</translation>
     </message>
     <message>
         <source>信息形成日期</source>
@@ -1019,6 +1100,21 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SignedInLabel</name>
     <message>
         <source>（无）</source>
@@ -1096,7 +1192,7 @@ Sign out / switch account: {keys}</translation>
     </message>
     <message>
         <source>无法写入预览临时文件夹（{0}）</source>
-        <translation>Cannot write the preview&apos;s temporary folder ({0})</translation>
+        <translation>Cannot write the preview's temporary folder ({0})</translation>
     </message>
     <message>
         <source>生成预览时出错（{0}）</source>
@@ -1257,7 +1353,7 @@ Sign out / switch account: {keys}</translation>
     </message>
     <message>
         <source>主要领导审定</source>
-        <translation>Principal&apos;s approval</translation>
+        <translation>Principal's approval</translation>
     </message>
 </context>
 <context>

@@ -108,7 +108,9 @@ def round_trip(tmp_path, whitelist):
 
 
 def test_docx_keeps_title_headings_and_run_formatting(round_trip):
-    assert round_trip.startswith("<p>关于开展专项检查的通知</p><h1>一、总体要求</h1>")
+    assert round_trip.startswith(
+        '<h1 class="title">关于开展专项检查的通知</h1><h1>一、总体要求</h1>'
+    )
     assert (
         "<p>正文<strong>加粗</strong><em>斜体</em>下划线x<sup>2</sup>H<sub>2</sub>O 表情😀</p>"
         in round_trip

@@ -1,5 +1,6 @@
 """信息发布审核表: the query over a draft taken through the real 三审 commands, and its HTML."""
 
+import base64
 import re
 import uuid
 from datetime import UTC, date, datetime, timedelta
@@ -7,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from desk.review.accounts import CreateAccount, CreateUnit, SetUnitLeader
-from desk.review.approval_form import approval_form, form_html
+from desk.review.approval_form import MAX_PICTURE_WIDTH, SIGN_LINE, approval_form, form_html
 from desk.review.commands import CreateDraft, SaveRevision, apply, new_id
 from desk.review.drafts import DraftNotFound, load_draft
 from desk.review.workflow import (
@@ -21,6 +22,7 @@ from desk.review.workflow import (
 )
 from desk.store import open_store
 from desk.store.audit import read_entries, verify
+from tests.render.inert import png_bytes
 
 ADMIN = "cli:test"
 HASH = "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA"
@@ -146,7 +148,8 @@ def test_the_form_of_a_published_draft(store, published):
     assert (form.status, form.status_label) == ("published", "已发布")
     assert form.content_hash == current.revision.content_hash
     assert form.revision_number == current.revision.number
-    assert form.text == "各单位：定于2026年3月开展专项检查。\n检查范围：全区。"
+    assert form.body_html == "<p>各单位：定于2026年3月开展专项检查。\n检查范围：全区。</p>"
+    assert form.images == {}
     assert [
         (a.level_label, a.action_label, a.reviewer, a.opinion, a.voided) for a in form.actions
     ] == [
@@ -203,8 +206,10 @@ def test_the_printed_form(store, published):
         "检查范围：全区。",
     ):
         assert expected in page, expected
-    for level in ("一审", "二审", "三审签发", "主要领导审定"):
-        assert f"<th>{level}</th>" in page
+    for level in ("一审", "二审", "三审签发"):  # each with a line to sign by hand
+        assert f'<th rowspan="2">{level}</th>' in page
+    assert "<th>主要领导审定</th>" in page  # not a major matter: no line for it
+    assert page.count(SIGN_LINE) == 3
     assert "审计日志链头" not in form_html(form)
 
 
@@ -254,3 +259,57 @@ def test_an_approval_of_an_earlier_revision_says_so(store, desk):
 def test_an_unknown_draft(store):
     with pytest.raises(DraftNotFound):
         approval_form(store, uuid.uuid4())
+
+
+RICH_BODY = (
+    '<h2 style="color:red">一、工作目标</h2>'
+    "<p>各单位：</p>"
+    "<ul><li>加强政策解读</li><li>回应社会关切</li></ul>"
+    "<ol><li>三月自查</li></ol>"
+    "<table><tr><th>单位</th><th>电话</th></tr><tr><td>办公室</td><td>12345678</td></tr></table>"
+    '<p onclick="alert(1)">详见<a href="https://evil.example/">通知</a>'
+    '<span style="display:none">百家乐暗链</span><script>alert(2)</script></p>'
+)
+
+
+def test_the_original_keeps_its_structure_sanitized(store, desk):
+    draft_id = new_id()
+    apply(store, CreateDraft(new_id(), "li", draft_id, "通知", RICH_BODY, "正文"))
+    form = approval_form(store, draft_id)
+    assert "<h2>一、工作目标</h2>" in form.body_html
+    assert "<ul><li>加强政策解读</li><li>回应社会关切</li></ul>" in form.body_html
+    assert "<ol><li>三月自查</li></ol>" in form.body_html
+    assert "<td>办公室</td><td>12345678</td>" in form.body_html
+    for gone in ("script", "alert", "百家乐暗链", "href", "style=", "onclick"):
+        assert gone not in form.body_html, gone
+    page = form_html(form)
+    assert '<table class="original" border="1" cellspacing="0" cellpadding="4">' in page
+    original = page.split('<div class="original">')[1]
+    assert "<h2>一、工作目标</h2>" in original and "<td>办公室</td>" in original
+    assert "详见通知" in original
+
+
+def test_embedded_pictures_are_carried_and_fit_the_page(store, desk):
+    wide, small = png_bytes(1600, 900), png_bytes(40, 30)
+    body = (
+        f'<p><img src="data:image/png;base64,{base64.b64encode(wide).decode()}" alt="图"></p>'
+        f'<p><img src="data:image/png;base64,{base64.b64encode(small).decode()}"></p>'
+        f'<p><img src="data:image/png;base64,{base64.b64encode(small).decode()}" width="900"></p>'
+        '<p><img src="https://www.example.com/remote.png"></p>'
+    )
+    draft_id = new_id()
+    apply(store, CreateDraft(new_id(), "li", draft_id, "图片新闻", body, ""))
+    form = approval_form(store, draft_id)
+    assert sorted(form.images.values()) == sorted([wide, small])
+    assert all(src.startswith("pictures/") for src in form.images)
+    pictures = re.findall(r"<img\b[^>]*>", form_html(form))
+    assert [re.findall(r'(width|height)="(\d+)"', tag) for tag in pictures] == [
+        [("width", str(MAX_PICTURE_WIDTH)), ("height", "315")],  # 1600 × 900 scaled down
+        [("width", "40"), ("height", "30")],  # its own size
+        [("width", str(MAX_PICTURE_WIDTH)), ("height", "420")],  # the author's, scaled
+    ]
+    assert all(
+        re.search(r'src="(pictures/[^"]+)"', tag).group(1) in form.images for tag in pictures
+    )
+    assert 'alt="图"' in pictures[0]
+    assert "已移除外部图片" in form.body_html  # never fetched: named instead

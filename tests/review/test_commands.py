@@ -458,6 +458,24 @@ def test_search_finds_a_cjk_substring_of_the_title_or_the_text(store):
     assert len(list_drafts(store, search="  ")) == len(list_drafts(store)) == 3
 
 
+@pytest.mark.parametrize(
+    ("title", "body_text"),
+    [
+        ("通知", "严禁参与百*家*乐等赌博活动"),
+        ("通知", "严禁参与百 家 乐等赌博活动"),
+        ("通知", "严禁参与百家樂等赌博活动"),
+        ("通知", "严禁参与百\u200b家－乐等赌博活动"),
+        ("关于百·家·乐的通报", "正文"),
+    ],
+)
+def test_search_folds_evasions_as_the_check_does(store, title, body_text):
+    found = create(store, title=title, body_text=body_text).draft_id
+    create(store, title="百家", body_text="乐")  # the letters, but not together
+    assert [d.id for d in list_drafts(store, search="百家乐")] == [found]
+    assert [d.id for d in list_drafts(store, search="百家樂")] == [found]  # the needle too
+    assert [d.id for d in list_drafts(store, search="百 家 乐")] == [found]
+
+
 def test_search_looks_at_the_current_text_only(store):
     draft_id = create(store, body_text="旧的说法").draft_id
     save(store, draft_id, body_text="新的说法")

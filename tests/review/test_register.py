@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import csv
+import re
+from datetime import date, datetime, time, timedelta
 
 import openpyxl
 import pytest
+from sqlalchemy import event
 
 from desk.cli import main
-from desk.review.commands import CreateDraft, apply, new_id
-from desk.review.register import HEADERS, export, register_rows
+from desk.review.commands import CreateDraft, SaveRevision, apply, new_id
+from desk.review.register import HEADERS, export, register_rows, table
+from desk.review.workflow import RequestModification, Retract
 from desk.store import DATABASE_NAME, open_store
 from tests.flow import Org
 
@@ -102,3 +106,131 @@ def test_an_empty_register_exports_just_the_header(tmp_path):
         == 0
     )
     assert target.read_text(encoding="utf-8-sig").splitlines() == [",".join(HEADERS)]
+
+
+class Clock:
+    """The store's clock, a minute on at every reading; ``day`` moves it to another day."""
+
+    def __init__(self):
+        self.now = datetime(2026, 3, 2, 9, 0).astimezone()
+
+    def __call__(self):
+        self.now += timedelta(minutes=1)
+        return self.now
+
+    def day(self, day: date) -> None:
+        self.now = datetime.combine(day, time(9, 0)).astimezone()
+
+
+@pytest.fixture
+def history(tmp_path):
+    """In March 2026: a notice published (3-02), modified and published again (3-10), then
+    retracted (3-20); a second draft published on 3-31. Four rows."""
+    clock = Clock()
+    store = open_store(tmp_path / DATABASE_NAME, clock=clock)
+    org = Org(store)
+    notice = org.draft(text="通知正文。")
+    org.through_signing(notice)
+    org.publish(notice)
+    clock.day(date(2026, 3, 10))
+    apply(store, RequestModification(new_id(), "liaison", notice, "联系电话有误"))
+    apply(
+        store, SaveRevision(new_id(), "liaison", notice, "通知", "<p>改后正文。</p>", "改后正文。")
+    )
+    org.through_signing(notice)
+    org.publish(notice)
+    clock.day(date(2026, 3, 20))
+    apply(store, Retract(new_id(), "leader", notice, "信息已过期"))
+    clock.day(date(2026, 3, 31))
+    other = org.draft(text="另一篇。")
+    org.through_signing(other)
+    org.publish(other)
+    yield store
+    store.close()
+
+
+def test_the_reasons_of_a_modification_and_a_retraction_are_registered(history):
+    rows = register_rows(history)
+    assert [(row.kind, row.revised) for row in rows] == [
+        ("publish", False),
+        ("publish", True),
+        ("retract", False),
+        ("publish", False),
+    ]
+    assert [row.modification_reason for row in rows] == ["", "联系电话有误", "", ""]
+    assert [row.reason for row in rows] == ["", "", "信息已过期", ""]
+    cells = [dict(zip(HEADERS, line, strict=True)) for line in table(rows)]
+    assert cells[1]["类型"] == "发布（修改后）" and cells[1]["申请修改理由"] == "联系电话有误"
+    assert cells[2]["撤稿理由"] == "信息已过期"
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "numbers"),
+    [
+        (None, None, [1, 2, 3, 4]),
+        (date(2026, 3, 10), None, [2, 3, 4]),
+        (None, date(2026, 3, 10), [1, 2]),
+        (date(2026, 3, 3), date(2026, 3, 20), [2, 3]),
+        (date(2026, 3, 20), date(2026, 3, 20), [3]),
+        (date(2026, 4, 1), None, []),
+        (date(2026, 3, 21), date(2026, 3, 20), []),
+    ],
+)
+def test_the_dates_keep_those_local_days_and_the_numbers_stay(history, since, until, numbers):
+    rows = register_rows(history, since=since, until=until)
+    assert [row.number for row in rows] == numbers
+    if 2 in numbers:  # a 修改 is one even when its first publishing is left out
+        assert next(row for row in rows if row.number == 2).revised
+
+
+def test_the_dates_are_a_query(history):
+    statements = []
+    event.listen(history.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    register_rows(history, since=date(2026, 3, 20), until=date(2026, 3, 20))
+    query = next(s for s in statements if "FROM publications" in s)
+    assert "publications.at >=" in query and "publications.at <" in query
+
+
+def test_xlsx_stores_numbers_as_numbers_and_times_as_dates(history, tmp_path):
+    target = tmp_path / "登记.xlsx"
+    export(register_rows(history), target, "xlsx")
+    sheet = openpyxl.load_workbook(target).active
+    header = [cell.value for cell in sheet[1]]
+    first = {name: cell for name, cell in zip(header, sheet[2], strict=True)}
+    assert first["登记号"].value == 1 and first["登记号"].data_type == "n"
+    published = first["时间"]
+    assert isinstance(published.value, datetime) and published.is_date
+    assert published.number_format == "yyyy-mm-dd hh:mm"
+    assert published.value.date() == date(2026, 3, 2)
+    assert isinstance(first["三审签发时间"].value, datetime)
+    assert first["二审时间"].number_format == "yyyy-mm-dd hh:mm"
+    assert first["标题"].value == "通知" and first["主要领导审定时间"].value in (None, "")
+
+
+def test_csv_keeps_numbers_and_times_as_text(history, tmp_path):
+    target = tmp_path / "登记.csv"
+    export(register_rows(history), target, "csv")
+    lines = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
+    record = dict(zip(lines[0], lines[1], strict=True))
+    assert record["登记号"] == "1"
+    assert re.fullmatch(r"2026-03-02 09:\d\d", record["时间"])
+
+
+def test_cli_exports_a_date_range(history, tmp_path):
+    history.close()
+    target = tmp_path / "三月中.csv"
+    args = ["--data-dir", str(tmp_path), "register", "export", "--format", "csv", "-o"]
+    assert main([*args, str(target), "--from", "2026-03-03", "--to", "2026-03-20"]) == 0
+    lines = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
+    assert [line[0] for line in lines[1:]] == ["2", "3"]
+
+
+def test_cli_refuses_bad_dates(history, tmp_path, capsys):
+    history.close()
+    args = ["--data-dir", str(tmp_path), "register", "export", "-o", str(tmp_path / "x.xlsx")]
+    with pytest.raises(SystemExit) as exit_:
+        main([*args, "--from", "3月1日"])
+    assert exit_.value.code == 2 and "日期应为 YYYY-MM-DD" in capsys.readouterr().err
+    assert main([*args, "--from", "2026-03-20", "--to", "2026-03-01"]) == 2
+    assert "晚于" in capsys.readouterr().err
+    assert not (tmp_path / "x.xlsx").exists()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QInputMethodEvent  # test-only: the UI itself never fakes input
@@ -18,7 +19,7 @@ from desk.ui.check_worker import CheckWorker
 from desk.ui.editor import DraftEditor
 from desk.ui.main_window import MainWindow, WindowState
 from desk.ui.preview import prepare_application
-from desk.ui.qt import QApplication, Qt, QWidget
+from desk.ui.qt import QApplication, QFileDialog, QLabel, QLineEdit, Qt, QTimer, QWidget
 
 TIMEOUT_MS = 10_000
 
@@ -129,3 +130,51 @@ def window_for(qtbot, store, worker, tmp_path) -> Callable[[str], MainWindow]:
         return window
 
     return make
+
+
+class FileDialogAnswer:
+    """What a file dialog opened by the code under test showed, and the answer given.
+
+    ``folder`` is the folder it opened in, ``proposed`` the file it proposed (a save
+    dialog's name, joined to ``folder``); ``labels`` the texts of its labels.
+    """
+
+    def __init__(self, choose: Path | None) -> None:
+        self.choose = choose
+        self.folder: Path | None = None
+        self.proposed: Path | None = None
+        self.labels: list[str] = []
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._answer)
+        self._timer.start()
+
+    def _answer(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            return
+        self._timer.stop()
+        self.folder = Path(dialog.directory().absolutePath())
+        selected = dialog.selectedFiles()
+        self.proposed = Path(selected[0]) if selected else None
+        self.labels = [label.text() for label in dialog.findChildren(QLabel)]
+        if self.choose is None:
+            dialog.reject()
+            return
+        dialog.setDirectory(str(self.choose.parent))
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(self.choose.name)
+        dialog.accept()
+
+
+@pytest.fixture
+def answer_file_dialog(qtbot) -> Callable[[Path | None], FileDialogAnswer]:
+    """Answer the next file dialog with a path (None cancels it); see FileDialogAnswer."""
+    answers: list[FileDialogAnswer] = []
+
+    def answer(choose: Path | None = None) -> FileDialogAnswer:
+        answers.append(FileDialogAnswer(choose))
+        return answers[-1]
+
+    yield answer
+    for pending in answers:
+        pending._timer.stop()

@@ -3,15 +3,21 @@ comparison shown, the 审核表 and the comparison printed to PDF."""
 
 from __future__ import annotations
 
+import base64
 import sqlite3
+from datetime import date
 
 import pytest
+from PySide6.QtPdf import QPdfDocument  # test-only: reads back what was printed
 
 from desk.review.commands import SaveRevision, apply, new_id
 from desk.review.seen import changed_since_seen
 from desk.review.workflow import Reject
 from desk.store import DATABASE_NAME
+from desk.ui.file_dialogs import FileDialogs
 from desk.ui.history import HistoryDialog
+from desk.ui.main_window import WindowState
+from desk.ui.qt import QBuffer, QByteArray, QColor, QImage, QIODevice, QSize, Qt
 from tests.flow import Org
 
 ORIGINAL = "关于开展政务公开专项检查的通知正文。"
@@ -19,9 +25,9 @@ INSERTED = "请于三月底前报送自查报告。"
 
 
 @pytest.fixture
-def open_history(qtbot, store):
+def open_history(qtbot, store, tmp_path):
     def make(draft_id, login: str) -> HistoryDialog:
-        dialog = HistoryDialog(store, draft_id, login)
+        dialog = HistoryDialog(store, draft_id, login, FileDialogs(WindowState(tmp_path)))
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
@@ -150,3 +156,44 @@ def test_changes_to_see_names_why_and_who(org):
     assert (leader.since.number, leader.current.number) == (3, 4)
     assert leader.editors == ("Staff（staff）",)
     assert changes_to_see(org.store, draft, "staff") is None  # the correction is theirs
+
+
+def red_png(width: int, height: int) -> bytes:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data)
+
+
+def test_print_form_asks_where_with_a_dated_name_and_prints_the_pictures(
+    org, open_history, qtbot, tmp_path, monkeypatch, answer_file_dialog
+):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "Documents").mkdir()
+    draft = org.draft()
+    picture = base64.b64encode(red_png(300, 200)).decode()
+    body = f'<p>正文。</p><p><img src="data:image/png;base64,{picture}"></p>'
+    apply(org.store, SaveRevision(new_id(), "liaison", draft, "值班/通知", body, "正文。"))
+    dialog = open_history(draft, "liaison")
+    answer = answer_file_dialog(tmp_path / "Documents" / "打印")
+    qtbot.mouseClick(dialog.print_form_button, Qt.MouseButton.LeftButton)
+    today = date.today().isoformat()
+    assert answer.proposed == tmp_path / "Documents" / f"审核表-值班_通知-{today}.pdf"
+    printed = QPdfDocument(dialog)
+    assert printed.load(str(tmp_path / "Documents" / "打印.pdf")) == QPdfDocument.Error.None_
+    assert printed.pageCount() == 2
+    page = printed.render(1, QSize(595, 842))  # the picture, drawn on the original's page
+    reds = [
+        (x, y)
+        for x in range(0, 595, 5)
+        for y in range(0, 842, 5)
+        if (colour := page.pixelColor(x, y)).red() > 200 and colour.green() < 80
+    ]
+    assert len(reds) > 100
+    answer = answer_file_dialog(None)
+    qtbot.mouseClick(dialog.print_diff_button, Qt.MouseButton.LeftButton)
+    assert answer.folder == tmp_path / "Documents"  # the PDFs' folder, remembered
+    assert answer.proposed.name == f"修改比对-值班_通知-{today}.pdf"

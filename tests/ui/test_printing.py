@@ -1,13 +1,28 @@
 """Printing HTML to an A4 PDF: the file, its pages, its Chinese text, write failures."""
 
+import base64
 import uuid
 from datetime import UTC, date, datetime
 
 import pytest
+from PySide6.QtGui import QTextListFormat  # test-only: what the list blocks are
 from PySide6.QtPdf import QPdfDocument  # test-only: reads back what was printed
 
-from desk.review.approval_form import ApprovalForm, FormAction, form_html
-from desk.ui.printing import print_html_to_pdf
+from desk.render.sanitize import text_to_html
+from desk.review.approval_form import (
+    MAX_PICTURE_WIDTH,
+    SIGN_LINE,
+    ApprovalForm,
+    FormAction,
+    approval_form,
+    form_html,
+)
+from desk.review.commands import SaveRevision, apply, new_id
+from desk.ui.printing import print_html_to_pdf, printable_document
+from desk.ui.qt import QImage, QTextBlock, QTextDocument, QTextTable, QUrl
+from tests.flow import Org
+from tests.render.inert import png_bytes
+from tests.review.test_approval_form import RICH_BODY
 
 AT = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 
@@ -51,7 +66,8 @@ def sample_form(text: str) -> ApprovalForm:
             ),
         ),
         publications=(),
-        text=text,
+        body_html=text_to_html(text),
+        images={},
     )
 
 
@@ -87,3 +103,92 @@ def test_unwritable_path_raises_oserror_in_chinese(qapp, tmp_path):
     with pytest.raises(OSError, match="无法写入 PDF 文件"):
         print_html_to_pdf("<p>你好</p>", path)
     assert not path.parent.exists()
+
+
+def stored_form(store, body_html: str, *, major: bool = False) -> ApprovalForm:
+    """The 审核表 of a draft with this body, signed through 三审 and published."""
+    org = Org(store)
+    draft = org.draft(major=major)
+    apply(store, SaveRevision(new_id(), "liaison", draft, "通知", body_html, "正文"))
+    org.through_signing(draft)
+    return approval_form(store, draft)
+
+
+def blocks(document: QTextDocument) -> list[QTextBlock]:
+    found, block = [], document.begin()
+    while block.isValid():
+        found.append(block)
+        block = block.next()
+    return found
+
+
+def tables(document: QTextDocument) -> list[list[list[str]]]:
+    """Every table of the laid-out page, as rows of cell texts."""
+    found = []
+    for frame in document.rootFrame().childFrames():
+        if isinstance(frame, QTextTable):
+            found.append(
+                [
+                    [
+                        frame.cellAt(row, column).firstCursorPosition().block().text()
+                        for column in range(frame.columns())
+                    ]
+                    for row in range(frame.rows())
+                ]
+            )
+    return found
+
+
+def test_the_printer_gets_the_original_with_its_structure(qapp, store):
+    picture = base64.b64encode(png_bytes(1600, 900)).decode()
+    body = RICH_BODY + f'<p><img src="data:image/png;base64,{picture}"></p>'
+    form = stored_form(store, body)
+    document = printable_document(form_html(form), form.images)
+    headings = [(b.blockFormat().headingLevel(), b.text()) for b in blocks(document)]
+    assert (2, "一、工作目标") in headings
+    listed = {b.text(): b.textList().format().style() for b in blocks(document) if b.textList()}
+    assert listed["加强政策解读"] == QTextListFormat.Style.ListDisc
+    assert listed["回应社会关切"] == QTextListFormat.Style.ListDisc
+    assert listed["三月自查"] == QTextListFormat.Style.ListDecimal
+    assert [["单位", "电话"], ["办公室", "12345678"]] in tables(document)  # one row, two cells
+    [(name, width)] = [
+        (
+            fragment.charFormat().toImageFormat().name(),
+            fragment.charFormat().toImageFormat().width(),
+        )
+        for b in blocks(document)
+        for fragment in (b.begin().fragment(),)
+        if fragment.isValid() and fragment.charFormat().isImageFormat()
+    ]
+    assert name in form.images and width == MAX_PICTURE_WIDTH
+    image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
+    assert isinstance(image, QImage) and image.width() == 1600
+
+
+@pytest.mark.parametrize(("major", "lines"), [(False, 3), (True, 4)])
+def test_each_level_has_room_to_sign_by_hand(qapp, store, tmp_path, major, lines):
+    form = stored_form(store, "<p>正文。</p>", major=major)
+    page = form_html(form)
+    document = printable_document(page, form.images)
+    signing = tables(document)[0]  # the form; the history follows
+    sign_rows = [row for row in signing if row[1].startswith("签字：")]
+    assert len(sign_rows) == lines
+    assert all(row[1] == SIGN_LINE for row in sign_rows)
+    path = tmp_path / "审核表.pdf"
+    print_html_to_pdf(page, path, form.images)
+    pdf = load(qapp, path)
+    assert pdf.getAllText(0).text().count("签字：") == lines
+    assert "签字" not in pdf.getAllText(1).text()  # the original starts on a page of its own
+
+
+def test_the_signing_line_has_room_above_it(qapp):
+    document = printable_document(form_html(sample_form("正文")))
+    cells = [
+        cell
+        for frame in document.rootFrame().childFrames()
+        if isinstance(frame, QTextTable)
+        for row in range(frame.rows())
+        if (cell := frame.cellAt(row, 1)).firstCursorPosition().block().text() == SIGN_LINE
+    ]
+    assert len(cells) == 3
+    assert all(cell.format().toTableCellFormat().topPadding() >= 20 for cell in cells)

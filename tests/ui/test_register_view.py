@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import csv
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 
 from desk.review.commands import SaveRevision, apply, new_id
 from desk.review.register import HEADERS
-from desk.review.workflow import Retract
+from desk.review.workflow import RequestModification, Retract
+from desk.ui.file_dialogs import FileDialogs
+from desk.ui.main_window import WindowState
+from desk.ui.qt import QDate, Qt
 from desk.ui.register import RegisterDialog
 from tests.flow import Org
 
@@ -17,7 +21,7 @@ TITLES = ("关于开展政务公开专项检查的通知", "关于做好元旦�
 
 
 @pytest.fixture
-def dialog(qtbot, store) -> RegisterDialog:
+def dialog(qtbot, store, tmp_path) -> RegisterDialog:
     """Two drafts published, the first retracted: three rows."""
     org = Org(store)
     for title in TITLES:
@@ -28,7 +32,7 @@ def dialog(qtbot, store) -> RegisterDialog:
         org.publish(draft)
         if title == TITLES[0]:
             apply(store, Retract(new_id(), "leader", draft, "信息有误"))
-    dialog = RegisterDialog(store)
+    dialog = RegisterDialog(store, FileDialogs(WindowState(tmp_path)))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -90,3 +94,71 @@ def test_an_export_that_cannot_be_written_says_why(dialog, tmp_path):
     assert "color" in dialog.message.styleSheet()
     assert not dialog.export_to(tmp_path / "登记.pdf")
     assert dialog.message.text() == "只能导出为 .xlsx 或 .csv 文件"
+
+
+def test_the_reason_of_a_retraction_is_shown(dialog):
+    rows = shown(dialog)
+    assert [row[9] for row in rows] == ["", "信息有误", ""]
+    assert "撤稿理由</b>：信息有误" in dialog.table.topLevelItem(1).toolTip(0)
+
+
+def test_the_reason_of_a_modification_is_shown(qtbot, store, tmp_path):
+    org = Org(store)
+    draft = org.draft()
+    org.through_signing(draft)
+    org.publish(draft)
+    apply(store, RequestModification(new_id(), "liaison", draft, "联系电话有误"))
+    apply(store, SaveRevision(new_id(), "liaison", draft, "通知", "<p>改后。</p>", "改后。"))
+    org.through_signing(draft)
+    org.publish(draft)
+    dialog = RegisterDialog(store, FileDialogs(WindowState(tmp_path)))
+    qtbot.addWidget(dialog)
+    assert [row[1::8] for row in shown(dialog)] == [
+        ["发布", ""],
+        ["发布（修改后）", "联系电话有误"],
+    ]
+
+
+def test_the_dates_filter_the_rows_in_the_query(dialog, qtbot):
+    today = QDate.currentDate()
+    assert not dialog.since.isEnabled()
+    qtbot.mouseClick(dialog.by_date, Qt.MouseButton.LeftButton)
+    assert dialog.since.isEnabled() and dialog.until.isEnabled()
+    dialog.since.setDate(today.addDays(-7))
+    dialog.until.setDate(today.addDays(-1))
+    assert shown(dialog) == [] and dialog.count.text() == "共 0 条"
+    dialog.until.setDate(today)
+    assert [row[0] for row in shown(dialog)] == ["1", "2", "3"]
+    dialog.since.setDate(today.addDays(1))
+    assert shown(dialog) == [] and dialog.message.text() == "起始日期晚于结束日期"
+    dialog.search.setText("元旦")  # the search still works on what the dates keep
+    dialog.since.setDate(today)
+    assert [row[0] for row in shown(dialog)] == ["3"] and dialog.message.text() == ""
+    qtbot.mouseClick(dialog.by_date, Qt.MouseButton.LeftButton)
+    assert [row[0] for row in shown(dialog)] == ["3"] and dialog.count.text() == "显示 1 / 3 条"
+
+
+def test_export_proposes_a_dated_name_in_the_documents_folder(
+    dialog, qtbot, tmp_path, monkeypatch, answer_file_dialog
+):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "Documents").mkdir()
+    target = tmp_path / "Documents" / "三月"
+    answer = answer_file_dialog(target)
+    dialog._ask_export()
+    today = date.today().isoformat()
+    assert answer.proposed == tmp_path / "Documents" / f"信息发布登记-{today}.xlsx"
+    assert (tmp_path / "Documents" / "三月.xlsx").is_file()  # the type's suffix added
+    qtbot.mouseClick(dialog.by_date, Qt.MouseButton.LeftButton)
+    dialog.since.setDate(QDate(2026, 3, 1))
+    dialog.until.setDate(QDate(2026, 3, 31))
+    elsewhere = tmp_path / "exports"
+    elsewhere.mkdir()
+    answer = answer_file_dialog(elsewhere / "登记.csv")
+    dialog._ask_export()
+    assert answer.folder == tmp_path / "Documents"
+    assert answer.proposed.name == "信息发布登记-2026-03-01至2026-03-31.xlsx"
+    assert (elsewhere / "登记.csv").read_text(encoding="utf-8-sig").startswith("登记号,")
+    answer = answer_file_dialog(None)
+    dialog._ask_export()
+    assert answer.folder == elsewhere  # the last folder used for the register

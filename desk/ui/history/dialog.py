@@ -6,8 +6,9 @@ not the whole text again; the 审核表 and the comparison print from here to PD
 
 from __future__ import annotations
 
-import re
 import uuid
+from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 from desk.review.approval_form import approval_form, form_html
@@ -15,12 +16,12 @@ from desk.review.diff import RevisionText, diff_html, revision_texts
 from desk.review.seen import changed_since_seen
 from desk.store import Store
 from desk.store.audit import read_entries, verify
+from desk.ui.file_dialogs import FileDialogs, FileKind, FileType, file_name
 from desk.ui.printing import print_html_to_pdf
 from desk.ui.qt import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,8 +35,6 @@ from desk.ui.qt import (
 )
 from desk.ui.review.labels import stage_label
 
-_UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\s]+')
-
 
 class HistoryDialog(QDialog):
     """Lists the revisions and shows two of them compared (by default what changed since
@@ -46,11 +45,13 @@ class HistoryDialog(QDialog):
         store: Store,
         draft_id: uuid.UUID,
         viewer_login: str,
+        files: FileDialogs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("修订记录"))
         self._store = store
+        self._files = files
         self._draft_id = draft_id
         self.texts: list[RevisionText] = revision_texts(store, draft_id)
         self.diff_page = ""
@@ -139,11 +140,9 @@ class HistoryDialog(QDialog):
     def print_form(self, path: Path) -> bool:
         """Write the draft's 审核表 to ``path`` as PDF; False (and why, in red) if not."""
         verdict = verify(read_entries(self._store))
-        page = form_html(
-            approval_form(self._store, self._draft_id),
-            audit_head=verdict.head if verdict.ok else None,
-        )
-        if not self._print(page, path):
+        form = approval_form(self._store, self._draft_id)
+        page = form_html(form, audit_head=verdict.head if verdict.ok else None)
+        if not self._print(page, path, form.images):
             return False
         if not verdict.ok:  # printed, but a broken log must not be anchored on paper
             self.message.setText(
@@ -157,9 +156,9 @@ class HistoryDialog(QDialog):
         """Write the comparison shown to ``path`` as PDF; False (and why, in red) if not."""
         return self._print(self.diff_page, path)
 
-    def _print(self, page: str, path: Path) -> bool:
+    def _print(self, page: str, path: Path, images: Mapping[str, bytes] | None = None) -> bool:
         try:
-            print_html_to_pdf(page, path)
+            print_html_to_pdf(page, path, images)
         except OSError as error:
             self.message.setText(error.strerror or str(error))
             return False
@@ -200,11 +199,12 @@ class HistoryDialog(QDialog):
             self.print_diff(path)
 
     def _ask_pdf(self, caption: str, what: str) -> Path | None:
-        """A PDF path from the save dialog (``.pdf`` added if left off), None if cancelled."""
-        title = _UNSAFE_IN_FILE_NAMES.sub("_", self.texts[-1].title)[:60]
-        name = f"{what}-{title}.pdf" if title else f"{what}.pdf"
-        chosen, _ = QFileDialog.getSaveFileName(self, caption, name, self.tr("PDF 文件 (*.pdf)"))
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        """A PDF path from the save dialog, proposed as "<what>-<标题>-<date>.pdf"; None if
+        cancelled."""
+        return self._files.save_file(
+            self,
+            FileKind.PDF,
+            caption,
+            file_name(what, self.texts[-1].title, date.today().isoformat()),
+            [FileType(self.tr("PDF 文件"), ("pdf",))],
+        )

@@ -1,7 +1,7 @@
 """What the window remembers between runs, in an INI file in the data folder.
 
-Geometry, the splitter and toolbar layout, the side tab, the last folder, who signed in
-last, and each person's last draft.
+Geometry, the splitter and toolbar layout, the side tab, who signed in last, each
+person's last draft, the folder last used for each kind of file, the interface language.
 Kept beside the database rather than in the system's settings store, so a data folder
 (``--data-dir``) is everything a user or a test has: nothing leaks between them.
 """
@@ -52,14 +52,13 @@ class WindowState:
     def remember_draft(self, login: str, draft_id: uuid.UUID | None) -> None:
         self.settings.setValue(_draft_key(login), str(draft_id) if draft_id else "")
 
-    @property
-    def last_folder(self) -> Path | None:
-        folder = str(self.settings.value("files/last_folder", ""))
+    def folder(self, kind: str) -> Path | None:
+        """The folder last used for a kind of file (desk.ui.file_dialogs), if it still is one."""
+        folder = str(self.settings.value(f"folders/{kind}", ""))
         return Path(folder) if folder and Path(folder).is_dir() else None
 
-    @last_folder.setter
-    def last_folder(self, folder: Path) -> None:
-        self.settings.setValue("files/last_folder", str(folder))
+    def remember_folder(self, kind: str, folder: Path) -> None:
+        self.settings.setValue(f"folders/{kind}", str(folder))
 
     def restore_window(self, window: QMainWindow, splitter: QSplitter) -> bool:
         """Put the window back as it was; False on the first run."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from desk.documents.export import export_docx, export_html
 from desk.documents.loader import DocumentError, load_document
+from desk.documents.title import take_title
 from desk.links import Whitelist
 from desk.render.sanitize import text_to_html
 from desk.review.calendar_workdays import WorkCalendar
@@ -36,8 +37,11 @@ from desk.ui.admin import AdminDialog
 from desk.ui.check_worker import CheckWorker
 from desk.ui.drafts import DraftGroup, DraftListPanel, DraftScope
 from desk.ui.editor import DraftEditor
+from desk.ui.file_dialogs import FileDialogs, FileKind, FileType, file_name
 from desk.ui.findings import FindingsPanel
 from desk.ui.history import HistoryDialog
+from desk.ui.main_window.help_menu import HelpMenu
+from desk.ui.main_window.language_menu import LanguageMenu
 from desk.ui.main_window.open_draft import AUTOSAVE_MS, OpenDraft
 from desk.ui.main_window.recovery import RecoveryDialog
 from desk.ui.main_window.signed_in import SignedInLabel, signed_in_title
@@ -48,7 +52,6 @@ from desk.ui.qt import (
     QApplication,
     QCloseEvent,
     QEvent,
-    QFileDialog,
     QKeySequence,
     QLabel,
     QMainWindow,
@@ -65,7 +68,7 @@ from desk.ui.register import RegisterDialog
 from desk.ui.review import ReviewPanel
 from desk.ui.review.labels import inbox_group_label, status_label
 
-IMPORT_SUFFIXES = ("*.docx", "*.html", "*.htm", "*.txt")
+IMPORT_SUFFIXES = ("docx", "html", "htm", "txt")
 PREVIEW_SETTLE_MS = DEBOUNCE_MS  # typing pause before the preview is refreshed
 INBOX_POLL_MS = 30_000  # how often the inbox is counted (others' steps arrive by the store)
 
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.whitelist = whitelist
         self.state = state
+        self.files = FileDialogs(state)
 
         self.drafts = DraftListPanel(self._query_drafts, self._due_of)
         self.editor = DraftEditor(worker)
@@ -215,6 +219,11 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.history_action)
         view.addAction(self.register_action)
+        view.addSeparator()
+        self.language_menu = LanguageMenu(self.state, self)
+        view.addMenu(self.language_menu)
+        self.help_menu = HelpMenu(self)
+        self.menuBar().addMenu(self.help_menu)
         toolbar = self.addToolBar(self.tr("常用"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -400,26 +409,23 @@ class MainWindow(QMainWindow):
     # Files
 
     def _choose_import(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("导入稿件"),
-            str(self.state.last_folder or Path.home()),
-            self.tr("稿件 ({patterns})").format(patterns=" ".join(IMPORT_SUFFIXES)),
+        path = self.files.open_file(
+            self, FileKind.IMPORT, self.tr("导入稿件"), [FileType(self.tr("稿件"), IMPORT_SUFFIXES)]
         )
-        if path:
-            self.import_file(Path(path))
+        if path is not None:
+            self.import_file(path)
 
     def import_file(self, path: Path) -> bool:
-        """Make a new draft from a .docx, .html or .txt file; a file that can't be read
-        leaves everything as it was and says why."""
+        """Make a new draft from a .docx, .html or .txt file, titled as the file is (its
+        title, else its file name); a file that can't be read leaves everything as it
+        was and says why."""
         try:
-            document = load_document(path)
+            title, document = take_title(load_document(path))
         except DocumentError as error:
             self.show_problem(str(error), dialog=True)
             return False
-        self.state.last_folder = path.parent
         body_html = document.html if document.html is not None else text_to_html(document.text)
-        text = DraftText(path.stem, body_html, "")
+        text = DraftText(title or path.stem, body_html, "")
         if not self._show(EditingSession(self.store, self.actor), text, ()):
             return False
         if self.open_draft is not None and self.open_draft.save("import"):
@@ -427,15 +433,17 @@ class MainWindow(QMainWindow):
         return True
 
     def _choose_export(self) -> None:
+        """The published text, named "<标题>（发布稿）" so it never replaces the source file."""
         title = self.editor.title.text().strip() or self.tr("稿件")
-        path, _filter = QFileDialog.getSaveFileName(
+        path = self.files.save_file(
             self,
+            FileKind.EXPORT,
             self.tr("导出稿件"),
-            str((self.state.last_folder or Path.home()) / f"{title}.docx"),
-            self.tr("Word 文档 (*.docx);;网页 (*.html)"),
+            file_name(self.tr("{title}（发布稿）").format(title=title)),
+            [FileType(self.tr("Word 文档"), ("docx",)), FileType(self.tr("网页"), ("html", "htm"))],
         )
-        if path:
-            self.export_file(Path(path))
+        if path is not None:
+            self.export_file(path)
 
     def export_file(self, path: Path) -> bool:
         """Write the draft as it would be published, as .docx or .html (by the suffix)."""
@@ -448,7 +456,6 @@ class MainWindow(QMainWindow):
         except OSError as error:  # an ExportError says what went wrong in Chinese
             self.show_problem(str(error), dialog=True)
             return False
-        self.state.last_folder = path.parent
         self.show_message(self.tr("已导出到 {path}").format(path=path))
         return True
 
@@ -545,13 +552,13 @@ class MainWindow(QMainWindow):
         if session is None or session.is_new:
             self.show_message(self.tr("稿件保存后才有修订记录"))
             return None
-        dialog = HistoryDialog(self.store, session.draft_id, self.actor, self)
+        dialog = HistoryDialog(self.store, session.draft_id, self.actor, self.files, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
     def open_register(self) -> RegisterDialog:
-        dialog = RegisterDialog(self.store, self)
+        dialog = RegisterDialog(self.store, self.files, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

@@ -3,14 +3,17 @@ printed 审核表, the register and the admin's accounts."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from desk.review.approval_form import approval_form, form_html
 from desk.store.audit import read_entries, verify
 from desk.ui.admin import AdminDialog
+from desk.ui.file_dialogs import FileDialogs
 from desk.ui.history import HistoryDialog
 from desk.ui.login import FirstAdminDialog, LoginDialog
-from desk.ui.printing import PAGE_MARGINS_MM
+from desk.ui.main_window import WindowState
+from desk.ui.printing import PAGE_MARGINS_MM, printable_document
 from desk.ui.qt import (
     QColor,
     QDialog,
@@ -19,7 +22,6 @@ from desk.ui.qt import (
     QPainter,
     QRect,
     QSize,
-    QTextDocument,
     QWidget,
 )
 from desk.ui.register import RegisterDialog
@@ -60,7 +62,8 @@ def shoot_sign_in(demo: DemoSession, folder: Path) -> list[Path]:
 def shoot_history(demo: DemoSession, folder: Path) -> Path:
     """The 一审 reviewer's view of the draft the chief corrected after their 一审: what
     changed since they passed it."""
-    dialog = HistoryDialog(demo.store, demo.drafts.corrected, STAFF)
+    files = FileDialogs(WindowState(demo.data_dir))
+    dialog = HistoryDialog(demo.store, demo.drafts.corrected, STAFF, files)
     try:
         old, new = (dialog.texts[p.currentIndex()] for p in (dialog.old_picker, dialog.new_picker))
         if old.body_text == new.body_text:
@@ -73,15 +76,13 @@ def shoot_history(demo: DemoSession, folder: Path) -> Path:
 def shoot_approval_form(demo: DemoSession, folder: Path) -> Path:
     """The first page of the printed 审核表 of the published draft."""
     verdict = verify(read_entries(demo.store))
-    page = form_html(
-        approval_form(demo.store, demo.drafts.corrected),
-        audit_head=verdict.head if verdict.ok else None,
-    )
-    return save(printed_page(page), folder / "approval-form.png")
+    form = approval_form(demo.store, demo.drafts.corrected)
+    page = form_html(form, audit_head=verdict.head if verdict.ok else None)
+    return save(printed_page(page, images=form.images), folder / "approval-form.png")
 
 
 def shoot_register(demo: DemoSession, folder: Path) -> Path:
-    dialog = RegisterDialog(demo.store)
+    dialog = RegisterDialog(demo.store, FileDialogs(WindowState(demo.data_dir)))
     try:
         dialog.resize(1200, 260)
         return _shoot_dialog(dialog, dialog.export_button, folder / "register.png", natural=False)
@@ -104,8 +105,9 @@ def shoot_admin(demo: DemoSession, folder: Path) -> Path:
         dialog.close()
 
 
-def printed_page(html: str, number: int = 1) -> QImage:
-    """Page ``number`` of the PDF ``desk.ui.printing.print_html_to_pdf`` makes of ``html``,
+def printed_page(html: str, number: int = 1, images: Mapping[str, bytes] | None = None) -> QImage:
+    """Page ``number`` of the PDF ``desk.ui.printing.print_html_to_pdf`` makes of ``html``
+    (and its ``images``),
     drawn at FORM_DPI on white and laid out as QTextDocument.print_ lays it out there: A4
     within the printer's page margins, 2 cm inside them (given in the screen's dots and
     scaled to the device by the layout), the page number at the bottom right."""
@@ -120,9 +122,9 @@ def printed_page(html: str, number: int = 1) -> QImage:
         image.width() - left - round(PAGE_MARGINS_MM.right() * per_mm),
         image.height() - top - round(PAGE_MARGINS_MM.bottom() * per_mm),
     )
-    document = QTextDocument()
+    document = printable_document(html, images)
     document.documentLayout().setPaintDevice(image)
-    document.setHtml(html)
+    document.setHtml(html)  # again: laid out for the image's resolution
     screen = QGuiApplication.primaryScreen()
     source_dpi = (
         (screen.logicalDotsPerInchX(), screen.logicalDotsPerInchY()) if screen else (96, 96)
