@@ -22,6 +22,9 @@ REASON_LABELS: dict[str, str] = {
     "redirect-param": "参数跳转到白名单以外的网站",
     "control-chars": "网址含控制字符或不可见字符",
     "text-href-mismatch": "显示的网址与实际链接不一致（伪链）",
+    "disguised-host": "网址里写着可信域名，实际去向另一网站（伪链）",
+    "hidden-scheme": "协议前藏有空格或不可见字符（javascript: 等）",
+    "empty-host": "网址没有主机名",
     "hidden": "隐藏链接（暗链）",
 }
 HIDDEN_LABELS: dict[str, str] = {

@@ -29,3 +29,10 @@ def _extractor() -> TLDExtract:
 def registrable_domain(host: str) -> str | None:
     """``www.hangzhou.gov.cn`` -> ``hangzhou.gov.cn``; None for a bare suffix or no domain."""
     return _extractor()(host).top_domain_under_public_suffix or None
+
+
+@cache
+def top_level_domains() -> frozenset[str]:
+    """Every top-level label of the snapshot's public suffixes (``cn``, ``com``, ``top``,
+    ``xn--fiqs8s`` ...), lowercase: what makes ``word.word`` in running text a host name."""
+    return frozenset(suffix.rpartition(".")[2] for suffix in _extractor().tlds)

@@ -12,6 +12,14 @@ Decisions:
   whitelist cannot vouch for it, but nothing deceptive either; a human glances at it.
 * A relative link without a base (``/zwgk/a.html``, ``a.html``, ``#top``) stays on the
   publishing site: ``trusted``, reason ``relative``. With a base it is resolved and judged.
+  That holds for markup only: a URL written in running text (``in_text``) is what readers
+  type into a browser, so ``www.example.com`` there is ``http://www.example.com``.
+* A trusted host's name in the user-info, path, query or fragment of a URL that leads
+  elsewhere (``https://evil.com/www.gov.cn/``, ``evil.com#@www.gov.cn``) is a disguise:
+  suspicious (``disguised-host``, 伪链); the verdict's ``host`` names the real one.
+* A web URL with no host left once its trailing dot is gone (``http://./``) is invalid.
+* A dangerous scheme behind a Unicode space or an invisible character
+  (``\u3000javascript:``) can't run, but nobody writes that by accident: suspicious.
 * Ports are ignored: the whitelist trusts hosts and paths.
 * A host written with percent-escapes is suspicious (``encoded-host``) even when it
   decodes to a trusted host: nobody writes that but to fool a reviewer. Ideographic and
@@ -26,8 +34,11 @@ Decisions:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import unicodedata
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from urllib.parse import unquote
 
 from ada_url import URL, HostType
 
@@ -36,7 +47,7 @@ from desk.links.psl import registrable_domain
 from desk.links.redirect import redirect_targets
 from desk.links.resolve import resolve
 from desk.links.shorteners import is_shortener
-from desk.links.urltext import find_urls, host_of
+from desk.links.urltext import browser_url, find_urls, host_of
 from desk.links.whitelist import Whitelist
 
 
@@ -66,11 +77,17 @@ REASONS: dict[str, Verdict] = {
     "redirect-param": Verdict.SUSPICIOUS,  # ?url=... forwards to an untrusted target
     "control-chars": Verdict.SUSPICIOUS,  # control/invisible characters inside the URL
     "text-href-mismatch": Verdict.SUSPICIOUS,  # visible text names another host (伪链)
+    "disguised-host": Verdict.SUSPICIOUS,  # a trusted host named in the path, query ... (伪链)
+    "hidden-scheme": Verdict.SUSPICIOUS,  # javascript: etc. behind a Unicode space
+    "empty-host": Verdict.INVALID,  # a web URL whose host is only a dot (http://./)
 }
 _SEVERITY_ORDER = (Verdict.SUSPICIOUS, Verdict.INVALID, Verdict.UNTRUSTED, Verdict.TRUSTED)
 _WEB_SCHEMES = frozenset({"http", "https"})
 _DANGEROUS_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
 _MAX_REDIRECT_DEPTH = 2
+# A host name as written inside a URL's other parts (percent-escapes decoded first).
+_HOST_LIKE_RE = re.compile(r"(?<![A-Za-z0-9-])(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]+")
+_SCHEME_PREFIX_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +104,20 @@ class LinkVerdict:
 
 
 def judge(
-    url: str, whitelist: Whitelist, *, base: str | None = None, text: str | None = None
+    url: str,
+    whitelist: Whitelist,
+    *,
+    base: str | None = None,
+    text: str | None = None,
+    in_text: bool = False,
 ) -> LinkVerdict:
-    """Judge ``url`` (``text``: the anchor's visible text, if any).
+    """Judge ``url`` (``text``: the anchor's visible text, if any; ``in_text``: the URL is
+    written in running text, as ``find_urls`` finds it, not in markup).
 
     ``base`` is the URL of the page the link appears on; ValueError if it is invalid.
     """
+    if in_text:
+        return replace(_judge(browser_url(url), whitelist, base, text, 0), url=url)
     return _judge(url, whitelist, base, text, 0)
 
 
@@ -114,7 +139,7 @@ def _judge(
     if parsed is None:
         reasons.append("unparseable")
     elif resolved.relative:
-        reasons.append("relative")
+        reasons.append("hidden-scheme" if _hides_a_scheme(url) else "relative")
     else:
         host = _host(parsed)
         reasons += _url_reasons(parsed, host, resolved.encoded_host, whitelist)
@@ -150,7 +175,7 @@ def _url_reasons(url: URL, host: str, encoded_host: bool, whitelist: Whitelist) 
     web = scheme in _WEB_SCHEMES
     reasons = [] if web else ["non-http"]
     if not host:
-        return reasons
+        return [*reasons, "empty-host"] if web else reasons
     if url.username or url.password:
         reasons.append("userinfo")
     if url.host_type != HostType.DEFAULT:
@@ -171,7 +196,28 @@ def _url_reasons(url: URL, host: str, encoded_host: bool, whitelist: Whitelist) 
         reasons.append("shortener")
     if web:
         reasons.append("whitelisted" if entry else "not-whitelisted")
+    if web and entry is None and _names_a_trusted_host(url, whitelist):
+        reasons.append("disguised-host")
     return reasons
+
+
+def _names_a_trusted_host(url: URL, whitelist: Whitelist) -> bool:
+    """Whether a host the whitelist trusts is written somewhere in the URL but its host."""
+    rest = unquote(" ".join((url.username, url.password, url.pathname, url.search, url.hash)))
+    return any(
+        whitelist.match(name.lower().strip("."), "/") is not None
+        for name in _HOST_LIKE_RE.findall(rest)
+    )
+
+
+def _hides_a_scheme(url: str) -> bool:
+    """A dangerous scheme after leading spaces or invisible characters that the URL
+    parser does not strip (U+00A0, U+3000, U+2028, zero-width ...)."""
+    start = 0
+    while start < len(url) and (url[start].isspace() or unicodedata.category(url[start])[0] == "C"):
+        start += 1
+    scheme = _SCHEME_PREFIX_RE.match(url, start)
+    return start > 0 and scheme is not None and scheme.group(1).lower() in _DANGEROUS_SCHEMES
 
 
 def _redirects_elsewhere(url: URL, whitelist: Whitelist, depth: int) -> bool:

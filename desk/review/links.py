@@ -35,6 +35,7 @@ class LinkReport:
     verdict: str
     hidden: bool
     reasons: tuple[str, ...]
+    host: str = ""  # where a browser goes; "" for relative links and embedded pictures
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -45,6 +46,7 @@ class LinkReport:
             "verdict": self.verdict,
             "hidden": self.hidden,
             "reasons": list(self.reasons),
+            "host": self.host,
         }
 
 
@@ -109,11 +111,13 @@ def _report(
 ) -> LinkReport:
     if _embedded_image(link):  # a pasted picture: published as the site's own file
         return LinkReport(link.url, field, start, end, "trusted", link.hidden, ("embedded",))
-    verdict = judge_link(link.url, whitelist, text=link.text)
+    verdict = judge_link(link.url, whitelist, text=link.text, in_text=link.tag is None)
     reasons = verdict.reasons
     if link.hidden:
         reasons = (*reasons, "hidden", *link.hidden_reasons)
-    return LinkReport(link.url, field, start, end, str(verdict.verdict), link.hidden, reasons)
+    return LinkReport(
+        link.url, field, start, end, str(verdict.verdict), link.hidden, reasons, verdict.host
+    )
 
 
 def _embedded_image(link: ExtractedLink) -> bool:
@@ -136,6 +140,8 @@ def _finding(report: LinkReport, link: ExtractedLink, text: str) -> Finding | No
     elif report.verdict in _RULES:
         rule, severity = _RULES[report.verdict]
         message = f"链接 {report.url}：{describe(report.reasons)}"
+        if "disguised-host" in report.reasons:
+            message += f"（实际去向 {report.host}）"
         if report.verdict == "untrusted":
             message += "；发布时将去掉链接，只保留文字"
     else:

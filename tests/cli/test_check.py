@@ -223,6 +223,7 @@ def test_links_in_json_with_a_whitelist(tmp_path, capsys):
         "verdict": "trusted",
         "hidden": False,
         "reasons": ["whitelisted"],
+        "host": "www.example.org",
     }
     rules = [f["rule"] for f in report["files"][0]["findings"] if f["kind"] == "link"]
     assert rules == ["link.untrusted", "link.hidden"]

@@ -15,13 +15,13 @@ BYPASSES = [
     P("https://www.gov.cn.@evil.com/", "userinfo", id="userinfo-trailing-dot"),
     P("https://user:pass@evil.com/www.gov.cn", "userinfo", id="userinfo-password"),
     P("https://www.gov.cn%40evil.com", "unparseable", id="encoded-at-in-host"),
-    P("https://evil.com#@www.gov.cn", "not-whitelisted", id="at-after-fragment"),
-    P("https://evil.com?@www.gov.cn", "not-whitelisted", id="at-after-query"),
-    P("https://evil.com/@www.gov.cn", "not-whitelisted", id="at-in-path"),
+    P("https://evil.com#@www.gov.cn", "disguised-host", id="at-after-fragment"),
+    P("https://evil.com?@www.gov.cn", "disguised-host", id="at-after-query"),
+    P("https://evil.com/@www.gov.cn", "disguised-host", id="at-in-path"),
     # backslashes are slashes in http(s)
-    P("https://evil.com\\@www.gov.cn", "not-whitelisted", id="backslash-at"),
-    P("https://evil.com\\www.gov.cn", "not-whitelisted", id="backslash-path"),
-    P("https:\\\\evil.com\\www.gov.cn", "not-whitelisted", id="backslash-authority"),
+    P("https://evil.com\\@www.gov.cn", "disguised-host", id="backslash-at"),
+    P("https://evil.com\\www.gov.cn", "disguised-host", id="backslash-path"),
+    P("https:\\\\evil.com\\www.gov.cn", "disguised-host", id="backslash-authority"),
     # lookalike suffixes and prefixes
     P("https://gov.cn.evil.com/", "not-whitelisted", id="suffix-as-subdomain"),
     P("https://www.gov.cn.evil.com/", "not-whitelisted", id="host-as-subdomain"),
@@ -29,8 +29,8 @@ BYPASSES = [
     P("https://wwwgov.cn/", "not-whitelisted", id="missing-dot"),
     P("https://gov.cn-evil.com/", "not-whitelisted", id="hyphen-suffix"),
     P("https://www.gov.com.cn/", "not-whitelisted", id="other-second-level"),
-    P("https://evil.com/?www.gov.cn", "not-whitelisted", id="host-in-query"),
-    P("https://evil.com/www.gov.cn/", "not-whitelisted", id="host-in-path"),
+    P("https://evil.com/?www.gov.cn", "disguised-host", id="host-in-query"),
+    P("https://evil.com/www.gov.cn/", "disguised-host", id="host-in-path"),
     P("https://mp.weixin.qq.com.evil.com/", "not-whitelisted", id="exact-as-subdomain"),
     # percent-encoded and ideographic dots
     P("https://gov.cn%2eevil.com/", "encoded-host", id="encoded-dot"),
@@ -145,6 +145,9 @@ BYPASSES = [
     P("http://www.gov.cn\x00.evil.com/", "unparseable", id="nul-in-host"),
     P("http://exa mple.com/", "unparseable", id="space-in-host"),
     P("http://[::1/", "unparseable", id="broken-ipv6"),
+    # a host that is only a dot, and schemes behind Unicode spaces
+    P("http://./", "empty-host", id="dot-host"),
+    P("\u3000javascript:alert(1)", "hidden-scheme", id="javascript-ideographic-space"),
 ]
 
 TRUSTED = [
