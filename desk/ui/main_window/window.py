@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self.review.acted.connect(self._acted)
         self.read_only.withdraw_requested.connect(self.review.withdraw)
         self.review.anchor_requested.connect(self._show_anchor)
+        self.review.finding_requested.connect(self.editor.select_finding)
         self.review.history_requested.connect(self.open_history)
         self.findings.blocking_reason_changed.connect(self._update_submit)
         self.side.currentChanged.connect(self._side_tab_changed)

@@ -7,12 +7,23 @@ in a box too small to read.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from desk.review.acknowledgements import PriorReason, reasons_for
 from desk.review.findings import Finding
-from desk.ui.qt import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from desk.ui.qt import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from desk.ui.review.field_note import FieldNote
 from desk.ui.review.labels import level_label
 
@@ -27,7 +38,10 @@ class _Row:
 
 
 class AcknowledgementsBox(QWidget):
-    """One row per 提醒: what was found, the earlier levels' reasons, the reason to give."""
+    """One row per 提醒: what was found, the earlier levels' reasons, the reason to give.
+    Clicking what was found asks for it to be shown in the editor (`finding_activated`)."""
+
+    finding_activated = Signal(object)  # Finding
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,8 +124,13 @@ class AcknowledgementsBox(QWidget):
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(2)
-        found = QLabel(f"「{row.finding.text}」{row.finding.message}")
+        quote = f"「{row.finding.text}」"
+        rest = row.finding.message.removeprefix(quote)
+        found = QLabel(f'<a href="#finding">{html.escape(quote)}</a>{html.escape(rest)}')
+        found.setTextFormat(Qt.TextFormat.RichText)
         found.setWordWrap(True)
+        found.setToolTip(self.tr("在编辑器中选中"))
+        found.linkActivated.connect(partial(self._activated, row.finding))
         layout.addWidget(found)
         for reason in row.prior:
             said = QLabel(f"{level_label(reason.level)} {reason.reviewer}：{reason.reason}")
@@ -121,6 +140,9 @@ class AcknowledgementsBox(QWidget):
         row.reason.setPlaceholderText(self.tr("处理理由（必填）"))
         layout.addWidget(row.reason)
         return widget
+
+    def _activated(self, finding: Finding, _link: str) -> None:
+        self.finding_activated.emit(finding)
 
 
 def _key(finding: Finding) -> tuple[str, str, int, int]:

@@ -83,7 +83,7 @@ from desk.ui.review.reason_dialog import ReasonDialog
 MINIMUM_WIDTH = 280  # the narrowest the panel's controls stay readable at
 CHANNEL_COLUMNS = 3
 CHANGES_HEIGHT = 120  # the comparison of what changed: its first lines (修订记录 has all)
-HISTORY_HEIGHT = 120  # the history's share of the panel at first (the splitter moves it)
+HISTORY_HEIGHT = 100  # the history's share of the panel at first (the splitter moves it)
 WARNING_STYLE = "QLabel { background: #fff4e5; color: #7a4a00; padding: 4px; }"
 
 
@@ -93,6 +93,7 @@ class ReviewPanel(QWidget):
     acted = Signal(object)  # StepResult, after a step was taken
     anchor_requested = Signal(dict)  # show the span a returned draft's comment is about
     history_requested = Signal()  # open the revision history (the full comparison)
+    finding_requested = Signal(object)  # show a 提醒 being acknowledged in the editor
 
     def __init__(
         self,
@@ -188,8 +189,11 @@ class ReviewPanel(QWidget):
         self.opinion.setMaximumHeight(80)
         self.opinion.setTabChangesFocus(True)
         self.proofread = QCheckBox(self.tr("已完成校对"))
-        self.secrecy = QCheckBox(self.tr("已进行保密审查，\n确认不涉及国家秘密、工作秘密和敏感信息"))
+        self.secrecy = QCheckBox(
+            self.tr("已进行保密审查，\n确认不涉及国家秘密、工作秘密和敏感信息")
+        )
         self.acknowledgements = AcknowledgementsBox()
+        self.acknowledgements.finding_activated.connect(self.finding_requested)
         self.review_box = QGroupBox(self.tr("审核"))
         review = QVBoxLayout(self.review_box)
         opinion_note = self._noted(review, None, self.opinion)
@@ -256,17 +260,21 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.attributes_box)
         layout.addWidget(self.review_box)
         layout.addWidget(self.publish_box)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
         layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(controls)
+        acting = QWidget()  # the steps and what refused them stay in view below the fields
+        steps = QVBoxLayout(acting)
+        steps.setContentsMargins(0, 0, 0, 0)
+        steps.addWidget(self.scroll, 1)
+        steps.addLayout(row)
+        steps.addWidget(self.error)
         self.history.setMinimumHeight(90)
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setChildrenCollapsible(False)
-        self.split.addWidget(self.scroll)
+        self.split.addWidget(acting)
         self.split.addWidget(self.history)
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 0)
@@ -286,7 +294,7 @@ class ReviewPanel(QWidget):
             self.state = review_state(self.store, draft_id, self._calendar) if draft_id else None
         except (LookupError, StoreError) as error:
             self.state = None
-            self.error.setText(str(error))
+            self.say(str(error))
         state = self.state
         self._show_status(state)
         self._show_changes(state)
@@ -347,6 +355,7 @@ class ReviewPanel(QWidget):
         """Show ``message`` on the panel's error line (a step that can't be taken now)."""
         self.refusal = message
         self.error.setText(message)
+        self.error.show()
 
     # Steps (also called by tests)
 
@@ -427,10 +436,7 @@ class ReviewPanel(QWidget):
         if key in steps:
             title, step = steps[key]
             self.reason_dialog = ReasonDialog(
-                title,
-                self.tr("意见或理由（必填）："),
-                lambda text: None if step(text) else self.refusal,
-                self,
+                title, self.tr("意见或理由（必填）："), partial(self._step_in_dialog, step), self
             )
             self.reason_dialog.finished.connect(self.reason_dialog.deleteLater)
             self.reason_dialog.open()
@@ -442,6 +448,15 @@ class ReviewPanel(QWidget):
             "sign": self.approve,
             "publish": self.publish,
         }[key]()
+
+    def _step_in_dialog(self, step: Callable[[str], bool], text: str) -> str | None:
+        """Take ``step`` with the dialog's text: None when taken, else the refusal, which
+        the dialog shows (so not the panel too)."""
+        if step(text):
+            return None
+        refusal = self.refusal
+        self._clear_refusals()
+        return refusal
 
     def _step(self, command_type: type[Command], *fields: Any) -> bool:
         """Take a step by ``command_type`` (made here: a refusal may come as it is made)."""
@@ -477,11 +492,12 @@ class ReviewPanel(QWidget):
             note.say(self.refusal)
             self.scroll.ensureWidgetVisible(note)
         else:
-            self.error.setText(self.refusal)
+            self.say(self.refusal)
 
     def _clear_refusals(self) -> None:
         self.refusal = ""
         self.error.clear()
+        self.error.hide()
         for notes in self._notes.values():
             for note in notes.values():
                 note.clear_note()
