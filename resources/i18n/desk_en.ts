@@ -59,6 +59,10 @@
         <translation>Use the previous level&apos;s reasons ({count})</translation>
     </message>
     <message>
+        <source>在编辑器中选中</source>
+        <translation>Select it in the editor</translation>
+    </message>
+    <message>
         <source>处理理由（必填）</source>
         <translation>How handled (required)</translation>
     </message>
@@ -189,6 +193,21 @@
     </message>
 </context>
 <context>
+    <name>ChangesToRead</name>
+    <message>
+        <source>自您上次处理（第 {since} 版）以来，{editors}修改了稿件</source>
+        <translation>Changed by {editors} since you last acted (revision {since})</translation>
+    </message>
+    <message>
+        <source>审核中{editors}修改了提交的稿件（第 {since} 版）</source>
+        <translation>{editors} corrected the submitted text during review (revision {since})</translation>
+    </message>
+    <message>
+        <source>修订记录</source>
+        <translation>Revisions</translation>
+    </message>
+</context>
+<context>
     <name>DelegationForm</name>
     <message>
         <source>新建代理</source>
@@ -315,6 +334,37 @@
     <message>
         <source>还没有稿件</source>
         <translation>No drafts yet</translation>
+    </message>
+</context>
+<context>
+    <name>DraftStanding</name>
+    <message>
+        <source>草稿（尚未保存）</source>
+        <translation>Draft (not saved yet)</translation>
+    </message>
+    <message>
+        <source>重大事项</source>
+        <translation>Major matter</translation>
+    </message>
+    <message>
+        <source>公开期限 {date}（估算）</source>
+        <translation>Disclose by {date} (estimate)</translation>
+    </message>
+    <message>
+        <source>公开期限 {date}</source>
+        <translation>Disclose by {date}</translation>
+    </message>
+    <message>
+        <source>已发布于 {channels}（{actor}，{when}）</source>
+        <translation>Published on {channels} ({actor}, {when})</translation>
+    </message>
+    <message>
+        <source>已撤稿（{actor}，{when}，原发布于 {channels}）：{reason}</source>
+        <translation>Retracted ({actor}, {when}; was published on {channels}): {reason}</translation>
+    </message>
+    <message>
+        <source>{level}退回：{comment}{about}</source>
+        <translation>Returned at {level}: {comment}{about}</translation>
     </message>
 </context>
 <context>
@@ -1047,46 +1097,6 @@ no state secrets, work secrets or sensitive information</translation>
     <message>
         <source>意见或理由（必填）：</source>
         <translation>Opinion or reason (required):</translation>
-    </message>
-    <message>
-        <source>草稿（尚未保存）</source>
-        <translation>Draft (not saved yet)</translation>
-    </message>
-    <message>
-        <source>重大事项</source>
-        <translation>Major matter</translation>
-    </message>
-    <message>
-        <source>公开期限 {date}（估算）</source>
-        <translation>Disclose by {date} (estimate)</translation>
-    </message>
-    <message>
-        <source>公开期限 {date}</source>
-        <translation>Disclose by {date}</translation>
-    </message>
-    <message>
-        <source>{level}退回：{comment}{about}</source>
-        <translation>Returned at {level}: {comment}{about}</translation>
-    </message>
-    <message>
-        <source>已发布于 {channels}（{actor}，{when}）</source>
-        <translation>Published on {channels} ({actor}, {when})</translation>
-    </message>
-    <message>
-        <source>已撤稿（{actor}，{when}，原发布于 {channels}）：{reason}</source>
-        <translation>Retracted ({actor}, {when}; was published on {channels}): {reason}</translation>
-    </message>
-    <message>
-        <source>自您上次处理（第 {since} 版）以来，{editors}修改了稿件</source>
-        <translation>Changed by {editors} since you last acted (revision {since})</translation>
-    </message>
-    <message>
-        <source>审核中{editors}修改了提交的稿件（第 {since} 版）</source>
-        <translation>{editors} corrected the submitted text during review (revision {since})</translation>
-    </message>
-    <message>
-        <source>修订记录</source>
-        <translation>Revision history</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,6 @@ room the window gives it.
 from __future__ import annotations
 
 import contextlib
-import html
 import uuid
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -25,12 +24,11 @@ from typing import Any
 from desk.review.acknowledgements import PriorReason, prior_reasons
 from desk.review.calendar_workdays import WorkCalendar
 from desk.review.commands import Command, CommandRejected, apply, new_id
-from desk.review.diff import changes_html
 from desk.review.directory import reviewers_for
 from desk.review.findings import Finding
 from desk.review.inbox import ReviewState, review_state
 from desk.review.roles import LEVELS
-from desk.review.seen import SINCE_SEEN, ChangesToSee, changes_to_see
+from desk.review.seen import ChangesToSee, changes_to_see
 from desk.review.stages import (
     DRAFT,
     PUBLISHED,
@@ -69,22 +67,20 @@ from desk.ui.qt import (
     QScrollArea,
     QSplitter,
     Qt,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from desk.ui.review.acknowledgements import AcknowledgementsBox
+from desk.ui.review.changes import ChangesToRead
 from desk.ui.review.field_note import FieldNote
 from desk.ui.review.history import ReviewHistory
-from desk.ui.review.labels import level_label, status_label
 from desk.ui.review.reason_dialog import ReasonDialog
+from desk.ui.review.standing import DraftStanding
 
 MINIMUM_WIDTH = 280  # the narrowest the panel's controls stay readable at
 CHANNEL_COLUMNS = 3
-CHANGES_HEIGHT = 120  # the comparison of what changed: its first lines (修订记录 has all)
 HISTORY_HEIGHT = 100  # the history's share of the panel at first (the splitter moves it)
-WARNING_STYLE = "QLabel { background: #fff4e5; color: #7a4a00; padding: 4px; }"
 
 
 class ReviewPanel(QWidget):
@@ -125,31 +121,19 @@ class ReviewPanel(QWidget):
         self.reason_dialog: ReasonDialog | None = None
         self._prior: tuple[PriorReason, ...] = ()  # earlier levels' reasons for 提醒
 
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.deadline = QLabel()  # why the disclosure deadline is only an estimate
-        self.deadline.setWordWrap(True)
-        self.deadline.setStyleSheet(WARNING_STYLE)
-        self.release = QLabel()  # where it is published, or why it was retracted
-        self.release.setWordWrap(True)
-        self.returned = QLabel()
-        self.returned.setWordWrap(True)
-        self.returned.setStyleSheet("QLabel { background: #fff4e5; padding: 6px; }")
-        self.returned.linkActivated.connect(self._show_anchor)
+        self.standing = DraftStanding()
+        self.standing.anchor_requested.connect(self.anchor_requested)
+        self.status = self.standing.status
+        self.deadline = self.standing.deadline
+        self.release = self.standing.release
+        self.returned = self.standing.returned
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("QLabel { color: #b3261e; }")
-        # what changed since the person last acted, or during this round of review
-        self.changes_title = QLabel()
-        self.changes_title.setWordWrap(True)
-        self.changes_title.linkActivated.connect(self.history_requested)
-        self.changes = QTextBrowser()
-        self.changes.setMaximumHeight(CHANGES_HEIGHT)
-        self.changes_box = QWidget()
-        changes = QVBoxLayout(self.changes_box)
-        changes.setContentsMargins(0, 0, 0, 0)
-        changes.addWidget(self.changes_title)
-        changes.addWidget(self.changes)
+        self.changes_box = ChangesToRead()
+        self.changes_box.history_requested.connect(self.history_requested)
+        self.changes_title = self.changes_box.title
+        self.changes = self.changes_box.comparison
         self.seen_changes: ChangesToSee | None = None
         self.history = ReviewHistory()
 
@@ -254,8 +238,7 @@ class ReviewPanel(QWidget):
 
         controls = QWidget()
         layout = QVBoxLayout(controls)
-        for widget in (self.status, self.deadline, self.release, self.returned):
-            layout.addWidget(widget)
+        layout.addWidget(self.standing)
         layout.addWidget(self.changes_box)
         layout.addWidget(self.attributes_box)
         layout.addWidget(self.review_box)
@@ -296,20 +279,18 @@ class ReviewPanel(QWidget):
             self.state = None
             self.say(str(error))
         state = self.state
-        self._show_status(state)
+        self.standing.show_state(state)
         self._show_changes(state)
         self.history.show_steps(state.history if state else ())
         mine = state is not None and state.created_by == self.login
         status = state.status if state else DRAFT
         at_level = status in LEVELS and self.can_review()
         drafting = self.can_submit()
-        self.withdrawable = (
-            state is not None
-            and mine
-            and status in LEVELS
-            and can_withdraw(self.store, state.draft_id, self.login)
-        )
-        self._prior = prior_reasons(self.store, state.draft_id, status) if at_level else ()
+        self.withdrawable, self._prior = False, ()
+        if state is not None:
+            with contextlib.suppress(StoreError):  # then neither is offered
+                self.withdrawable = mine and can_withdraw(self.store, state.draft_id, self.login)
+                self._prior = prior_reasons(self.store, state.draft_id, status) if at_level else ()
         self.attributes_box.setVisible(drafting or (at_level and status == "review3"))
         self.details.setVisible(drafting)
         self.review_box.setVisible(at_level)
@@ -571,66 +552,6 @@ class ReviewPanel(QWidget):
                 QDate(state.formed_on.year, state.formed_on.month, state.formed_on.day)
             )
 
-    def _show_status(self, state: ReviewState | None) -> None:
-        self.deadline.hide()
-        self.release.hide()
-        if state is None:
-            self.status.setText(self.tr("草稿（尚未保存）"))
-            self.returned.hide()
-            return
-        parts = [status_label(state.status)]
-        if state.unit:
-            parts.append(state.unit)
-        if state.major:
-            parts.append(self.tr("重大事项"))
-        if state.due is not None:
-            due = state.due.due.isoformat()
-            parts.append(
-                self.tr("公开期限 {date}（估算）").format(date=due)
-                if state.due.warnings
-                else self.tr("公开期限 {date}").format(date=due)
-            )
-            self.deadline.setText("\n".join(state.due.warnings))
-            self.deadline.setVisible(bool(state.due.warnings))
-        self.status.setText(" · ".join(parts))
-        self._show_release(state)
-        returned = state.returned
-        self.returned.setVisible(returned is not None)
-        if returned is not None:
-            about = ""
-            if returned.anchor:
-                quoted = html.escape(str(returned.anchor.get("text", "")))
-                about = f'（<a href="#anchor">「{quoted}」</a>）'
-            self.returned.setTextFormat(Qt.TextFormat.RichText)
-            self.returned.setText(
-                self.tr("{level}退回：{comment}{about}").format(
-                    level=level_label(returned.level),
-                    comment=html.escape(returned.opinion),
-                    about=about,
-                )
-            )
-
-    def _show_release(self, state: ReviewState) -> None:
-        """Where the published version is live, or why it was retracted."""
-        release = state.release
-        if release is None:
-            return
-        when = release.at.astimezone().strftime("%Y-%m-%d %H:%M")
-        channels = "、".join(release.channels)
-        if release.kind == "publish":
-            said = self.tr("已发布于 {channels}（{actor}，{when}）")
-        else:
-            said = self.tr("已撤稿（{actor}，{when}，原发布于 {channels}）：{reason}")
-        self.release.setText(
-            said.format(channels=channels, actor=release.actor, when=when, reason=release.reason)
-        )
-        self.release.show()
-
-    def _show_anchor(self, _link: str) -> None:
-        returned = self.state.returned if self.state else None
-        if returned is not None and returned.anchor:
-            self.anchor_requested.emit(dict(returned.anchor))
-
     def _show_changes(self, state: ReviewState | None) -> None:
         """Point out the changes to read before acting: since the person's last step, or
         the corrections reviewers made to the submitted text."""
@@ -638,16 +559,4 @@ class ReviewPanel(QWidget):
         if state is not None:
             with contextlib.suppress(LookupError, StoreError):
                 self.seen_changes = changes_to_see(self.store, state.draft_id, self.login)
-        changes = self.seen_changes
-        self.changes_box.setVisible(changes is not None)
-        if changes is None:
-            return
-        if changes.why == SINCE_SEEN:
-            said = self.tr("自您上次处理（第 {since} 版）以来，{editors}修改了稿件")
-        else:
-            said = self.tr("审核中{editors}修改了提交的稿件（第 {since} 版）")
-        said = said.format(since=changes.since.number, editors="、".join(changes.editors))
-        more = self.tr("修订记录")
-        self.changes_title.setText(f'<b>{html.escape(said)}</b> · <a href="#history">{more}</a>')
-        old, new = changes.since, changes.current
-        self.changes.setHtml(changes_html(old.title, old.body_text, new.title, new.body_text))
+        self.changes_box.show_changes(self.seen_changes)
