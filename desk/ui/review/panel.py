@@ -9,8 +9,8 @@ of exactly that text, with the check result the person saw. A refusal is shown b
 the control it is about (the field the domain names), else on the panel's error line;
 nothing typed is lost.
 
-The controls scroll, above the history, so that the panel stays usable however little
-room the window gives it.
+The fields scroll; the step buttons and the error line stay in view below them, above
+the history, so that the panel stays usable however little room the window gives it.
 """
 
 from __future__ import annotations
