@@ -30,6 +30,8 @@ from desk.review.directory import (
     UnitView,
     account_view,
     delegation_view,
+    person,
+    person_named,
     unit_view,
 )
 from desk.review.errors import CommandRejected
@@ -201,11 +203,9 @@ def _set_unit_leader(
     if command.account_id is not None:
         leader = _account(session, command.account_id)
         if not leader.active:
-            raise CommandRejected(f"账号 {leader.login} 已停用，不能担任分管领导")
+            raise CommandRejected(f"{person(leader)}的账号已停用，不能担任分管领导")
         if "review3" not in leader.roles:
-            raise CommandRejected(
-                f"{leader.name}（{leader.login}）没有“{ROLES['review3']}”角色，不能担任分管领导"
-            )
+            raise CommandRejected(f"{person(leader)}没有“{ROLES['review3']}”角色，不能担任分管领导")
     unit.leader_id = command.account_id
     return unit_view(unit), unit.id
 
@@ -247,7 +247,7 @@ def _update_account(
         led = session.scalars(select(Unit.name).where(Unit.leader_id == account.id)).all()
         if led:
             raise CommandRejected(
-                f"{account.name}（{account.login}）是{'、'.join(led)}的分管领导，"
+                f"{person(account)}是{'、'.join(led)}的分管领导，"
                 "请先更换分管领导，再停用账号或取消其三审签发角色"
             )
     drops_admin = not command.active or "admin" not in command.roles
@@ -277,7 +277,7 @@ def _record_login(
 ) -> tuple[AccountView, uuid.UUID]:
     account = _account(session, command.account_id)
     if not account.active:
-        raise CommandRejected(f"账号 {account.login} 已停用")
+        raise CommandRejected(f"{person(account)}的账号已停用")
     locked_until = account.locked_until
     if locked_until is not None and now < locked_until:
         if command.succeeded:
@@ -305,11 +305,11 @@ def _delegate(
     delegate = _account(session, command.to_account_id)
     level = LEVEL_LABELS[command.level]
     if not delegator.active:
-        raise CommandRejected(f"委托人 {delegator.login} 的账号已停用")
+        raise CommandRejected(f"委托人{person(delegator)}的账号已停用")
     if command.level not in delegator.roles:
-        raise CommandRejected(f"{delegator.name}（{delegator.login}）没有{level}权限，无从委托")
+        raise CommandRejected(f"{person(delegator)}没有{level}权限，无从委托")
     if not delegate.active:
-        raise CommandRejected(f"受委托人 {delegate.login} 的账号已停用")
+        raise CommandRejected(f"受委托人{person(delegate)}的账号已停用")
     starts, ends = command.window()
     if ends is not None and ends <= now:
         raise CommandRejected(f"委托的结束时间 {local_time(ends)} 已经过去")
@@ -395,7 +395,7 @@ def _require_admin(session: Session, actor: str, doing: str) -> None:
         return
     admins = _active_admins(session)
     if admins and all(admin.login != actor for admin in admins):
-        raise CommandRejected(f"只有管理员可以{doing}，{actor} 不是管理员")
+        raise CommandRejected(f"只有管理员可以{doing}，{person_named(session, actor)}不是管理员")
 
 
 def _require_text(value: str, what: str) -> None:

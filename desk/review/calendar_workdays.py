@@ -124,6 +124,35 @@ class WorkCalendar:
         )
 
 
+# 《全国年节及纪念日放假办法》 (as revised in 2024, in force since 2025): the statutory
+# holidays that fall on a fixed date of the solar calendar, as (month, day).
+FIXED_HOLIDAYS: dict[tuple[int, int], str] = {
+    (1, 1): "元旦",
+    (5, 1): "劳动节",
+    (5, 2): "劳动节",
+    (10, 1): "国庆节",
+    (10, 2): "国庆节",
+    (10, 3): "国庆节",
+}
+_QINGMING = "清明"
+_SOLAR_TERMS_YEARS = range(1900, 2101)  # what chinese_calendar.get_solar_terms computes
+
+
+def statutory_holiday(day: date) -> str | None:
+    """The statutory holiday ``day`` is, whatever year, notice or no notice: those on a
+    fixed date, and 清明节 (the day of the solar term). 春节, 端午节 and 中秋节 follow the
+    lunar calendar and are not told; neither are the days a notice adds around holidays."""
+    day = _checked(day)
+    fixed = FIXED_HOLIDAYS.get((day.month, day.day))
+    if fixed is not None:
+        return fixed
+    if day.month == 4 and day.year in _SOLAR_TERMS_YEARS:
+        terms = chinese_calendar.get_solar_terms(date(day.year, 4, 1), date(day.year, 4, 30))
+        if (day, _QINGMING) in terms:
+            return "清明节"
+    return None
+
+
 def _plain(day: date) -> bool:
     return day.weekday() < 5
 

@@ -15,7 +15,7 @@ from typing import Literal
 
 from desk.review.calendar_files import load_holiday_lists
 from desk.review.calendar_folders import SHIPPED_DIR, desk_calendar
-from desk.review.calendar_workdays import WorkCalendar
+from desk.review.calendar_workdays import WorkCalendar, statutory_holiday
 
 __all__ = [
     "DISCLOSURE_WORKING_DAYS",
@@ -60,22 +60,34 @@ def disclosure_deadline(formed: date, calendar: WorkCalendar | None = None) -> D
     ``formed``, whatever day ``formed`` is, and the due date is always a working day.
 
     A year in the counted range with no official schedule loaded is counted with plain
-    weekends, and gets a warning. ``calendar`` defaults to ``default_calendar()``.
+    weekends, and gets a warning; so does each statutory holiday such a count took for a
+    working day (the real deadline is later). ``calendar`` defaults to
+    ``default_calendar()``.
     """
     calendar = default_calendar() if calendar is None else calendar
     due = calendar.add_working_days(formed, DISCLOSURE_WORKING_DAYS)
     known = set(calendar.known_years())
     first = formed + timedelta(days=1)
-    return Deadline(
-        formed=formed,
-        due=due,
-        warnings=tuple(
-            f"{year} 年的法定节假日安排尚未载入，截止日期按普通周末估算，"
-            f"请管理员用 desk admin load-holidays 载入国务院办公厅发布的 {year} 年放假安排"
-            for year in range(first.year, due.year + 1)
-            if year not in known
-        ),
-    )
+    unknown = [year for year in range(first.year, due.year + 1) if year not in known]
+    warnings = [
+        f"{year} 年的法定节假日安排尚未载入，截止日期按普通周末估算，"
+        f"请管理员用 desk admin load-holidays 载入国务院办公厅发布的 {year} 年放假安排"
+        for year in unknown
+    ]
+    counted = [
+        day
+        for day in (first + timedelta(days=n) for n in range((due - first).days + 1))
+        if day.year in unknown and calendar.is_working_day(day) and statutory_holiday(day)
+    ]
+    if due in counted:
+        warnings.append(
+            f"估算的截止日期 {due.isoformat()} 是{statutory_holiday(due)}（法定节假日），"
+            "实际截止日期会晚于此日"
+        )
+    elif counted:
+        named = "、".join(f"{day.isoformat()}（{statutory_holiday(day)}）" for day in counted)
+        warnings.append(f"法定节假日 {named}在估算中算作了工作日，实际截止日期会晚于此日")
+    return Deadline(formed=formed, due=due, warnings=tuple(warnings))
 
 
 def due_status(deadline: date, today: date, calendar: WorkCalendar | None = None) -> DueStatus:

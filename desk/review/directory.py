@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, object_session
 
 from desk.review import routing
-from desk.review.roles import LEVEL_LABELS, LEVELS
+from desk.review.roles import LEVEL_LABELS, LEVELS, ROLE_TITLES
 from desk.store import Store
 from desk.store.models import Account, Delegation, Unit
 
@@ -199,3 +199,17 @@ def display_name(session: Session, login: str) -> str:
     """'姓名（login）' for an account, the login alone for anyone else (e.g. a cli: actor)."""
     account = session.scalars(select(Account).where(Account.login == login)).one_or_none()
     return f"{account.name}（{login}）" if account is not None else login
+
+
+def person(account: Account) -> str:
+    """How a message names someone: '姓名（角色）', e.g. 李联络（联络员）, 赵科长（一审人员、
+    处/科室负责人）; the name alone for an account without roles."""
+    titles = "、".join(ROLE_TITLES.get(role, role) for role in account.roles)
+    return f"{account.name}（{titles}）" if titles else account.name
+
+
+def person_named(session: Session, login: str) -> str:
+    """`person` of the account with ``login``; the login itself when no account has it
+    (a ``cli:`` actor, or a login that was mistyped)."""
+    account = session.scalars(select(Account).where(Account.login == login)).one_or_none()
+    return person(account) if account is not None else login

@@ -3,7 +3,8 @@
 ``waiting_for`` is the inbox: drafts at a level where the person is a reviewer of the
 draft's unit (in their own right or standing in), drafts of theirs that were returned
 with a comment, and signed drafts of theirs ready to publish. ``review_state`` is one
-draft's place in the flow with its history, for the review panel.
+draft's place in the flow with its history (every step, publishing and 撤稿 included),
+for the review panel.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from desk.review.deadlines import Deadline, disclosure_deadline, due_status
 from desk.review.directory import display_name
 from desk.review.roles import LEVELS
 from desk.review.routing import reviewer
-from desk.review.stages import DRAFT, READY, STATUS_LABELS
+from desk.review.stages import DRAFT, READY, STATUS_LABELS, step_label
 from desk.store import Store
-from desk.store.models import Draft, ReviewAction, Revision, Unit
+from desk.store.models import Draft, Publication, ReviewAction, Revision, Unit
 
 # The inbox's groups as listed: what came back first, then each review level, then what
 # is signed and waits to be published.
@@ -55,17 +56,34 @@ class InboxItem:
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One action in a draft's history."""
+    """One step in a draft's history: a review action, a publication or a 撤稿."""
 
-    level: str
-    action: str  # submit, approve, reject, modify
+    level: str  # the stage: draft (起草) or a review level; ready (发布) for a publication
+    action: str  # submit, withdraw, approve, reject, modify, publish, retract
     login: str
     actor: str  # 'Name（login）'
-    opinion: str
+    opinion: str  # the opinion or comment; the reason of a 申请修改 or a 撤稿
     at: datetime
     content_hash: str
     voided: str | None  # why a later change voided this approval
     anchor: dict[str, Any] | None  # the span a rejection's comment is about
+    channels: tuple[str, ...] = ()  # where it was published (or retracted from)
+
+    @property
+    def label(self) -> str:
+        """The step's name: 签发 and 审定 for approvals at those levels (`step_label`)."""
+        return step_label(self.level, self.action)
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """The draft's latest publication or 撤稿: what the public sees, or saw."""
+
+    kind: str  # "publish" (live on ``channels``) or "retract"
+    channels: tuple[str, ...]
+    actor: str  # 'Name（login）'
+    at: datetime
+    reason: str  # why it was retracted ("" for a publication)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +101,7 @@ class ReviewState:
     attributes: dict[str, Any]
     content_hash: str
     history: tuple[Step, ...]
+    release: Release | None = None  # the latest publication or 撤稿, None if never published
 
     @property
     def returned(self) -> Step | None:
@@ -146,21 +165,14 @@ def review_state(
             select(ReviewAction)
             .where(ReviewAction.draft_id == draft_id)
             .order_by(ReviewAction.created_at, ReviewAction.id)
-        )
-        history = tuple(
-            Step(
-                level=action.level,
-                action=action.action,
-                login=action.actor,
-                actor=display_name(session, action.actor),
-                opinion=action.opinion,
-                at=action.created_at,
-                content_hash=action.content_hash,
-                voided=action.voided_by,
-                anchor=action.check.get("anchor") if action.action == "reject" else None,
-            )
-            for action in actions
-        )
+        ).all()
+        releases = session.scalars(
+            select(Publication)
+            .where(Publication.draft_id == draft_id)
+            .order_by(Publication.at, Publication.id)
+        ).all()
+        steps = [_review_step(session, action) for action in actions]
+        steps += [_release_step(session, release) for release in releases]
         return ReviewState(
             draft_id=draft.id,
             status=draft.status,
@@ -172,8 +184,49 @@ def review_state(
             due=disclosure_deadline(draft.formed_on, calendar) if draft.formed_on else None,
             attributes=dict(revision.attributes),
             content_hash=revision.content_hash,
-            history=history,
+            history=tuple(sorted(steps, key=lambda step: step.at)),
+            release=_release(session, releases[-1]) if releases else None,
         )
+
+
+def _review_step(session: Session, action: ReviewAction) -> Step:
+    return Step(
+        level=action.level,
+        action=action.action,
+        login=action.actor,
+        actor=display_name(session, action.actor),
+        opinion=action.opinion,
+        at=action.created_at,
+        content_hash=action.content_hash,
+        voided=action.voided_by,
+        anchor=action.check.get("anchor") if action.action == "reject" else None,
+    )
+
+
+def _release(session: Session, release: Publication) -> Release:
+    return Release(
+        release.kind,
+        tuple(release.channels),
+        display_name(session, release.actor),
+        release.at,
+        release.reason or "",
+    )
+
+
+def _release_step(session: Session, release: Publication) -> Step:
+    """A publication, at 发布; a 撤稿, at 三审签发 (the level that decides it)."""
+    return Step(
+        level=READY if release.kind == "publish" else "review3",
+        action=release.kind,
+        login=release.actor,
+        actor=display_name(session, release.actor),
+        opinion=release.reason or "",
+        at=release.at,
+        content_hash=release.content_hash,
+        voided=None,
+        anchor=None,
+        channels=tuple(release.channels),
+    )
 
 
 def _why(session: Session, draft: Draft, login: str, at: datetime) -> tuple[str, str | None]:

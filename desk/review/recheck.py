@@ -156,7 +156,8 @@ def verify(
         unresolved = open_warnings(findings, acknowledgements, ignored)
         if unresolved:
             raise CommandRejected(
-                f"还有 {len(unresolved)} 处提醒未确认，请逐条写明处理理由：{_named(unresolved)}"
+                f"还有 {len(unresolved)} 处提醒未确认，请逐条写明处理理由：{_named(unresolved)}",
+                field="acknowledgements",
             )
     return findings
 

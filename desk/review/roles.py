@@ -14,6 +14,15 @@ ROLES: dict[str, str] = {
     "principal": "审定（主要领导）",
     "admin": "管理员",
 }
+# What a holder of each role is called where a message names them: 李联络（联络员）.
+ROLE_TITLES: dict[str, str] = {
+    "drafter": "联络员",
+    "review1": "一审人员",
+    "review2": "处/科室负责人",
+    "review3": "分管领导",
+    "principal": "主要领导",
+    "admin": "管理员",
+}
 # The review levels in the order a draft passes them; each is held by the role of
 # the same id. "principal" is only for drafts marked 重大事项.
 LEVELS: tuple[str, ...] = ("review1", "review2", "review3", "principal")

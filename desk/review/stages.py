@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from desk.review.directory import person_named
 from desk.review.errors import CommandRejected
 from desk.review.roles import LEVEL_LABELS, LEVELS
 from desk.review.routing import reviewer
@@ -34,9 +35,27 @@ STATUS_LABELS = {
     PUBLISHED: "已发布",
     RETRACTED: "已撤稿",
 }
-# A review action and the stage it was taken at, as people name them.
-ACTION_LABELS = {"submit": "提交审核", "approve": "通过", "reject": "退回", "modify": "申请修改"}
-STAGE_LABELS = {DRAFT: "起草", **LEVEL_LABELS}
+# A step in a draft's history and the stage it was taken at, as people name them. An
+# approval is 通过 at 一审 and 二审, and has its own name at the levels that sign.
+ACTION_LABELS = {
+    "submit": "提交审核",
+    "withdraw": "撤回",
+    "approve": "通过",
+    "reject": "退回",
+    "modify": "申请修改",
+    "publish": "发布",
+    "retract": "撤稿",
+}
+APPROVAL_LABELS = {"review3": "签发", "principal": "审定"}
+STAGE_LABELS = {DRAFT: "起草", **LEVEL_LABELS, READY: "发布"}
+
+
+def step_label(level: str, action: str) -> str:
+    """What a step is called: 签发 for an approval at 三审, 审定 at 主要领导, else its action's
+    name (the action itself when unknown)."""
+    if action == "approve" and level in APPROVAL_LABELS:
+        return APPROVAL_LABELS[level]
+    return ACTION_LABELS.get(action, action)
 
 
 def editing_stage(session: Session, draft: Draft, actor: str, now: datetime) -> str:
@@ -56,15 +75,14 @@ def editing_stage(session: Session, draft: Draft, actor: str, now: datetime) -> 
 
 def after_edit(session: Session, draft: Draft, stage: str, actor: str, now: datetime) -> None:
     """Void what the change at ``stage`` invalidates."""
+    who = person_named(session, actor)
     if stage == DRAFT:
-        void_approvals(session, draft, LEVELS, now, f"起草人 {actor} 修改了稿件")
+        void_approvals(session, draft, LEVELS, now, f"起草人{who}修改了稿件")
         return
     above = LEVELS[LEVELS.index(stage) + 1 :]
-    void_approvals(session, draft, above, now, f"{LEVEL_LABELS[stage]}审核人 {actor} 修改了稿件")
+    void_approvals(session, draft, above, now, f"{LEVEL_LABELS[stage]}审核人{who}修改了稿件")
     if stage == "principal":
-        void_approvals(
-            session, draft, ("review3",), now, f"主要领导 {actor} 修改了稿件，需重新签发"
-        )
+        void_approvals(session, draft, ("review3",), now, f"主要领导{who}修改了稿件，需重新签发")
         draft.status = "review3"
 
 

@@ -1,8 +1,8 @@
-"""The 三审 flow as domain commands: submit, approve or reject at each level, publish,
-modify and retract.
+"""The 三审 flow as domain commands: submit (and withdraw), approve or reject at each
+level, publish, modify and retract.
 
     draft → 一审 → 二审 → 三审签发 → (主要领导审定, for 重大事项) → ready → published
-                                                            ↘ retracted (撤稿)
+      ↖ (撤回 before 一审 acts)                                  ↘ retracted (撤稿)
 
 Every rule is enforced here, whoever sends the command (GUI, CLI or, later, a server):
 
@@ -40,6 +40,7 @@ from desk.review.commands import (
     no_replay,
     register,
 )
+from desk.review.directory import person, person_named
 from desk.review.errors import CommandRejected
 from desk.review.recheck import acknowledged_keys, spot_key, verify
 from desk.review.roles import LEVEL_LABELS, LEVELS
@@ -53,6 +54,7 @@ from desk.review.stages import (
     standing_approvals,
     void_approvals,
 )
+from desk.review.withdrawal import withdrawal_refusal
 from desk.store.models import (
     Account,
     Draft,
@@ -81,7 +83,7 @@ class SetDraftDetails(Command):
 
     def validate(self) -> None:
         if self.formed_on is not None:
-            _iso_date(self.formed_on)
+            _iso_date(self.formed_on, "formed_on")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +100,13 @@ class SetAttributes(Command):
     def validate(self) -> None:
         if self.disclosure not in DISCLOSURES:
             raise CommandRejected(
-                f"公开属性只能是{'、'.join(DISCLOSURES)}，收到 {self.disclosure!r}"
+                f"公开属性只能是{'、'.join(DISCLOSURES)}，收到 {self.disclosure!r}",
+                field="disclosure",
             )
         if self.disclosure != "主动公开" and not self.reason.strip():
-            raise CommandRejected(f"公开属性为{self.disclosure}时必须写明理由")
+            raise CommandRejected(f"公开属性为{self.disclosure}时必须写明理由", field="reason")
         if self.disclosure == "部分公开" and not self.withheld.strip():
-            raise CommandRejected("部分公开必须写明不予公开的内容")
+            raise CommandRejected("部分公开必须写明不予公开的内容", field="withheld")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,16 @@ class Submit(Command):
     draft_id: uuid.UUID
     content_hash: str
     check: dict[str, Any]  # see `check_snapshot`
+
+
+@dataclass(frozen=True, slots=True)
+class Withdraw(Command):
+    """撤回: the drafter takes a submitted draft back to 草稿, to change it and submit it
+    again; only while no reviewer has acted on the submission (desk.review.withdrawal)."""
+
+    name: ClassVar[str] = "Withdraw"
+
+    draft_id: uuid.UUID
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +148,9 @@ class Approve(Command):
     def validate(self) -> None:
         _check_level(self.level)
         if not self.opinion.strip():
-            raise CommandRejected("审核意见不能为空")
+            raise CommandRejected("审核意见不能为空", field="opinion")
         if not self.proofread:
-            raise CommandRejected("请完成校对后再通过（三审三校）")
+            raise CommandRejected("请完成校对后再通过（三审三校）", field="proofread")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +168,7 @@ class Reject(Command):
     def validate(self) -> None:
         _check_level(self.level)
         if not self.comment.strip():
-            raise CommandRejected("退回必须写明意见")
+            raise CommandRejected("退回必须写明意见", field="comment")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,11 +183,12 @@ class Publish(Command):
 
     def validate(self) -> None:
         if not self.channels:
-            raise CommandRejected("请选择发布渠道")
+            raise CommandRejected("请选择发布渠道", field="channels")
         unknown = [c for c in self.channels if c not in CHANNELS]
         if unknown:
             raise CommandRejected(
-                f"未知发布渠道：{'、'.join(unknown)}；可选：{'、'.join(CHANNELS)}"
+                f"未知发布渠道：{'、'.join(unknown)}；可选：{'、'.join(CHANNELS)}",
+                field="channels",
             )
 
 
@@ -190,7 +204,7 @@ class RequestModification(Command):
 
     def validate(self) -> None:
         if not self.reason.strip():
-            raise CommandRejected("修改申请必须写明理由")
+            raise CommandRejected("修改申请必须写明理由", field="reason")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +218,7 @@ class Retract(Command):
 
     def validate(self) -> None:
         if not self.reason.strip():
-            raise CommandRejected("撤稿必须写明理由")
+            raise CommandRejected("撤稿必须写明理由", field="reason")
 
 
 # --- results ---------------------------------------------------------------------------
@@ -278,6 +292,18 @@ def _submit(session: Session, command: Submit, now: datetime) -> tuple[StepResul
     return StepResult(draft.id, draft.status, revision.content_hash), command.command_id
 
 
+def _withdraw(session: Session, command: Withdraw, now: datetime) -> tuple[StepResult, uuid.UUID]:
+    draft = _draft(session, command.draft_id)
+    refusal = withdrawal_refusal(session, draft, command.actor)
+    if refusal is not None:
+        raise CommandRejected(refusal)
+    revision = session.get_one(Revision, draft.current_revision_id)
+    _record(session, command, draft, revision, DRAFT, "withdraw", "", False, [], now)
+    draft.status = DRAFT
+    draft.updated_at = now
+    return StepResult(draft.id, draft.status, revision.content_hash), command.command_id
+
+
 def _approve(session: Session, command: Approve, now: datetime) -> tuple[StepResult, uuid.UUID]:
     draft = _draft(session, command.draft_id)
     label = LEVEL_LABELS[command.level]
@@ -289,7 +315,7 @@ def _approve(session: Session, command: Approve, now: datetime) -> tuple[StepRes
     _warnings_acknowledged(command.check, command.acknowledgements)
     if command.level == "review3":
         _signable(revision.attributes)
-        _require(command.secrecy_reviewed, "签发前必须完成保密审查并确认")
+        _require(command.secrecy_reviewed, "签发前必须完成保密审查并确认", "secrecy_reviewed")
     check = _rechecked(session, revision, command.check, command.acknowledgements)
     _record(
         session,
@@ -404,9 +430,9 @@ def _retract(session: Session, command: Retract, now: datetime) -> tuple[StepRes
 # --- rules -----------------------------------------------------------------------------
 
 
-def _require(condition: bool, message: str) -> None:
+def _require(condition: bool, message: str, field: str | None = None) -> None:
     if not condition:
-        raise CommandRejected(message)
+        raise CommandRejected(message, field=field)
 
 
 def _draft(session: Session, draft_id: uuid.UUID) -> Draft:
@@ -417,7 +443,8 @@ def _draft(session: Session, draft_id: uuid.UUID) -> Draft:
 
 def _account(session: Session, login: str) -> Account:
     account = session.scalars(select(Account).where(Account.login == login)).one_or_none()
-    _require(account is not None and account.active, f"账号 {login} 不存在或已停用")
+    _require(account is not None, f"账号 {login} 不存在")
+    _require(account.active, f"{person(account)}的账号已停用")  # type: ignore[union-attr]
     return account  # type: ignore[return-value]
 
 
@@ -436,7 +463,7 @@ def _require_reviewer(
 ) -> None:
     _require(
         reviewer(session, login, draft.unit_id, level, now) is not None,
-        f"{login} 不是本稿件{LEVEL_LABELS[level]}环节的审核人",
+        f"{person_named(session, login)}不是本稿件{LEVEL_LABELS[level]}环节的审核人",
     )
 
 
@@ -471,6 +498,7 @@ def _warnings_acknowledged(check: dict[str, Any], acknowledgements: list[dict[st
     _require(
         not open_warnings,
         f"还有 {len(open_warnings)} 处提醒未确认，请逐条写明处理理由",
+        "acknowledgements",
     )
 
 
@@ -507,7 +535,7 @@ def _rechecked(
 
 
 def _signable(attributes: dict[str, Any]) -> None:
-    _require(attributes.get("公开属性") in DISCLOSURES, "签发前必须确定公开属性")
+    _require(attributes.get("公开属性") in DISCLOSURES, "签发前必须确定公开属性", "disclosure")
 
 
 def _next_status(draft: Draft, level: str) -> str:
@@ -557,11 +585,11 @@ def _check_level(level: str) -> None:
         raise CommandRejected(f"审核环节只能是 {'、'.join(LEVELS)}，收到 {level!r}")
 
 
-def _iso_date(text: str) -> date:
+def _iso_date(text: str, field: str | None = None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise CommandRejected(f"日期格式应为 YYYY-MM-DD，收到 {text!r}") from None
+        raise CommandRejected(f"日期格式应为 YYYY-MM-DD，收到 {text!r}", field=field) from None
 
 
 def _replay_step(session: Session, result_id: uuid.UUID | None) -> StepResult:
@@ -577,6 +605,7 @@ def _replay_step(session: Session, result_id: uuid.UUID | None) -> StepResult:
 register(SetDraftDetails, _set_details, no_replay)
 register(SetAttributes, _set_attributes, _replay_step)
 register(Submit, _submit, _replay_step)
+register(Withdraw, _withdraw, _replay_step)
 register(Approve, _approve, _replay_step)
 register(Reject, _reject, _replay_step)
 register(Publish, _publish, _replay_step)

@@ -45,6 +45,29 @@
     </message>
 </context>
 <context>
+    <name>AcknowledgementsBox</name>
+    <message>
+        <source>把前一级审核人写的理由填入尚未填写的处理理由，可再修改</source>
+        <translation>Fill each blank reason with the one the previous level wrote; you can still edit it</translation>
+    </message>
+    <message>
+        <source>提醒 {count} 处：请逐条写明处理理由</source>
+        <translation>{count} warning(s): give a reason for each</translation>
+    </message>
+    <message>
+        <source>沿用前一级理由（{count} 处）</source>
+        <translation>Use the previous level's reasons ({count})</translation>
+    </message>
+    <message>
+        <source>在编辑器中选中</source>
+        <translation>Select it in the editor</translation>
+    </message>
+    <message>
+        <source>处理理由（必填）</source>
+        <translation>How handled (required)</translation>
+    </message>
+</context>
+<context>
     <name>AdminDialog</name>
     <message>
         <source>账号与单位管理</source>
@@ -167,6 +190,21 @@
     <message>
         <source>网络图片（未下载）</source>
         <translation>Web image (not downloaded)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesToRead</name>
+    <message>
+        <source>自您上次处理（第 {since} 版）以来，{editors}修改了稿件</source>
+        <translation>Changed by {editors} since you last acted (revision {since})</translation>
+    </message>
+    <message>
+        <source>审核中{editors}修改了提交的稿件（第 {since} 版）</source>
+        <translation>{editors} corrected the submitted text during review (revision {since})</translation>
+    </message>
+    <message>
+        <source>修订记录</source>
+        <translation>Revisions</translation>
     </message>
 </context>
 <context>
@@ -296,6 +334,37 @@
     <message>
         <source>还没有稿件</source>
         <translation>No drafts yet</translation>
+    </message>
+</context>
+<context>
+    <name>DraftStanding</name>
+    <message>
+        <source>草稿（尚未保存）</source>
+        <translation>Draft (not saved yet)</translation>
+    </message>
+    <message>
+        <source>重大事项</source>
+        <translation>Major matter</translation>
+    </message>
+    <message>
+        <source>公开期限 {date}（估算）</source>
+        <translation>Disclose by {date} (estimate)</translation>
+    </message>
+    <message>
+        <source>公开期限 {date}</source>
+        <translation>Disclose by {date}</translation>
+    </message>
+    <message>
+        <source>已发布于 {channels}（{actor}，{when}）</source>
+        <translation>Published on {channels} ({actor}, {when})</translation>
+    </message>
+    <message>
+        <source>已撤稿（{actor}，{when}，原发布于 {channels}）：{reason}</source>
+        <translation>Retracted ({actor}, {when}; was published on {channels}): {reason}</translation>
+    </message>
+    <message>
+        <source>{level}退回：{comment}{about}</source>
+        <translation>Returned at {level}: {comment}{about}</translation>
     </message>
 </context>
 <context>
@@ -811,6 +880,45 @@
     </message>
 </context>
 <context>
+    <name>ReadOnlyNotice</name>
+    <message>
+        <source>稿件已提交，正在{status}，内容只读。</source>
+        <translation>Submitted and now {status}: the text is read-only. </translation>
+    </message>
+    <message>
+        <source>审核人处理前可以&lt;a href="{link}"&gt;撤回&lt;/a&gt;，修改后重新提交。</source>
+        <translation>Until a reviewer acts you can &lt;a href="{link}"&gt;withdraw&lt;/a&gt; it, change it and submit it again.</translation>
+    </message>
+    <message>
+        <source>如需修改，请联系审核人退回。</source>
+        <translation>To change it, ask the reviewer to return it.</translation>
+    </message>
+    <message>
+        <source>稿件正在{level}，只有该环节的审核人可以修改，内容只读。</source>
+        <translation>The draft is at {level}: only that level's reviewers may change it. The text is read-only.</translation>
+    </message>
+    <message>
+        <source>稿件已签发，内容已固定，只读。</source>
+        <translation>The draft is signed off: its text is fixed and read-only.</translation>
+    </message>
+    <message>
+        <source>如需修改，请提出修改申请。</source>
+        <translation> To change it, request a modification.</translation>
+    </message>
+    <message>
+        <source>稿件已发布，内容只读。</source>
+        <translation>The draft is published: the text is read-only.</translation>
+    </message>
+    <message>
+        <source>稿件已撤稿，内容只读。</source>
+        <translation>The draft was retracted: the text is read-only.</translation>
+    </message>
+    <message>
+        <source>这是他人的草稿，只有起草人可以修改，内容只读。</source>
+        <translation>This is someone else's draft: only its drafter may change it. The text is read-only.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>恢复未保存的内容</source>
@@ -949,7 +1057,7 @@
     </message>
 </context>
 <context>
-    <name>ReviewPanel</name>
+    <name>ReviewHistory</name>
     <message>
         <source>环节</source>
         <translation>Level</translation>
@@ -970,6 +1078,17 @@
         <source>时间</source>
         <translation>Time</translation>
     </message>
+    <message>
+        <source>（已作废）</source>
+        <translation> (void)</translation>
+    </message>
+    <message>
+        <source>渠道：{channels}</source>
+        <translation>Channels: {channels}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
     <message>
         <source>重大事项（需主要领导审定）</source>
         <translation>Major matter (needs the principal's approval)</translation>
@@ -999,16 +1118,10 @@
         <translation>Proofreading done</translation>
     </message>
     <message>
-        <source>已进行保密审查，确认不涉及国家秘密、工作秘密和敏感信息</source>
-        <translation>Secrecy review done: no state secrets, work secrets or sensitive information</translation>
-    </message>
-    <message>
-        <source>提醒</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <source>处理理由（必填）</source>
-        <translation>How handled (required)</translation>
+        <source>已进行保密审查，
+确认不涉及国家秘密、工作秘密和敏感信息</source>
+        <translation>Secrecy review done:
+no state secrets, work secrets or sensitive information</translation>
     </message>
     <message>
         <source>审核</source>
@@ -1021,6 +1134,10 @@
     <message>
         <source>提交审核</source>
         <translation>Submit for Review</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
     </message>
     <message>
         <source>通过</source>
@@ -1047,6 +1164,10 @@
         <translation>Retract…</translation>
     </message>
     <message>
+        <source>审核人处理前，把稿件撤回为草稿，修改后重新提交</source>
+        <translation>Until a reviewer acts, take the draft back to change it and submit it again</translation>
+    </message>
+    <message>
         <source>请等待检查完成、稿件保存后再操作</source>
         <translation>Wait until the check is done and the draft is saved</translation>
     </message>
@@ -1065,38 +1186,6 @@
     <message>
         <source>意见或理由（必填）：</source>
         <translation>Opinion or reason (required):</translation>
-    </message>
-    <message>
-        <source>草稿（尚未保存）</source>
-        <translation>Draft (not saved yet)</translation>
-    </message>
-    <message>
-        <source>重大事项</source>
-        <translation>Major matter</translation>
-    </message>
-    <message>
-        <source>公开期限 {date}</source>
-        <translation>Disclose by {date}</translation>
-    </message>
-    <message>
-        <source>{level}退回：{comment}{about}</source>
-        <translation>Returned at {level}: {comment}{about}</translation>
-    </message>
-    <message>
-        <source>自您上次处理（第 {since} 版）以来，{editors}修改了稿件</source>
-        <translation>Changed by {editors} since you last acted (revision {since})</translation>
-    </message>
-    <message>
-        <source>审核中{editors}修改了提交的稿件（第 {since} 版）</source>
-        <translation>{editors} corrected the submitted text during review (revision {since})</translation>
-    </message>
-    <message>
-        <source>修订记录</source>
-        <translation>Revision history</translation>
-    </message>
-    <message>
-        <source>（已作废）</source>
-        <translation> (void)</translation>
     </message>
 </context>
 <context>
@@ -1221,6 +1310,10 @@ Sign out / switch account: {keys}</translation>
         <translation>Submitted</translation>
     </message>
     <message>
+        <source>撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
         <source>通过</source>
         <translation>Approved</translation>
     </message>
@@ -1231,6 +1324,22 @@ Sign out / switch account: {keys}</translation>
     <message>
         <source>申请修改</source>
         <translation>Modification requested</translation>
+    </message>
+    <message>
+        <source>发布</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>撤稿</source>
+        <translation>Retracted</translation>
+    </message>
+    <message>
+        <source>签发</source>
+        <translation>Signed off</translation>
+    </message>
+    <message>
+        <source>审定</source>
+        <translation>Approved by the principal</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1504,10 @@ Sign out / switch account: {keys}</translation>
     <message>
         <source>起草</source>
         <translation>Drafting</translation>
+    </message>
+    <message>
+        <source>发布</source>
+        <translation>Publishing</translation>
     </message>
 </context>
 <context>

@@ -378,7 +378,9 @@ def test_once_there_is_an_admin_only_admins_administer(store):
     make_account(store, "before", actor="anyone")  # the first start: no admin yet
     make_account(store, "admin", roles=["admin"], actor="anyone")
     staff = make_account(store, "staff", actor="admin")
-    with pytest.raises(CommandRejected, match="只有管理员可以创建账号，staff 不是管理员"):
+    with pytest.raises(
+        CommandRejected, match="只有管理员可以创建账号，staff的姓名（一审人员）不是管理员"
+    ):
         make_account(store, "another", actor="staff")
     with pytest.raises(CommandRejected, match="只有管理员可以创建部门"):
         run(store, CreateUnit, actor="staff", unit_id=new_id(), unit_name="办公室")
@@ -522,7 +524,7 @@ def test_delegation_rules(store, clock, org):
     with pytest.raises(CommandRejected, match="未知审核级别 'drafter'"):
         delegate(store, people["staff2"], people["helper"], "drafter", now, later)
     update(store, people["helper"], active=False)
-    with pytest.raises(CommandRejected, match="受委托人 helper 的账号已停用"):
+    with pytest.raises(CommandRejected, match="受委托人helper的姓名（联络员）的账号已停用"):
         delegate(store, people["chief"], people["helper"], "review2", now, later)
 
 

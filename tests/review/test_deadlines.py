@@ -40,6 +40,10 @@ def warning_for(year: int) -> str:
     )
 
 
+def counted_holiday(day: date, name: str) -> str:
+    return f"法定节假日 {day.isoformat()}（{name}）在估算中算作了工作日，实际截止日期会晚于此日"
+
+
 def made_up_list(year: int) -> str:
     """A complete-looking schedule for a year no notice is known for (test data, not real)."""
     october_8 = date(year, 10, 8)
@@ -146,7 +150,10 @@ def test_a_year_without_a_notice_is_counted_with_plain_weekends_and_warned():
     while counted < 20:
         expected += ONE_DAY
         counted += reference(expected)
-    assert deadline == Deadline(formed, expected, (warning_for(FUTURE),))
+    new_year = date(FUTURE, 1, 1)  # counted: the estimate is too early, and says so
+    assert deadline == Deadline(
+        formed, expected, (warning_for(FUTURE), counted_holiday(new_year, "元旦"))
+    )
     assert expected.year == FUTURE
     october_1 = date(FUTURE, 10, 1)  # certainly a holiday, but no notice says so yet
     assert OFFICIAL.is_working_day(october_1) == (october_1.weekday() < 5)
@@ -437,7 +444,10 @@ def test_a_loaded_list_is_counted_at_once(data):
     # FUTURE is 2027 with chinesecalendar 1.11: its notice is loaded after the release
     source = list_file(data, "国务院办公厅通知.txt", made_up_list(FUTURE))
     formed = date(FUTURE - 1, 12, 20)
-    assert disclosure_deadline(formed, desk_calendar(data)).warnings == (warning_for(FUTURE),)
+    assert disclosure_deadline(formed, desk_calendar(data)).warnings == (
+        warning_for(FUTURE),
+        counted_holiday(date(FUTURE, 1, 1), "元旦"),
+    )
 
     loaded = load_holiday_file(source, data)
     assert loaded == LoadedList(data / "holidays" / f"{FUTURE}.txt", (FUTURE,), ())
@@ -559,3 +569,39 @@ def test_every_deadline_in_range_is_twenty_working_days_on(formed):
     deadline = disclosure_deadline(formed)
     assert deadline.due > formed
     assert default_calendar().working_days_between(formed, deadline.due) == 20
+
+
+def test_statutory_holidays_are_told_in_any_year():
+    from desk.review.calendar_workdays import statutory_holiday
+
+    assert statutory_holiday(date(2027, 1, 1)) == "元旦"
+    assert [statutory_holiday(date(2031, 5, d)) for d in (1, 2, 3)] == ["劳动节", "劳动节", None]
+    assert [statutory_holiday(date(2027, 10, d)) for d in (1, 3, 4)] == ["国庆节", "国庆节", None]
+    assert statutory_holiday(date(2027, 4, 5)) == "清明节"  # the solar term's day
+    assert (
+        statutory_holiday(date(2028, 4, 4)) == "清明节"
+        and statutory_holiday(date(2028, 4, 5)) is None
+    )
+    assert statutory_holiday(date(2150, 4, 4)) is None  # past the solar terms' table: not told
+    assert statutory_holiday(date(2027, 2, 6)) is None  # 春节 follows the lunar calendar
+    with pytest.raises(ValueError, match="超出可计算的范围"):
+        statutory_holiday(date(1900, 1, 1))
+
+
+def test_an_estimated_deadline_on_a_holiday_says_so():
+    formed = date(FUTURE - 1, 12, 4)
+    deadline = disclosure_deadline(formed, OFFICIAL)
+    assert deadline.due == date(FUTURE, 1, 1)
+    assert deadline.warnings == (
+        warning_for(FUTURE),
+        f"估算的截止日期 {FUTURE}-01-01 是元旦（法定节假日），实际截止日期会晚于此日",
+    )
+    # once the year's notice is loaded, the count skips the holiday and nothing is said
+    assert disclosure_deadline(formed, FUTURE_LOADED).warnings == ()
+    assert disclosure_deadline(formed, FUTURE_LOADED).due > date(FUTURE, 1, 1)
+    # every statutory holiday the estimate counted as a working day is named
+    national_day = date(FUTURE, 10, 1)
+    assert (
+        counted_holiday(national_day, "国庆节")
+        in disclosure_deadline(date(FUTURE, 9, 10), OFFICIAL).warnings
+    )

@@ -181,7 +181,7 @@ def test_a_unit_leader_must_hold_review3(qtbot, dialog, store):
     assert not dialog.set_unit_leader(office, clerk)
     assert (
         dialog.error.text()
-        == "clerk的姓名（clerk）没有“三审签发（分管领导）”角色，不能担任分管领导"
+        == "clerk的姓名（一审人员）没有“三审签发（分管领导）”角色，不能担任分管领导"
     )
     assert list_units(store)[0].leader_id is None
     assert row(dialog.units, "政策法规科") == ["政策法规科", "—"]
@@ -290,9 +290,9 @@ def test_a_non_admin_is_refused_with_the_domains_message(qtbot, dialog, make_dia
     clerk = add_account(dialog, "clerk", ["review1"])
     own = make_dialog("clerk")
     assert not own.create_unit("办公室")
-    assert own.error.text() == "只有管理员可以创建部门，clerk 不是管理员"
+    assert own.error.text() == "只有管理员可以创建部门，clerk的姓名（一审人员）不是管理员"
     assert not own.set_active(account_id(store, ADMIN), False)
-    assert own.error.text() == "只有管理员可以修改账号，clerk 不是管理员"
+    assert own.error.text() == "只有管理员可以修改账号，clerk的姓名（一审人员）不是管理员"
     form = open_form(qtbot, own, own.new_account_button)
     form.login.setText("sneaky")
     form.name.setText("某人")
@@ -300,7 +300,7 @@ def test_a_non_admin_is_refused_with_the_domains_message(qtbot, dialog, make_dia
     form.password.setText(PASSWORD)
     form.again.setText(PASSWORD)
     press_ok(qtbot, own, form)
-    assert form.error.text() == "只有管理员可以创建账号，clerk 不是管理员"
+    assert form.error.text() == "只有管理员可以创建账号，clerk的姓名（一审人员）不是管理员"
     assert list_units(store) == []
     assert [account.login for account in list_accounts(store)] == [ADMIN, "clerk"]
     assert account_by_login(store, ADMIN).active
@@ -402,5 +402,5 @@ def test_only_an_admin_revokes_someone_elses_delegation(dialog, make_dialog, sto
     [made] = list_delegations(store)
     own = make_dialog("clerk")
     assert not own.revoke_delegation(made.id)
-    assert own.error.text() == "只有管理员可以撤销他人的委托，clerk 不是管理员"
+    assert own.error.text() == "只有管理员可以撤销他人的委托，clerk的姓名（一审人员）不是管理员"
     assert list_delegations(store) == [made]

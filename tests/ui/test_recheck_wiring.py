@@ -120,8 +120,8 @@ def review(qtbot, window: MainWindow, reason: str) -> bool:
     settle(qtbot, window.editor)
     panel = window.review
     window.side.setCurrentWidget(panel)
-    qtbot.waitUntil(lambda: len(panel._reasons) == 3, timeout=TIMEOUT_MS)
-    for _finding, edit in panel._reasons:
+    qtbot.waitUntil(lambda: len(panel.acknowledgements.reason_edits()) == 3, timeout=TIMEOUT_MS)
+    for edit in panel.acknowledgements.reason_edits():
         edit.setText(reason)
     panel.opinion.setPlainText("同意")
     panel.proofread.setChecked(True)
@@ -144,7 +144,7 @@ def test_warnings_acknowledged_in_the_window_satisfy_the_domain(qtbot, org, wind
 
     staff = window_for("staff")
     assert not review(qtbot, staff, "")  # the domain wants a reason for each
-    assert "还有 3 处提醒未确认" in staff.review.error.text()
+    assert "还有 3 处提醒未确认" in staff.review.acknowledgements.note.text()  # shown at the 提醒
     assert review(qtbot, staff, "经核实，引用原文"), staff.review.error.text()
     assert review(qtbot, window_for("chief"), "同意保留"), "二审"
     leader = window_for("leader")

@@ -54,8 +54,9 @@ class DraftGroup:
 
 # Lists the drafts of a scope matching a search (the main window queries the store).
 DraftQuery = Callable[[DraftScope, str], Sequence[DraftGroup]]
-# A draft's disclosure deadline as shown, and its urgency: "overdue", "due-soon" or "".
-DueOf = Callable[[DraftSummary], tuple[str, str]]
+# A draft's disclosure deadline as shown, its urgency ("overdue", "due-soon" or ""), and
+# why it is only an estimate ("" when it is not).
+DueOf = Callable[[DraftSummary], tuple[str, str, str]]
 URGENCY_COLOURS = {"overdue": "#c62828", "due-soon": "#e8710a"}
 
 
@@ -67,7 +68,7 @@ class DraftListPanel(QWidget):
     def __init__(
         self,
         query: DraftQuery,
-        due_of: DueOf = lambda _draft: ("", ""),
+        due_of: DueOf = lambda _draft: ("", "", ""),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -156,7 +157,7 @@ class DraftListPanel(QWidget):
         return heading
 
     def _item(self, draft: DraftSummary, note: str) -> QTreeWidgetItem:
-        due, urgency = self._due_of(draft)
+        due, urgency, estimate = self._due_of(draft)
         item = QTreeWidgetItem(
             [
                 draft.title or self.tr("（无标题）"),
@@ -165,11 +166,14 @@ class DraftListPanel(QWidget):
                 _when(draft.updated_at),
             ]
         )
+        tips = [estimate] if estimate else []
         if urgency in URGENCY_COLOURS:
             item.setForeground(2, QColor(URGENCY_COLOURS[urgency]))
-            item.setToolTip(
-                2, self.tr("已超过公开期限") if urgency == "overdue" else self.tr("即将到期")
+            tips.insert(
+                0, self.tr("已超过公开期限") if urgency == "overdue" else self.tr("即将到期")
             )
+        if tips:
+            item.setToolTip(2, "\n".join(tips))
         item.setData(0, _ID_ROLE, draft.id)
         item.setToolTip(0, f"{draft.title}\n{note}" if note else draft.title)
         return item

@@ -56,6 +56,7 @@ from desk.ui.qt import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QShortcut,
     QSplitter,
     Qt,
     QTabWidget,
@@ -67,9 +68,11 @@ from desk.ui.qt import (
 from desk.ui.register import RegisterDialog
 from desk.ui.review import ReviewPanel
 from desk.ui.review.labels import inbox_group_label, status_label
+from desk.ui.review.read_only_notice import ReadOnlyNotice
 
 IMPORT_SUFFIXES = ("docx", "html", "htm", "txt")
 PREVIEW_SETTLE_MS = DEBOUNCE_MS  # typing pause before the preview is refreshed
+EDITOR_MINIMUM_WIDTH = 300  # the editor stays usable when the window is narrow
 INBOX_POLL_MS = 30_000  # how often the inbox is counted (others' steps arrive by the store)
 
 
@@ -109,10 +112,13 @@ class MainWindow(QMainWindow):
             "QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; border-radius: 3px; }"
         )
         self.banner.hide()
+        self.read_only = ReadOnlyNotice()
         editor_area = QWidget()
+        editor_area.setMinimumWidth(EDITOR_MINIMUM_WIDTH)
         editor_layout = QVBoxLayout(editor_area)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addWidget(self.banner)
+        editor_layout.addWidget(self.read_only)
         editor_layout.addWidget(self.editor)
         self.review = ReviewPanel(
             store,
@@ -134,8 +140,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.drafts)
         self.splitter.addWidget(editor_area)
         self.splitter.addWidget(self.side)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, 560, 380])  # the list wide enough for titles
+        for column, stretch in enumerate((1, 2, 1)):  # the editor grows and gives most
+            self.splitter.setStretchFactor(column, stretch)
+        self.splitter.setSizes([320, 520, 440])  # titles readable, the review panel roomy
         self.setCentralWidget(self.splitter)
         self.lexicon_label = QLabel(self.tr("词库加载中…"))
         self.statusBar().addPermanentWidget(self.lexicon_label)
@@ -159,7 +166,9 @@ class MainWindow(QMainWindow):
         self.editor.notice.connect(self.show_message)
         self.findings.finding_activated.connect(self.editor.select_finding)
         self.review.acted.connect(self._acted)
+        self.read_only.withdraw_requested.connect(self.review.withdraw)
         self.review.anchor_requested.connect(self._show_anchor)
+        self.review.finding_requested.connect(self.editor.select_finding)
         self.review.history_requested.connect(self.open_history)
         self.findings.blocking_reason_changed.connect(self._update_submit)
         self.side.currentChanged.connect(self._side_tab_changed)
@@ -232,6 +241,9 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.submit_action)
         self.submit_action.setEnabled(False)
+        # a disabled action's shortcut never fires: this one does, to say why not
+        self.submit_refused = QShortcut(self.submit_action.shortcut(), self, self._submit)
+        self.submit_refused.setEnabled(False)
 
     # Drafts
 
@@ -266,15 +278,17 @@ class MainWindow(QMainWindow):
                 groups.append(DraftGroup(inbox_group_label(group), drafts, notes))
         return groups
 
-    def _due_of(self, draft: DraftSummary) -> tuple[str, str]:
-        """The disclosure deadline of a draft not yet published, and how urgent it is."""
+    def _due_of(self, draft: DraftSummary) -> tuple[str, str, str]:
+        """The disclosure deadline of a draft not yet published, how urgent it is, and
+        why it is only an estimate."""
         if draft.formed_on is None or draft.status in (PUBLISHED, RETRACTED):
-            return "", ""
+            return "", "", ""
         try:
             due = disclosure_deadline(draft.formed_on, self.calendar)
         except ValueError:  # a bad holiday list or an absurd date: no deadline shown
-            return "", ""
-        return due.due.strftime("%m-%d"), due_status(due.due, date.today(), self.calendar)
+            return "", "", ""
+        urgency = due_status(due.due, date.today(), self.calendar)
+        return due.due.strftime("%m-%d"), urgency, "\n".join(due.warnings)
 
     def open_last(self) -> bool:
         """Open the draft this person had open last, if they may still see it; False if
@@ -339,6 +353,7 @@ class MainWindow(QMainWindow):
         )
         self.editor.title.setReadOnly(not editable)
         self.editor.body.setReadOnly(not editable)
+        self.read_only.show_for(state, self.actor, editable, self.review.withdrawable)
 
     def _prepare_step(self) -> uuid.UUID | None:
         """Before a review step: the check is complete and the text saved."""
@@ -521,13 +536,16 @@ class MainWindow(QMainWindow):
         if not self.review.can_submit():
             reason = self.tr("只有起草人可以提交自己的草稿")
         self.submit_action.setEnabled(not reason)
+        self.submit_refused.setEnabled(bool(reason))
         self.submit_action.setToolTip(
             self.tr("不能提交：{reason}").format(reason=reason) if reason else self.tr("提交审核")
         )
 
     def _submit(self) -> None:
-        if not self.submit_action.isEnabled():
+        if not self.submit_action.isEnabled():  # Ctrl+Enter: say why not, as the tooltip does
             self.show_message(self.submit_action.toolTip())
+            self.side.setCurrentWidget(self.review)
+            self.review.say(self.submit_action.toolTip())
             return
         if self.editor.checking:
             self.show_message(self.tr("正在检查，请稍候"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from desk.review.inbox import INBOX_GROUPS
 from desk.review.roles import LEVEL_LABELS
-from desk.review.stages import ACTION_LABELS, DRAFT, STATUS_LABELS
+from desk.review.stages import DRAFT, READY, STATUS_LABELS, step_label
 from desk.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
 
 TRANSLATED_LEVELS = (
@@ -21,11 +21,19 @@ TRANSLATED_LEVELS = (
 
 TRANSLATED_ACTIONS = (
     QT_TRANSLATE_NOOP("actions", "提交审核"),
+    QT_TRANSLATE_NOOP("actions", "撤回"),
     QT_TRANSLATE_NOOP("actions", "通过"),
     QT_TRANSLATE_NOOP("actions", "退回"),
     QT_TRANSLATE_NOOP("actions", "申请修改"),
+    QT_TRANSLATE_NOOP("actions", "发布"),
+    QT_TRANSLATE_NOOP("actions", "撤稿"),
+)
+TRANSLATED_APPROVALS = (
+    QT_TRANSLATE_NOOP("actions", "签发"),
+    QT_TRANSLATE_NOOP("actions", "审定"),
 )
 DRAFTING = QT_TRANSLATE_NOOP("stages", "起草")
+PUBLISHING = QT_TRANSLATE_NOOP("stages", "发布")
 
 TRANSLATED_STATUSES = (
     QT_TRANSLATE_NOOP("statuses", "草稿"),
@@ -54,13 +62,18 @@ def level_label(level: str) -> str:
 
 
 def stage_label(stage: str) -> str:
-    """The stage a revision or step was made at: 起草 or a review level."""
-    return QCoreApplication.translate("stages", DRAFTING) if stage == DRAFT else level_label(stage)
+    """The stage a revision or step was made at: 起草, a review level, or 发布."""
+    if stage == DRAFT:
+        return QCoreApplication.translate("stages", DRAFTING)
+    if stage == READY:
+        return QCoreApplication.translate("stages", PUBLISHING)
+    return level_label(stage)
 
 
-def action_label(action: str) -> str:
-    """A review step (提交审核, 通过, 退回, 申请修改) in the UI's language."""
-    return QCoreApplication.translate("actions", ACTION_LABELS.get(action, action))
+def action_label(action: str, level: str = "") -> str:
+    """A step (提交审核, 通过 or at their levels 签发 and 审定, 退回, 发布 …) in the UI's
+    language; ``level``: where it was taken."""
+    return QCoreApplication.translate("actions", step_label(level, action))
 
 
 def status_label(status: str) -> str:

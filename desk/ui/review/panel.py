@@ -1,33 +1,40 @@
 """The review panel beside the editor: where the draft stands, its history, and the one
-step the signed-in person can take now (submit, approve or sign, reject, publish …).
+step the signed-in person can take now (submit, withdraw, approve or sign, reject,
+publish …).
 
 The panel only shows and asks; every step is a domain command (desk.review.workflow),
 which enforces the rules whatever the panel shows. Before a step the window saves the
 editor (a reviewer's correction is a revision of theirs) and the step names the hash
-of exactly that text, with the check result the person saw.
+of exactly that text, with the check result the person saw. A refusal is shown beside
+the control it is about (the field the domain names), else on the panel's error line;
+nothing typed is lost.
+
+The fields scroll; the step buttons and the error line stay in view below them, above
+the history, so that the panel stays usable however little room the window gives it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import html
 import uuid
 from collections.abc import Callable, Sequence
 from functools import partial
+from typing import Any
 
+from desk.review.acknowledgements import PriorReason, prior_reasons
 from desk.review.calendar_workdays import WorkCalendar
 from desk.review.commands import Command, CommandRejected, apply, new_id
-from desk.review.diff import changes_html
 from desk.review.directory import reviewers_for
 from desk.review.findings import Finding
 from desk.review.inbox import ReviewState, review_state
 from desk.review.roles import LEVELS
-from desk.review.seen import SINCE_SEEN, ChangesToSee, changes_to_see
+from desk.review.seen import ChangesToSee, changes_to_see
 from desk.review.stages import (
     DRAFT,
     PUBLISHED,
     READY,
 )
+from desk.review.withdrawal import can_withdraw
 from desk.review.workflow import (
     CHANNELS,
     DISCLOSURES,
@@ -40,6 +47,7 @@ from desk.review.workflow import (
     SetDraftDetails,
     StepResult,
     Submit,
+    Withdraw,
     check_snapshot,
 )
 from desk.store import Store, StoreError
@@ -49,23 +57,30 @@ from desk.ui.qt import (
     QDate,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     Qt,
-    QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from desk.ui.review.labels import action_label, level_label, stage_label, status_label
+from desk.ui.review.acknowledgements import AcknowledgementsBox
+from desk.ui.review.changes import ChangesToRead
+from desk.ui.review.field_note import FieldNote
+from desk.ui.review.history import ReviewHistory
+from desk.ui.review.reason_dialog import ReasonDialog
+from desk.ui.review.standing import DraftStanding
+
+MINIMUM_WIDTH = 280  # the narrowest the panel's controls stay readable at
+CHANNEL_COLUMNS = 3
+HISTORY_HEIGHT = 100  # the history's share of the panel at first (the splitter moves it)
 
 
 class ReviewPanel(QWidget):
@@ -74,6 +89,7 @@ class ReviewPanel(QWidget):
     acted = Signal(object)  # StepResult, after a step was taken
     anchor_requested = Signal(dict)  # show the span a returned draft's comment is about
     history_requested = Signal()  # open the revision history (the full comparison)
+    finding_requested = Signal(object)  # show a 提醒 being acknowledged in the editor
 
     def __init__(
         self,
@@ -100,38 +116,26 @@ class ReviewPanel(QWidget):
         self._selection = selection
         self._calendar = calendar
         self.state: ReviewState | None = None
+        self.withdrawable = False  # the drafter may still take the submission back
+        self.refusal = ""  # the last step's refusal, as shown
+        self.reason_dialog: ReasonDialog | None = None
+        self._prior: tuple[PriorReason, ...] = ()  # earlier levels' reasons for 提醒
 
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.returned = QLabel()
-        self.returned.setWordWrap(True)
-        self.returned.setStyleSheet("QLabel { background: #fff4e5; padding: 6px; }")
-        self.returned.linkActivated.connect(self._show_anchor)
+        self.standing = DraftStanding()
+        self.standing.anchor_requested.connect(self.anchor_requested)
+        self.status = self.standing.status
+        self.deadline = self.standing.deadline
+        self.release = self.standing.release
+        self.returned = self.standing.returned
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("QLabel { color: #b3261e; }")
-        # what changed since the person last acted, or during this round of review
-        self.changes_title = QLabel()
-        self.changes_title.setWordWrap(True)
-        self.changes_title.linkActivated.connect(self.history_requested)
-        self.changes = QTextBrowser()
-        self.changes.setMaximumHeight(160)
-        self.changes_box = QWidget()
-        changes = QVBoxLayout(self.changes_box)
-        changes.setContentsMargins(0, 0, 0, 0)
-        changes.addWidget(self.changes_title)
-        changes.addWidget(self.changes)
+        self.changes_box = ChangesToRead()
+        self.changes_box.history_requested.connect(self.history_requested)
+        self.changes_title = self.changes_box.title
+        self.changes = self.changes_box.comparison
         self.seen_changes: ChangesToSee | None = None
-        self.history = QTreeWidget()
-        self.history.setRootIsDecorated(False)
-        self.history.setHeaderLabels(
-            [self.tr("环节"), self.tr("操作"), self.tr("人员"), self.tr("意见"), self.tr("时间")]
-        )
-        header = self.history.header()  # names and times whole; the opinion takes the rest
-        header.setStretchLastSection(False)
-        for column in (0, 1, 2, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history = ReviewHistory()
 
         # 公开属性 and details (the drafter proposes, 签发 fixes)
         self.disclosure = QComboBox()
@@ -145,43 +149,77 @@ class ReviewPanel(QWidget):
         self.formed_on.setDisplayFormat("yyyy-MM-dd")
         self.attributes_box = QGroupBox(self.tr("公开属性"))
         form = QFormLayout(self.attributes_box)
-        form.addRow(self.tr("公开属性"), self.disclosure)
-        form.addRow(self.tr("理由"), self.disclosure_reason)
-        form.addRow(self.tr("不予公开的内容"), self.withheld)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        disclosure_note = self._noted(form, self.tr("公开属性"), self.disclosure)
+        reason_note = self._noted(form, self.tr("理由"), self.disclosure_reason)
+        withheld_note = self._noted(form, self.tr("不予公开的内容"), self.withheld)
+        # the drafter's: reviewers read them in the status line (重大事项, 公开期限)
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
         dated = QHBoxLayout()
         dated.addWidget(self.formed_known)
         dated.addWidget(self.formed_on)
-        form.addRow(dated)
-        form.addRow(self.major)
+        details.addLayout(dated)
+        formed_note = FieldNote(self.formed_on)
+        details.addWidget(formed_note)
+        details.addWidget(self.major)
+        form.addRow(self.details)
 
         # 审 and 校
         self.opinion = QPlainTextEdit()
         self.opinion.setPlaceholderText(self.tr("审核意见"))
+        self.opinion.setMinimumHeight(48)
         self.opinion.setMaximumHeight(80)
+        self.opinion.setTabChangesFocus(True)
         self.proofread = QCheckBox(self.tr("已完成校对"))
-        self.secrecy = QCheckBox(self.tr("已进行保密审查，确认不涉及国家秘密、工作秘密和敏感信息"))
-        self.acknowledgements = QTreeWidget()
-        self.acknowledgements.setRootIsDecorated(False)
-        self.acknowledgements.setHeaderLabels([self.tr("提醒"), self.tr("处理理由（必填）")])
-        self.acknowledgements.setMaximumHeight(120)
-        self._reasons: list[tuple[Finding, QLineEdit]] = []
+        self.secrecy = QCheckBox(
+            self.tr("已进行保密审查，\n确认不涉及国家秘密、工作秘密和敏感信息")
+        )
+        self.acknowledgements = AcknowledgementsBox()
+        self.acknowledgements.finding_activated.connect(self.finding_requested)
         self.review_box = QGroupBox(self.tr("审核"))
         review = QVBoxLayout(self.review_box)
-        review.addWidget(self.opinion)
+        opinion_note = self._noted(review, None, self.opinion)
+        acknowledgements_note = self.acknowledgements.note
         review.addWidget(self.acknowledgements)
-        review.addWidget(self.proofread)
-        review.addWidget(self.secrecy)
+        proofread_note = self._noted(review, None, self.proofread)
+        secrecy_note = self._noted(review, None, self.secrecy)
 
         self.channels = {channel: QCheckBox(channel) for channel in CHANNELS}
         self.publish_box = QGroupBox(self.tr("发布渠道"))
-        channels = QHBoxLayout(self.publish_box)
-        for box in self.channels.values():
-            channels.addWidget(box)
+        channels_grid = QGridLayout()
+        for index, box in enumerate(self.channels.values()):
+            channels_grid.addWidget(box, index // CHANNEL_COLUMNS, index % CHANNEL_COLUMNS)
+        publish = QVBoxLayout(self.publish_box)
+        publish.addLayout(channels_grid)
+        channels_note = FieldNote(self.publish_box)
+        publish.addWidget(channels_note)
+
+        # Where each command's refusals are shown, by the field the domain names; the
+        # comment of 退回 and the reason of 申请修改 and 撤稿 are the dialog's own.
+        self._notes: dict[type[Command], dict[str, FieldNote]] = {
+            SetDraftDetails: {"formed_on": formed_note},
+            SetAttributes: {
+                "disclosure": disclosure_note,
+                "reason": reason_note,
+                "withheld": withheld_note,
+            },
+            Approve: {
+                "opinion": opinion_note,
+                "proofread": proofread_note,
+                "secrecy_reviewed": secrecy_note,
+                "acknowledgements": acknowledgements_note,
+                "disclosure": disclosure_note,
+            },
+            Publish: {"channels": channels_note},
+        }
 
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, label in (
             ("submit", self.tr("提交审核")),
+            ("withdraw", self.tr("撤回")),
             ("approve", self.tr("通过")),
             ("sign", self.tr("签发")),
             ("reject", self.tr("退回…")),
@@ -194,46 +232,73 @@ class ReviewPanel(QWidget):
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
+        self.buttons["withdraw"].setToolTip(
+            self.tr("审核人处理前，把稿件撤回为草稿，修改后重新提交")
+        )
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addWidget(self.returned)
+        controls = QWidget()
+        layout = QVBoxLayout(controls)
+        layout.addWidget(self.standing)
         layout.addWidget(self.changes_box)
         layout.addWidget(self.attributes_box)
         layout.addWidget(self.review_box)
         layout.addWidget(self.publish_box)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-        layout.addWidget(self.history, 1)
+        layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(controls)
+        acting = QWidget()  # the steps and what refused them stay in view below the fields
+        steps = QVBoxLayout(acting)
+        steps.setContentsMargins(0, 0, 0, 0)
+        steps.addWidget(self.scroll, 1)
+        steps.addLayout(row)
+        steps.addWidget(self.error)
+        self.history.setMinimumHeight(90)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(acting)
+        self.split.addWidget(self.history)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 0)
+        self.split.setSizes([self.split.sizeHint().height(), HISTORY_HEIGHT])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.split)
+        self.setMinimumWidth(MINIMUM_WIDTH)
         self.show_draft(None)
 
     # Showing
 
     def show_draft(self, draft_id: uuid.UUID | None) -> None:
         """Show the draft's state (None: a draft not saved yet)."""
-        self.error.clear()
+        self._clear_refusals()
         try:
             self.state = review_state(self.store, draft_id, self._calendar) if draft_id else None
         except (LookupError, StoreError) as error:
             self.state = None
-            self.error.setText(str(error))
+            self.say(str(error))
         state = self.state
-        self._show_status(state)
+        self.standing.show_state(state)
         self._show_changes(state)
-        self._show_history(state)
+        self.history.show_steps(state.history if state else ())
         mine = state is not None and state.created_by == self.login
         status = state.status if state else DRAFT
         at_level = status in LEVELS and self.can_review()
         drafting = self.can_submit()
+        self.withdrawable, self._prior = False, ()
+        if state is not None:
+            with contextlib.suppress(StoreError):  # then neither is offered
+                self.withdrawable = mine and can_withdraw(self.store, state.draft_id, self.login)
+                self._prior = prior_reasons(self.store, state.draft_id, status) if at_level else ()
         self.attributes_box.setVisible(drafting or (at_level and status == "review3"))
-        self.formed_known.setEnabled(drafting)
-        self.formed_on.setEnabled(drafting)
-        self.major.setEnabled(drafting)
+        self.details.setVisible(drafting)
         self.review_box.setVisible(at_level)
         self.secrecy.setVisible(status == "review3")
         self.publish_box.setVisible(status == READY and mine)
         shown = {
             "submit": drafting,
+            "withdraw": self.withdrawable,
             "approve": at_level and status != "review3",
             "sign": at_level and status == "review3",
             "reject": at_level,
@@ -265,18 +330,13 @@ class ReviewPanel(QWidget):
 
     def refresh_findings(self) -> None:
         """List the warn findings to acknowledge (after the check of new text)."""
-        self.acknowledgements.clear()
-        kept = {finding_key(f): edit.text() for f, edit in self._reasons}
-        self._reasons = []
-        for finding in self._findings():
-            if finding.severity != "warn":
-                continue
-            item = QTreeWidgetItem([f"「{finding.text}」{finding.message}"])
-            self.acknowledgements.addTopLevelItem(item)
-            reason = QLineEdit(kept.get(finding_key(finding), ""))
-            self.acknowledgements.setItemWidget(item, 1, reason)
-            self._reasons.append((finding, reason))
-        self.acknowledgements.setVisible(bool(self._reasons))
+        self.acknowledgements.set_findings(self._findings(), self._prior)
+
+    def say(self, message: str) -> None:
+        """Show ``message`` on the panel's error line (a step that can't be taken now)."""
+        self.refusal = message
+        self.error.setText(message)
+        self.error.show()
 
     # Steps (also called by tests)
 
@@ -286,7 +346,13 @@ class ReviewPanel(QWidget):
             return False
         if not self._apply_details(state) or not self._apply_attributes():
             return False
-        return self._step(Submit(new_id(), self.login, state.draft_id, self._hash(), self._check()))
+        return self._step(Submit, state.draft_id, self._hash(), self._check())
+
+    def withdraw(self) -> bool:
+        """撤回: the drafter takes the submission back, to change it and submit it again."""
+        state = self.state
+        assert state is not None
+        return self._step(Withdraw, state.draft_id)
 
     def approve(self) -> bool:
         state = self._prepared()
@@ -294,94 +360,128 @@ class ReviewPanel(QWidget):
             return False
         if state.status == "review3" and not self._apply_attributes():
             return False
-        acks = [
-            {**_key_dict(finding), "text": finding.text, "reason": edit.text().strip()}
-            for finding, edit in self._reasons
-        ]
+        state = self.state
+        assert state is not None
         return self._step(
-            Approve(
-                new_id(), self.login, state.draft_id, state.status, self._hash(),
-                self.opinion.toPlainText(), self.proofread.isChecked(), acks, self._check(),
-                self.secrecy.isChecked(),
-            )
+            Approve, state.draft_id, state.status, self._hash(), self.opinion.toPlainText(),
+            self.proofread.isChecked(), self.acknowledgements.acknowledgements(), self._check(),
+            self.secrecy.isChecked(),
         )  # fmt: skip
 
     def reject(self, comment: str) -> bool:
         state = self._prepared()
         if state is None:
             return False
-        command = Reject(
-            new_id(), self.login, state.draft_id, state.status, self._hash(), comment,
-            self._selection(),
-        )  # fmt: skip
-        return self._step(command)
+        return self._step(
+            Reject, state.draft_id, state.status, self._hash(), comment, self._selection()
+        )
 
     def publish(self) -> bool:
         state = self.state
         assert state is not None
         chosen = [channel for channel, box in self.channels.items() if box.isChecked()]
-        return self._step(Publish(new_id(), self.login, state.draft_id, state.content_hash, chosen))
+        return self._step(Publish, state.draft_id, state.content_hash, chosen)
 
     def request_modification(self, reason: str) -> bool:
         state = self.state
         assert state is not None
-        return self._step(RequestModification(new_id(), self.login, state.draft_id, reason))
+        return self._step(RequestModification, state.draft_id, reason)
 
     def retract(self, reason: str) -> bool:
         state = self.state
         assert state is not None
-        return self._step(Retract(new_id(), self.login, state.draft_id, reason))
+        return self._step(Retract, state.draft_id, reason)
 
     # Internals
 
     def _prepared(self) -> ReviewState | None:
         """The state after the editor is saved (its hash is what the step names)."""
+        self._clear_refusals()
         draft_id = self._prepare()
         if draft_id is None:
-            self.error.setText(self.tr("请等待检查完成、稿件保存后再操作"))
+            self.say(self.tr("请等待检查完成、稿件保存后再操作"))
             return None
         try:
             self.state = review_state(self.store, draft_id, self._calendar)
         except (LookupError, StoreError) as error:
-            self.error.setText(str(error))
+            self.say(str(error))
             return None
         return self.state
 
     def _clicked(self, key: str) -> None:
-        if key == "submit":
-            self.submit()
-        elif key in ("approve", "sign"):
-            self.approve()
-        elif key == "publish":
-            self.publish()
-        else:
-            title = {
-                "reject": self.tr("退回"),
-                "modify": self.tr("申请修改"),
-                "retract": self.tr("撤稿"),
-            }
-            text, accepted = QInputDialog.getMultiLineText(
-                self, title[key], self.tr("意见或理由（必填）：")
+        steps: dict[str, tuple[str, Callable[[str], bool]]] = {
+            "reject": (self.tr("退回"), self.reject),
+            "modify": (self.tr("申请修改"), self.request_modification),
+            "retract": (self.tr("撤稿"), self.retract),
+        }
+        if key in steps:
+            title, step = steps[key]
+            self.reason_dialog = ReasonDialog(
+                title, self.tr("意见或理由（必填）："), partial(self._step_in_dialog, step), self
             )
-            if accepted:
-                {
-                    "reject": self.reject,
-                    "modify": self.request_modification,
-                    "retract": self.retract,
-                }[key](text)
+            self.reason_dialog.finished.connect(self.reason_dialog.deleteLater)
+            self.reason_dialog.open()
+            return
+        {
+            "submit": self.submit,
+            "withdraw": self.withdraw,
+            "approve": self.approve,
+            "sign": self.approve,
+            "publish": self.publish,
+        }[key]()
 
-    def _step(self, command: Command) -> bool:
-        try:
-            result: StepResult = apply(self.store, command)
-        except (CommandRejected, StoreError) as error:
-            self.error.setText(str(error))
+    def _step_in_dialog(self, step: Callable[[str], bool], text: str) -> str | None:
+        """Take ``step`` with the dialog's text: None when taken, else the refusal, which
+        the dialog shows (so not the panel too)."""
+        if step(text):
+            return None
+        refusal = self.refusal
+        self._clear_refusals()
+        return refusal
+
+    def _step(self, command_type: type[Command], *fields: Any) -> bool:
+        """Take a step by ``command_type`` (made here: a refusal may come as it is made)."""
+        applied, result = self._run(command_type, *fields)
+        if not applied:
             return False
+        assert isinstance(result, StepResult)
         self.opinion.clear()
         self.proofread.setChecked(False)
         self.secrecy.setChecked(False)
+        self.acknowledgements.clear_reasons()
         self.show_draft(result.draft_id)
         self.acted.emit(result)
         return True
+
+    def _run(self, command_type: type[Command], *fields: Any) -> tuple[bool, Any]:
+        """Apply the command of ``command_type`` by this person with ``fields``: whether it
+        was applied, and its result (a refusal is shown)."""
+        self._clear_refusals()
+        try:
+            return True, apply(self.store, command_type(new_id(), self.login, *fields))
+        except (CommandRejected, StoreError) as error:
+            self._refused(command_type, error)
+            return False, None
+
+    def _refused(self, command_type: type[Command], error: Exception) -> None:
+        """Show the refusal beside the control of the field it names, if shown; else on
+        the error line."""
+        self.refusal = str(error)
+        field = error.field if isinstance(error, CommandRejected) else None
+        note = self._notes.get(command_type, {}).get(field or "")
+        if note is not None and note.control.isVisibleTo(self):
+            note.say(self.refusal)
+            self.scroll.ensureWidgetVisible(note)
+        else:
+            self.say(self.refusal)
+
+    def _clear_refusals(self) -> None:
+        self.refusal = ""
+        self.error.clear()
+        self.error.hide()
+        for notes in self._notes.values():
+            for note in notes.values():
+                note.clear_note()
 
     def _apply_details(self, state: ReviewState) -> bool:
         formed = (
@@ -392,9 +492,7 @@ class ReviewPanel(QWidget):
             state.formed_on.isoformat() if state.formed_on else None,
         ):
             return True
-        return self._apply(
-            SetDraftDetails(new_id(), self.login, state.draft_id, self.major.isChecked(), formed)
-        )
+        return self._apply(SetDraftDetails, state.draft_id, self.major.isChecked(), formed)
 
     def _apply_attributes(self) -> bool:
         state = self.state
@@ -407,20 +505,16 @@ class ReviewPanel(QWidget):
         if wanted == state.attributes:
             return True
         return self._apply(
-            SetAttributes(
-                new_id(), self.login, state.draft_id, self.disclosure.currentText(),
-                self.disclosure_reason.text(), self.withheld.text(),
-            )
+            SetAttributes, state.draft_id, self.disclosure.currentText(),
+            self.disclosure_reason.text(), self.withheld.text(),
         )  # fmt: skip
 
-    def _apply(self, command: Command) -> bool:
+    def _apply(self, command_type: type[Command], draft_id: uuid.UUID, *fields: Any) -> bool:
         """A preparatory command; refreshes the state so the step names the new hash."""
-        try:
-            apply(self.store, command)
-        except (CommandRejected, StoreError) as error:
-            self.error.setText(str(error))
+        applied, _result = self._run(command_type, draft_id, *fields)
+        if not applied:
             return False
-        self.state = review_state(self.store, command.draft_id, self._calendar)  # type: ignore[attr-defined]
+        self.state = review_state(self.store, draft_id, self._calendar)
         return True
 
     def _hash(self) -> str:
@@ -431,6 +525,19 @@ class ReviewPanel(QWidget):
         lexicon_hash, whitelist_hash = self._check_hashes()
         findings = [finding.to_json() for finding in self._findings()]
         return check_snapshot(lexicon_hash, whitelist_hash, findings)
+
+    def _noted(
+        self, layout: QFormLayout | QVBoxLayout, label: str | None, control: QWidget
+    ) -> FieldNote:
+        """Add ``control`` (in a form, labelled) with the note for its refusals under it."""
+        note = FieldNote(control)
+        if isinstance(layout, QFormLayout):
+            layout.addRow(label, control)
+            layout.addRow(note)
+        else:
+            layout.addWidget(control)
+            layout.addWidget(note)
+        return note
 
     def _fill_attributes(self, state: ReviewState) -> None:
         disclosure = state.attributes.get("公开属性")
@@ -445,40 +552,6 @@ class ReviewPanel(QWidget):
                 QDate(state.formed_on.year, state.formed_on.month, state.formed_on.day)
             )
 
-    def _show_status(self, state: ReviewState | None) -> None:
-        if state is None:
-            self.status.setText(self.tr("草稿（尚未保存）"))
-            self.returned.hide()
-            return
-        parts = [status_label(state.status)]
-        if state.unit:
-            parts.append(state.unit)
-        if state.major:
-            parts.append(self.tr("重大事项"))
-        if state.due is not None:
-            parts.append(self.tr("公开期限 {date}").format(date=state.due.due.isoformat()))
-        self.status.setText(" · ".join(parts))
-        returned = state.returned
-        self.returned.setVisible(returned is not None)
-        if returned is not None:
-            about = ""
-            if returned.anchor:
-                quoted = html.escape(str(returned.anchor.get("text", "")))
-                about = f'（<a href="#anchor">「{quoted}」</a>）'
-            self.returned.setTextFormat(Qt.TextFormat.RichText)
-            self.returned.setText(
-                self.tr("{level}退回：{comment}{about}").format(
-                    level=level_label(returned.level),
-                    comment=html.escape(returned.opinion),
-                    about=about,
-                )
-            )
-
-    def _show_anchor(self, _link: str) -> None:
-        returned = self.state.returned if self.state else None
-        if returned is not None and returned.anchor:
-            self.anchor_requested.emit(dict(returned.anchor))
-
     def _show_changes(self, state: ReviewState | None) -> None:
         """Point out the changes to read before acting: since the person's last step, or
         the corrections reviewers made to the submitted text."""
@@ -486,47 +559,4 @@ class ReviewPanel(QWidget):
         if state is not None:
             with contextlib.suppress(LookupError, StoreError):
                 self.seen_changes = changes_to_see(self.store, state.draft_id, self.login)
-        changes = self.seen_changes
-        self.changes_box.setVisible(changes is not None)
-        if changes is None:
-            return
-        if changes.why == SINCE_SEEN:
-            said = self.tr("自您上次处理（第 {since} 版）以来，{editors}修改了稿件")
-        else:
-            said = self.tr("审核中{editors}修改了提交的稿件（第 {since} 版）")
-        said = said.format(since=changes.since.number, editors="、".join(changes.editors))
-        more = self.tr("修订记录")
-        self.changes_title.setText(f'<b>{html.escape(said)}</b> · <a href="#history">{more}</a>')
-        old, new = changes.since, changes.current
-        self.changes.setHtml(changes_html(old.title, old.body_text, new.title, new.body_text))
-
-    def _show_history(self, state: ReviewState | None) -> None:
-        self.history.clear()
-        for step in state.history if state else ():
-            item = QTreeWidgetItem(
-                [
-                    stage_label(step.level),
-                    action_label(step.action) + (self.tr("（已作废）") if step.voided else ""),
-                    step.actor,
-                    step.opinion,
-                    step.at.astimezone().strftime("%m-%d %H:%M"),
-                ]
-            )
-            item.setToolTip(3, step.opinion)
-            if step.voided:
-                item.setToolTip(1, step.voided)
-                item.setForeground(1, Qt.GlobalColor.gray)
-            self.history.addTopLevelItem(item)
-
-
-def finding_key(finding: Finding) -> tuple[str, str, int, int]:
-    return (finding.rule, finding.field, finding.start, finding.end)
-
-
-def _key_dict(finding: Finding) -> dict[str, object]:
-    return {
-        "rule": finding.rule,
-        "field": finding.field,
-        "start": finding.start,
-        "end": finding.end,
-    }
+        self.changes_box.show_changes(self.seen_changes)

@@ -12,7 +12,7 @@ Written, in this order:
   with findings, a hover card, the two previews;
 * first-admin.png, login.png: the first start and the login;
 * inbox.png: the chief's 待我处理, with drafts at 一审 and 二审;
-* review.png: the leader in charge about to sign (三审签发);
+* review.png: the leader in charge about to sign (三审签发), told what is missing;
 * returned.png: a draft back from 二审, its comment pinned to the text;
 * history.png: the revision history comparing a reviewer's correction;
 * approval-form.png: the first page of the printed 信息发布审核表;

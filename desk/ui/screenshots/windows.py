@@ -119,14 +119,18 @@ def shoot_inbox(demo: DemoSession, folder: Path) -> Path:
 
 
 def shoot_review(demo: DemoSession, folder: Path) -> Path:
-    """The 三审签发 step: the leader in charge signs a draft that passed 一审 and 二审."""
+    """The 三审签发 step: the leader in charge signs a draft that passed 一审 and 二审, and
+    is told, beside the tick, that the 保密审查 must be confirmed first."""
     with signed_in(demo, LEADER) as window:
         window.drafts.set_scope(DraftScope.WAITING)
         window.splitter.setSizes(REVIEW_SPLIT)
         open_checked(window, demo.drafts.signing, window.review)
         window.review.opinion.setPlainText("同意发布。")
         window.review.proofread.setChecked(True)
-        window.review.secrecy.setChecked(True)
+        window.review.buttons["sign"].click()
+        if window.review.refusal != "签发前必须完成保密审查并确认":
+            raise ScreenshotError(f"签发未因保密审查被拒：{window.review.refusal!r}")
+        pause(0.3)
         return save(window.grab(), folder / "review.png")
 
 
