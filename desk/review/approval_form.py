@@ -30,7 +30,7 @@ from desk.render import render_html
 from desk.review.drafts import DraftNotFound
 from desk.review.register import PUBLICATION_LABELS
 from desk.review.roles import LEVEL_LABELS, LEVELS
-from desk.review.stages import ACTION_LABELS, STAGE_LABELS, STATUS_LABELS
+from desk.review.stages import STAGE_LABELS, STATUS_LABELS, step_label
 from desk.store import Store
 from desk.store.models import Account, Draft, Publication, ReviewAction, Revision, Unit
 
@@ -144,7 +144,7 @@ def approval_form(store: Store, draft_id: uuid.UUID) -> ApprovalForm:
                     level=action.level,
                     level_label=STAGE_LABELS.get(action.level, action.level),
                     action=action.action,
-                    action_label=ACTION_LABELS.get(action.action, action.action),
+                    action_label=step_label(action.level, action.action),
                     reviewer=names[action.actor],
                     opinion=action.opinion,
                     proofread=action.proofread,

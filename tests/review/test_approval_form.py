@@ -161,7 +161,7 @@ def test_the_form_of_a_published_draft(store, published):
         ("起草", "提交审核", "李联络（li）", "", False),
         ("一审", "通过", "王一审（wang）", "已核对，同意。", False),
         ("二审", "通过", "赵科长（zhao）", "同意发布。", False),
-        ("三审签发", "通过", "钱分管（qian）", "同意，签发。", False),
+        ("三审签发", "签发", "钱分管（qian）", "同意，签发。", False),
     ]
     voided = form.actions[3]
     assert voided.voided_reason == "二审退回"
