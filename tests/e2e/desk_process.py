@@ -42,10 +42,14 @@ class DeskProcess:
         code = self.process.poll()
         assert code is None, f"desk exited with {code}:\n{self.log.read_text()}"
 
-    def sign_in(self, login: str, password: str) -> str:
-        """Type the login and password into the login dialog; the main window's id."""
+    def sign_in(self, login: str, password: str, *, remembered: bool = False) -> str:
+        """Type the login and password into the login dialog; the main window's id.
+        ``remembered``: the dialog shows the last login with the cursor in the password
+        field, so Shift+Tab goes back to the login (selected) first."""
         dialog = self.display.wait_window(LOGIN_WINDOW, timeout=STARTED_IN_S)
         self.display.focus(dialog)
+        if remembered:
+            self.display.key("shift+Tab")
         self.display.type(login)
         self.display.key("Tab")
         self.display.type(password)

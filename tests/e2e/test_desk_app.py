@@ -104,7 +104,7 @@ def dark_pixels(png: Path) -> int:
 
 
 @pytest.mark.slow
-def test_sign_in_preview_paste_and_submit(display, desk, tmp_path):
+def test_sign_in_preview_paste_submit_and_switch(display, desk, tmp_path):
     window = desk.sign_in("liaison", PASSWORD)
     display.key("F6")  # the preview: loads QtWebEngine (it crashed the app here once)
     window = desk.main_window(replacing=window)
@@ -130,6 +130,11 @@ def test_sign_in_preview_paste_and_submit(display, desk, tmp_path):
 
     desk.wait_for("the draft to be submitted", submitted, every=0)
     display.screenshot(tmp_path / "submitted.png", window)
+
+    display.key("ctrl+shift+l")  # 注销/切换账号: the next person signs in, same process
+    window = desk.sign_in("staff", PASSWORD, remembered=True)
+    assert display.window_title(window) == "Desk 审校台 — 王一审 · 一审（工作人员）"
+    display.screenshot(tmp_path / "switched.png", window)
     assert desk.quit() == 0, desk.log.read_text()
 
     [draft] = desk.drafts()
