@@ -402,15 +402,31 @@ def _save_revision(
     return revision_summary(revision), revision.id
 
 
-def _delete_draft(session: Session, command: DeleteDraft, now: datetime) -> tuple[None, None]:
-    draft = _draft(session, command.draft_id)
-    if draft.created_by != command.actor:
+def can_delete(store: Store, login: str, draft_id: uuid.UUID) -> bool:
+    """Whether ``login`` may delete the draft now (the rule DeleteDraft applies)."""
+    with store.read() as session:
+        try:
+            _deletable(session, draft_id, login)
+        except CommandRejected:
+            return False
+        return True
+
+
+def _deletable(session: Session, draft_id: uuid.UUID, login: str) -> Draft:
+    """The draft, if ``login`` may delete it: theirs, and never submitted."""
+    draft = _draft(session, draft_id)
+    if draft.created_by != login:
         raise CommandRejected("只有起草人可以删除自己的稿件")
     submitted = session.execute(
         select(ReviewAction.id).where(ReviewAction.draft_id == draft.id).limit(1)
     ).first()
     if draft.status != DRAFT_STATUS or submitted is not None:
         raise CommandRejected("稿件已提交过审核，审核记录须保留，不能删除")
+    return draft
+
+
+def _delete_draft(session: Session, command: DeleteDraft, now: datetime) -> tuple[None, None]:
+    draft = _deletable(session, command.draft_id, command.actor)
     for table in (IgnoredFinding, Recovery, Revision):  # the draft's current revision last
         session.execute(delete(table).where(table.draft_id == draft.id))
     session.delete(draft)  # drafts.current_revision_id is checked at commit

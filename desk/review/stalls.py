@@ -133,8 +133,8 @@ def stall_of(
             draft is not None and draft.status == DRAFT and draft.created_by == login
         ):
             account = session.scalars(select(Account).where(Account.login == login)).one_or_none()
-            if account is None or account.unit_id is None:
-                return None  # Submit itself says what is missing
+            if account is None or account.unit_id is None or DRAFTER not in account.roles:
+                return None  # not theirs to submit, or Submit itself says what is missing
             unit_id = account.unit_id
             levels = _levels(draft is not None and draft.major)
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from desk.review.inbox import INBOX_GROUPS
 from desk.review.roles import LEVEL_LABELS
-from desk.review.stages import ACTION_LABELS, DRAFT, STATUS_LABELS
+from desk.review.stages import ACTION_LABELS, DRAFT, PUBLISHED, STATUS_LABELS
 from desk.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
 
 TRANSLATED_LEVELS = (
@@ -37,6 +37,8 @@ TRANSLATED_STATUSES = (
     QT_TRANSLATE_NOOP("statuses", "已发布"),
     QT_TRANSLATE_NOOP("statuses", "已撤稿"),
 )
+# A published item whose modification is under way: the published version is still out.
+MODIFYING = QT_TRANSLATE_NOOP("statuses", "已发布（修改中）")
 
 TRANSLATED_INBOX_GROUPS = (
     QT_TRANSLATE_NOOP("inbox", "被退回"),
@@ -45,6 +47,7 @@ TRANSLATED_INBOX_GROUPS = (
     QT_TRANSLATE_NOOP("inbox", "待签发"),
     QT_TRANSLATE_NOOP("inbox", "待审定"),
     QT_TRANSLATE_NOOP("inbox", "待发布"),
+    QT_TRANSLATE_NOOP("inbox", "其他在办稿件"),
 )
 
 
@@ -63,8 +66,11 @@ def action_label(action: str) -> str:
     return QCoreApplication.translate("actions", ACTION_LABELS.get(action, action))
 
 
-def status_label(status: str) -> str:
-    """A draft's status (草稿, 待一审 … 已撤稿) in the UI's language."""
+def status_label(status: str, live: bool = False) -> str:
+    """A draft's status (草稿, 待一审 … 已撤稿) in the UI's language; ``live``: a published
+    version is out, so a draft being modified reads 已发布（修改中）."""
+    if live and status != PUBLISHED:
+        return QCoreApplication.translate("statuses", MODIFYING)
     return QCoreApplication.translate("statuses", STATUS_LABELS.get(status, status))
 
 

@@ -18,7 +18,7 @@ from functools import partial
 from desk.review.calendar_workdays import WorkCalendar
 from desk.review.commands import Command, CommandRejected, apply, new_id
 from desk.review.diff import changes_html
-from desk.review.directory import reviewers_for
+from desk.review.directory import may_draft, reviewers_for
 from desk.review.findings import Finding
 from desk.review.inbox import ReviewState, review_state
 from desk.review.roles import LEVELS
@@ -40,6 +40,7 @@ from desk.review.workflow import (
     SetDraftDetails,
     StepResult,
     Submit,
+    can_retract,
     check_snapshot,
 )
 from desk.store import Store, StoreError
@@ -66,6 +67,7 @@ from desk.ui.qt import (
     Signal,
 )
 from desk.ui.review.labels import action_label, level_label, stage_label, status_label
+from desk.ui.review.stalls import stall_line
 
 
 class ReviewPanel(QWidget):
@@ -239,7 +241,7 @@ class ReviewPanel(QWidget):
             "reject": at_level,
             "publish": status == READY and mine,
             "modify": status == PUBLISHED and mine,
-            "retract": status == PUBLISHED,
+            "retract": state is not None and can_retract(self.store, self.login, state.draft_id),
         }
         for key, button in self.buttons.items():
             button.setVisible(shown[key])
@@ -248,9 +250,14 @@ class ReviewPanel(QWidget):
         self.refresh_findings()
 
     def can_submit(self) -> bool:
-        """Whether the draft shown is the person's own draft (or not saved yet)."""
+        """Whether the draft shown is the person's own draft (or not saved yet), and
+        they may write drafts at all."""
         state = self.state
-        return state is None or (state.status == DRAFT and state.created_by == self.login)
+        mine = state is None or (state.status == DRAFT and state.created_by == self.login)
+        try:
+            return mine and may_draft(self.store, self.login)
+        except StoreError:
+            return False
 
     def can_review(self) -> bool:
         """Whether the person is a reviewer at the draft's current level."""
@@ -446,8 +453,9 @@ class ReviewPanel(QWidget):
             )
 
     def _show_status(self, state: ReviewState | None) -> None:
+        stall = stall_line(self.store, state.draft_id if state else None, self.login)
         if state is None:
-            self.status.setText(self.tr("草稿（尚未保存）"))
+            self.status.setText(self.tr("草稿（尚未保存）") + stall)
             self.returned.hide()
             return
         parts = [status_label(state.status)]
@@ -457,7 +465,7 @@ class ReviewPanel(QWidget):
             parts.append(self.tr("重大事项"))
         if state.due is not None:
             parts.append(self.tr("公开期限 {date}").format(date=state.due.due.isoformat()))
-        self.status.setText(" · ".join(parts))
+        self.status.setText(" · ".join(parts) + stall)
         returned = state.returned
         self.returned.setVisible(returned is not None)
         if returned is not None:
