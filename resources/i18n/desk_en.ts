@@ -283,7 +283,7 @@
     </message>
     <message>
         <source>也列出您现在不能处理、但可以查看的在办稿件（如自己起草或已审过的）</source>
-        <translation>Also list the drafts in the flow you may see but can't act on now (such as your own, or those you already reviewed)</translation>
+        <translation>Also list the drafts in the flow you may see but can&apos;t act on now (such as your own, or those you already reviewed)</translation>
     </message>
     <message>
         <source>标题</source>
@@ -404,7 +404,7 @@
     <name>FlowWarnings</name>
     <message>
         <source>{count} 份稿件无法继续流转，见“停滞稿件”页</source>
-        <translation>{count} draft(s) can't move on; see the “Stalled Drafts” tab</translation>
+        <translation>{count} draft(s) can&apos;t move on; see the “Stalled Drafts” tab</translation>
     </message>
 </context>
 <context>
@@ -642,8 +642,8 @@
         <translation>Reviewing on behalf of {login}</translation>
     </message>
     <message>
-        <source>您无权查看这份稿件（未提交的稿件只有起草人可见）</source>
-        <translation>You may not see this draft (a draft never submitted is visible to its drafter only)</translation>
+        <source>您无权查看这份稿件：它尚未提交，或不在您参与或审核的范围内</source>
+        <translation>You may not see this draft: it is not submitted yet, or you neither took part in it nor review it</translation>
     </message>
     <message>
         <source>退回意见所指的文字已不在稿件中</source>
@@ -687,7 +687,7 @@
     </message>
     <message>
         <source>稿件的全部修订和未保存的内容都将删除，无法恢复；删除操作会记入日志。</source>
-        <translation>All its revisions and unsaved text will be deleted and can't be restored; the deletion is recorded in the log.</translation>
+        <translation>All its revisions and unsaved text will be deleted and can&apos;t be restored; the deletion is recorded in the log.</translation>
     </message>
     <message>
         <source>删除</source>
@@ -1368,7 +1368,7 @@
     </message>
     <message>
         <source>请管理员为主要领导的账号加上“{role}”角色</source>
-        <translation>ask the administrator to give the principal leader's account the role “{role}”</translation>
+        <translation>ask the administrator to give the principal leader&apos;s account the role “{role}”</translation>
     </message>
     <message>
         <source>请管理员为「{unit}」的人员加上“{role}”角色</source>

@@ -289,10 +289,12 @@ class MainWindow(QMainWindow):
         """Open a stored draft; False (with a message) if it can't be or the person may
         not see it."""
         try:
-            if not may_see(self.store, self.actor, draft_id):
-                self.show_problem(self.tr("您无权查看这份稿件（未提交的稿件只有起草人可见）"))
-                return False
             draft = load_draft(self.store, draft_id)
+            if not may_see(self.store, self.actor, draft_id):
+                self.show_problem(
+                    self.tr("您无权查看这份稿件：它尚未提交，或不在您参与或审核的范围内")
+                )
+                return False
         except (DraftNotFound, StoreError) as error:
             self.show_problem(str(error))
             return False
