@@ -35,10 +35,9 @@ from desk.review.directory import (
     unit_view,
 )
 from desk.review.errors import CommandRejected
-from desk.review.roles import LEVEL_LABELS, LEVELS, ROLES
+from desk.review.roles import CLI_ACTOR_PREFIX, LEVEL_LABELS, LEVELS, ROLES
 from desk.store.models import Account, Delegation, Unit
 
-CLI_ACTOR_PREFIX = "cli:"
 LOGIN_MAX_LENGTH = 64
 
 

@@ -37,6 +37,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from desk.render import content_hash
+from desk.review.directory import drafting_refusal
 from desk.review.drafts import (
     IgnoredFindingView,
     RevisionSummary,
@@ -47,7 +48,14 @@ from desk.review.errors import CommandRejected
 from desk.review.findings import Finding
 from desk.review.stages import after_edit, editing_stage
 from desk.store import Store, audit
-from desk.store.models import AppliedCommand, Draft, IgnoredFinding, Recovery, Revision
+from desk.store.models import (
+    AppliedCommand,
+    Draft,
+    IgnoredFinding,
+    Recovery,
+    ReviewAction,
+    Revision,
+)
 
 if TYPE_CHECKING:
     from desk.review.recheck import DraftChecker
@@ -142,7 +150,9 @@ class _RevisionCommand(Command):
 
 @dataclass(frozen=True, slots=True)
 class CreateDraft(_RevisionCommand):
-    """A new draft with its first revision (number 1). ``draft_id`` is made by the caller."""
+    """A new draft with its first revision (number 1). ``draft_id`` is made by the caller.
+
+    Only someone who may draft (desk.review.directory.drafting_refusal) creates one."""
 
     name: ClassVar[str] = "CreateDraft"
 
@@ -152,6 +162,17 @@ class SaveRevision(_RevisionCommand):
     """Save the draft's text as a new revision; the same text as now saves nothing."""
 
     name: ClassVar[str] = "SaveRevision"
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteDraft(Command):
+    """Delete a draft that was never submitted, with its revisions, its ignored findings
+    and its recovery snapshots; only its author may. The journal keeps this command and
+    the ones that wrote the draft: it is the audit log."""
+
+    name: ClassVar[str] = "DeleteDraft"
+
+    draft_id: uuid.UUID
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,16 +295,16 @@ def apply(store: Store, command: CreateDraft | SaveRevision) -> RevisionSummary:
 @overload
 def apply(store: Store, command: IgnoreFinding) -> IgnoredFindingView: ...
 @overload
-def apply(store: Store, command: RecordRecovery | ClearRecovery) -> None: ...
+def apply(store: Store, command: RecordRecovery | ClearRecovery | DeleteDraft) -> None: ...
 @overload
 def apply(store: Store, command: Command) -> Any: ...
 def apply(store: Store, command: Command) -> Any:
     """Carry out ``command`` in one transaction and return its result.
 
     CreateDraft / SaveRevision → the draft's current revision (for a save of unchanged
-    text, the existing one); IgnoreFinding → the ignored finding; the recovery commands →
-    None. A journaled command applied before returns its first result again. Handlers
-    reach the store's checker through ``attached_checker(session)``.
+    text, the existing one); IgnoreFinding → the ignored finding; DeleteDraft and the
+    recovery commands → None. A journaled command applied before returns its first result
+    again. Handlers reach the store's checker through ``attached_checker(session)``.
     """
     handler = _HANDLERS.get(type(command))
     if handler is None:
@@ -347,6 +368,9 @@ def _create_draft(
 ) -> tuple[RevisionSummary, uuid.UUID]:
     if session.get(Draft, command.draft_id) is not None:
         raise CommandRejected(f"稿件 {command.draft_id} 已存在")
+    refusal = drafting_refusal(session, command.actor)
+    if refusal is not None:
+        raise CommandRejected(refusal)
     revision = _revision(command, number=1, now=now)
     session.add(
         Draft(
@@ -379,6 +403,38 @@ def _save_revision(
         current.attributes, now,
     )  # fmt: skip
     return revision_summary(revision), revision.id
+
+
+def can_delete(store: Store, login: str, draft_id: uuid.UUID) -> bool:
+    """Whether ``login`` may delete the draft now (the rule DeleteDraft applies)."""
+    with store.read() as session:
+        try:
+            _deletable(session, draft_id, login)
+        except CommandRejected:
+            return False
+        return True
+
+
+def _deletable(session: Session, draft_id: uuid.UUID, login: str) -> Draft:
+    """The draft, if ``login`` may delete it: theirs, and never submitted."""
+    draft = _draft(session, draft_id)
+    if draft.created_by != login:
+        raise CommandRejected("只有起草人可以删除自己的稿件")
+    submitted = session.execute(
+        select(ReviewAction.id).where(ReviewAction.draft_id == draft.id).limit(1)
+    ).first()
+    if draft.status != DRAFT_STATUS or submitted is not None:
+        raise CommandRejected("稿件已提交过审核，审核记录须保留，不能删除")
+    return draft
+
+
+def _delete_draft(session: Session, command: DeleteDraft, now: datetime) -> tuple[None, None]:
+    draft = _deletable(session, command.draft_id, command.actor)
+    for table in (IgnoredFinding, Recovery, Revision):  # the draft's current revision last
+        session.execute(delete(table).where(table.draft_id == draft.id))
+    session.delete(draft)  # drafts.current_revision_id is checked at commit
+    session.flush()
+    return None, None
 
 
 def new_revision(
@@ -508,11 +564,22 @@ def _draft(session: Session, draft_id: uuid.UUID) -> Draft:
 
 
 def _replay_revision(session: Session, result_id: uuid.UUID | None) -> RevisionSummary:
-    return revision_summary(session.get_one(Revision, result_id))
+    return revision_summary(_made(session, Revision, result_id))
 
 
 def _replay_ignored(session: Session, result_id: uuid.UUID | None) -> IgnoredFindingView:
-    return ignored_view(session.get_one(IgnoredFinding, result_id))
+    return ignored_view(_made(session, IgnoredFinding, result_id))
+
+
+_Made = typing.TypeVar("_Made", Revision, IgnoredFinding)
+
+
+def _made(session: Session, row_type: type[_Made], row_id: uuid.UUID | None) -> _Made:
+    """The row a command made, which is gone if its draft was deleted since."""
+    row = session.get(row_type, row_id)
+    if row is None:
+        raise CommandRejected("这条命令所写的稿件已被删除")
+    return row
 
 
 def no_replay(session: Session, result_id: uuid.UUID | None) -> None:
@@ -522,6 +589,7 @@ def no_replay(session: Session, result_id: uuid.UUID | None) -> None:
 
 register(CreateDraft, _create_draft, _replay_revision)
 register(SaveRevision, _save_revision, _replay_revision)
+register(DeleteDraft, _delete_draft, no_replay)
 register(IgnoreFinding, _ignore_finding, _replay_ignored)
 register(RecordRecovery, _record_recovery, no_replay)
 register(ClearRecovery, _clear_recovery, no_replay)

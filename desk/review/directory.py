@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, object_session
 
 from desk.review import routing
-from desk.review.roles import LEVEL_LABELS, LEVELS, ROLE_TITLES
+from desk.review.roles import CLI_ACTOR_PREFIX, DRAFTER, LEVEL_LABELS, LEVELS, ROLE_TITLES, ROLES
 from desk.store import Store
 from desk.store.models import Account, Delegation, Unit
 
@@ -156,6 +156,34 @@ def list_delegations(store: Store, *, include_ended: bool = False) -> list[Deleg
         )
     with store.read() as session:
         return [delegation_view(delegation) for delegation in session.scalars(query)]
+
+
+def drafting_refusal(session: Session, login: str) -> str | None:
+    """Why ``login`` may not create drafts (None: they may). Only an active account with
+    the 信息发布联络员 role may; the command line (``cli:``) and a store without any
+    account (scripts, tests) are let through, as by the administrative commands. Such an
+    actor can never submit: that needs a drafter's account."""
+    if login.startswith(CLI_ACTOR_PREFIX):
+        return None
+    account = session.scalars(select(Account).where(Account.login == login)).one_or_none()
+    if account is None:
+        if session.execute(select(Account.id).limit(1)).first() is None:
+            return None
+        return f"账号 {login} 不存在，不能起草稿件"
+    if not account.active:
+        return f"{account.name}（{login}）的账号已停用，不能起草稿件"
+    if DRAFTER not in account.roles:
+        return (
+            f"{account.name}（{login}）没有“{ROLES[DRAFTER]}”角色，不能起草稿件；"
+            "如需起草，请管理员为账号加上该角色"
+        )
+    return None
+
+
+def may_draft(store: Store, login: str) -> bool:
+    """Whether ``login`` may create drafts (see `drafting_refusal`)."""
+    with store.read() as session:
+        return drafting_refusal(session, login) is None
 
 
 def has_any_admin(store: Store) -> bool:

@@ -10,11 +10,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 
+from desk.review import visibility
+from desk.review.stages import RETRACTED
 from desk.store import Store
 from desk.store.database import fold
-from desk.store.models import Draft, IgnoredFinding, Recovery, Revision
+from desk.store.models import Draft, IgnoredFinding, Publication, Recovery, Revision
 
 
 class DraftNotFound(LookupError):
@@ -66,6 +68,7 @@ class DraftSummary:
     created_by: str
     updated_at: datetime
     formed_on: date | None = None  # 信息形成日期: the disclosure deadline counts from it
+    live: bool = False  # a published version is out (also while a modification is reviewed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +106,15 @@ def list_drafts(
     *,
     search: str | None = None,
     created_by: str | None = None,
+    visible_to: str | None = None,
 ) -> list[DraftSummary]:
     """Every draft, most recently changed first.
 
     ``search`` keeps the drafts whose current title or text contains it, both read as the
     check reads them (``desk_fold``: 繁→简, width, case, spaces and interference characters
     skipped), so 百家乐 finds 百*家*乐; Chinese text matches as a plain substring.
-    ``created_by`` keeps one author's drafts.
+    ``created_by`` keeps one author's drafts, ``visible_to`` those a login may see
+    (desk.review.visibility).
     """
     statement = (
         select(
@@ -119,6 +124,7 @@ def list_drafts(
             Draft.created_by,
             Draft.updated_at,
             Draft.formed_on,
+            live_publication(),
         )
         .join(Revision, Revision.id == Draft.current_revision_id)
         .order_by(Draft.updated_at.desc(), Draft.id)
@@ -134,7 +140,16 @@ def list_drafts(
             )
         )
     with store.read() as session:
+        if visible_to is not None:
+            statement = statement.where(visibility.visible_to(session, visible_to, store.clock()))
         return [DraftSummary(*row) for row in session.execute(statement)]
+
+
+def live_publication() -> ColumnElement[bool]:
+    """Whether a ``Draft`` row has a published version out: published, and not retracted
+    (撤稿 is final), whatever the status of a modification under way."""
+    published = select(Publication.draft_id).where(Publication.kind == "publish")
+    return and_(Draft.id.in_(published), Draft.status != RETRACTED)
 
 
 def load_draft(store: Store, draft_id: uuid.UUID) -> DraftView:

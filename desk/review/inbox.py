@@ -1,28 +1,32 @@
 """What waits for someone, and where a draft stands in the flow (read-only queries).
 
-``waiting_for`` is the inbox: drafts at a level where the person is a reviewer of the
-draft's unit (in their own right or standing in), drafts of theirs that were returned
-with a comment, and signed drafts of theirs ready to publish. ``review_state`` is one
-draft's place in the flow with its history (every step, publishing and 撤稿 included),
-for the review panel.
+``waiting_for`` is the inbox, what the person can do now: drafts at a level where they
+are a reviewer of the draft's unit (in their own right or standing in) and the
+separation of duties does not bar them, drafts of theirs that were returned with a
+comment, and signed drafts of theirs ready to publish; on request also the other drafts
+in the flow they may see. ``review_state`` is one draft's place in the flow with its
+history (every step, publishing and 撤稿 included), for the review panel.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from desk.review.calendar_workdays import WorkCalendar
 from desk.review.deadlines import Deadline, disclosure_deadline, due_status
 from desk.review.directory import display_name
+from desk.review.duties import Involvement, involvement
 from desk.review.roles import LEVELS
-from desk.review.routing import reviewer
-from desk.review.stages import DRAFT, READY, STATUS_LABELS, step_label
+from desk.review.routing import PRINCIPAL, routes
+from desk.review.stages import DRAFT, PUBLISHED, READY, RETRACTED, STATUS_LABELS, step_label
+from desk.review.visibility import visible_to
 from desk.store import Store
 from desk.store.models import Draft, Publication, ReviewAction, Revision, Unit
 
@@ -32,6 +36,7 @@ INBOX_GROUPS = {
     "returned": "被退回",
     **{level: STATUS_LABELS[level] for level in LEVELS},
     "publish": "待发布",
+    "watching": "其他在办稿件",  # only with ``watching``: in the flow, not the person's to do now
 }
 
 
@@ -42,11 +47,12 @@ class InboxItem:
     draft_id: uuid.UUID
     title: str
     status: str
-    why: str  # "review" (at ``status``), "returned", "publish"
+    why: str  # "review" (at ``status``), "returned", "publish", "watching"
     acting_for: str | None  # the login stood in for, when reviewing as a delegate
     updated_at: datetime
     due: Deadline | None  # the disclosure deadline, when the formation date is known
     urgency: str  # "overdue", "due-soon", "ok" or "" without a deadline
+    barred: str = ""  # why the person, a reviewer at ``status``, may not act (审稿分离)
 
     @property
     def group(self) -> str:
@@ -111,33 +117,56 @@ class ReviewState:
 
 
 def waiting_for(
-    store: Store, login: str, at: datetime | None = None, calendar: WorkCalendar | None = None
+    store: Store,
+    login: str,
+    at: datetime | None = None,
+    calendar: WorkCalendar | None = None,
+    *,
+    watching: bool = False,
 ) -> list[InboxItem]:
     """The person's inbox, most urgent first (deadlines counted with ``calendar``, by
-    default the shipped one; the app passes the desk's, ``desk_calendar``)."""
+    default the shipped one; the app passes the desk's, ``desk_calendar``).
+
+    Only what the person can do now: drafts at a level they review, unless the separation
+    of duties bars them (desk.review.duties); their returned drafts; their signed drafts
+    to publish. ``watching`` adds the other drafts in the flow they may see (group
+    "watching"), with the reason they are barred where that is why. A bounded number of
+    statements, whatever the number of drafts.
+    """
     at = at or datetime.now(UTC)
+    today = at.astimezone().date()
     with store.read() as session:
-        items: list[InboxItem] = []
-        for draft, title in session.execute(
-            select(Draft, Revision.title).join(Revision, Revision.id == Draft.current_revision_id)
+        routed: dict[tuple[str, uuid.UUID | None], str | None] = {}
+        for route in sorted(
+            (route for route in routes(session, at) if route.login == login),
+            key=lambda route: route.acting_for is not None,  # in their own right first
         ):
-            why, acting_for = _why(session, draft, login, at)
-            if why:
-                due = disclosure_deadline(draft.formed_on, calendar) if draft.formed_on else None
-                today = at.astimezone().date()
-                urgency = due_status(due.due, today, calendar) if due else ""
-                items.append(
-                    InboxItem(
-                        draft.id,
-                        title,
-                        draft.status,
-                        why,
-                        acting_for,
-                        draft.updated_at,
-                        due,
-                        urgency,
-                    )
-                )
+            routed.setdefault((route.level, route.unit_id), route.acting_for)
+        at_levels = _at_levels(routed)
+        rows = session.execute(
+            _listed(or_(at_levels, _returned_to(login), _signed_for(login)))
+        ).all()
+        involved = involvement(session, select(Draft.id).where(at_levels), login)
+        items: list[InboxItem] = []
+        for draft, title in rows:
+            barred = ""
+            acting_for = None
+            if draft.status in LEVELS:
+                key = (draft.status, None if draft.status == PRINCIPAL else draft.unit_id)
+                acting_for = routed[key]
+                barred = involved.get(draft.id, Involvement()).barred(login, draft.status) or ""
+                why = "watching" if barred else "review"
+            else:
+                why = "publish" if draft.status == READY else "returned"
+            if watching or not barred:
+                items.append(_item(draft, title, why, acting_for, barred, today, calendar))
+        if watching:
+            listed = {item.draft_id for item in items}
+            for draft, title in session.execute(
+                _listed(and_(_in_flight(), visible_to(session, login, at)))
+            ):
+                if draft.id not in listed:
+                    items.append(_item(draft, title, "watching", None, "", today, calendar))
     order = {"overdue": 0, "due-soon": 1, "ok": 2, "": 3}
     return sorted(items, key=lambda item: (order[item.urgency], -item.updated_at.timestamp()))
 
@@ -229,20 +258,75 @@ def _release_step(session: Session, release: Publication) -> Step:
     )
 
 
-def _why(session: Session, draft: Draft, login: str, at: datetime) -> tuple[str, str | None]:
-    if draft.status in LEVELS:
-        found = reviewer(session, login, draft.unit_id, draft.status, at)
-        return ("review", found.acting_for) if found else ("", None)
-    if draft.created_by != login:
-        return "", None
-    if draft.status == READY:
-        return "publish", None
-    if draft.status == DRAFT:
-        last = session.scalars(
-            select(ReviewAction.action)
-            .where(ReviewAction.draft_id == draft.id)
-            .order_by(ReviewAction.created_at.desc(), ReviewAction.id.desc())
-            .limit(1)
-        ).one_or_none()
-        return ("returned", None) if last == "reject" else ("", None)
-    return "", None
+def _listed(condition: ColumnElement[bool]) -> Select[tuple[Draft, str]]:
+    """The drafts meeting ``condition``, with their current title."""
+    return (
+        select(Draft, Revision.title)
+        .join(Revision, Revision.id == Draft.current_revision_id)
+        .where(condition)
+    )
+
+
+def _at_levels(routed: Mapping[tuple[str, uuid.UUID | None], str | None]) -> ColumnElement[bool]:
+    """Drafts waiting at a level the person is routed to (for 审定, every unit's)."""
+    units: dict[str, set[uuid.UUID | None]] = {}
+    for level, unit_id in routed:
+        units.setdefault(level, set()).add(unit_id)
+    return or_(
+        false(),
+        *(
+            Draft.status == level
+            if level == PRINCIPAL
+            else and_(Draft.status == level, Draft.unit_id.in_(unit_ids))
+            for level, unit_ids in units.items()
+        ),
+    )
+
+
+def _returned_to(login: str) -> ColumnElement[bool]:
+    """The person's drafts whose last step was a rejection (退回)."""
+    latest = (
+        select(
+            ReviewAction.draft_id,
+            ReviewAction.action,
+            func.row_number()
+            .over(
+                partition_by=ReviewAction.draft_id,
+                order_by=(ReviewAction.created_at.desc(), ReviewAction.id.desc()),
+            )
+            .label("rank"),
+        )
+        .join(Draft, Draft.id == ReviewAction.draft_id)
+        .where(Draft.created_by == login, Draft.status == DRAFT)
+        .subquery()
+    )
+    rejected = select(latest.c.draft_id).where(latest.c.rank == 1, latest.c.action == "reject")
+    return and_(Draft.created_by == login, Draft.status == DRAFT, Draft.id.in_(rejected))
+
+
+def _signed_for(login: str) -> ColumnElement[bool]:
+    """The person's signed drafts, waiting to be published."""
+    return and_(Draft.created_by == login, Draft.status == READY)
+
+
+def _in_flight() -> ColumnElement[bool]:
+    """Drafts submitted and not yet published for good: under review, signed, or back
+    with their drafter (returned, or a modification being written)."""
+    submitted = select(ReviewAction.draft_id).where(ReviewAction.action == "submit")
+    return and_(Draft.id.in_(submitted), Draft.status.not_in((PUBLISHED, RETRACTED)))
+
+
+def _item(
+    draft: Draft,
+    title: str,
+    why: str,
+    acting_for: str | None,
+    barred: str,
+    today: date,
+    calendar: WorkCalendar | None,
+) -> InboxItem:
+    due = disclosure_deadline(draft.formed_on, calendar) if draft.formed_on else None
+    urgency = due_status(due.due, today, calendar) if due else ""
+    return InboxItem(
+        draft.id, title, draft.status, why, acting_for, draft.updated_at, due, urgency, barred
+    )

@@ -23,6 +23,12 @@ ROLE_TITLES: dict[str, str] = {
     "principal": "主要领导",
     "admin": "管理员",
 }
+# The role that writes drafts, submits them and publishes what was signed: only it may
+# create a draft (desk.review.directory.drafting_refusal).
+DRAFTER = "drafter"
+# The actor of the local command line, ``cli:<OS user>``: whoever can run it can open the
+# database anyway, so the role checks let it through.
+CLI_ACTOR_PREFIX = "cli:"
 # The review levels in the order a draft passes them; each is held by the role of
 # the same id. "principal" is only for drafts marked 重大事项.
 LEVELS: tuple[str, ...] = ("review1", "review2", "review3", "principal")

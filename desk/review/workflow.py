@@ -41,6 +41,7 @@ from desk.review.commands import (
     register,
 )
 from desk.review.directory import person, person_named
+from desk.review.duties import barred
 from desk.review.errors import CommandRejected
 from desk.review.recheck import acknowledged_keys, spot_key, verify
 from desk.review.roles import LEVEL_LABELS, LEVELS
@@ -55,6 +56,7 @@ from desk.review.stages import (
     void_approvals,
 )
 from desk.review.withdrawal import withdrawal_refusal
+from desk.store import Store
 from desk.store.models import (
     Account,
     Draft,
@@ -401,14 +403,7 @@ def _request_modification(
 
 def _retract(session: Session, command: Retract, now: datetime) -> tuple[StepResult, uuid.UUID]:
     draft = _draft(session, command.draft_id)
-    published = session.scalars(
-        select(Publication)
-        .where(Publication.draft_id == draft.id, Publication.kind == "publish")
-        .order_by(Publication.at.desc())
-        .limit(1)
-    ).one_or_none()
-    _require(published is not None and draft.status != RETRACTED, "稿件尚未发布，无需撤稿")
-    _require_reviewer(session, draft, command.actor, "review3", now)
+    published = _retractable(session, draft, command.actor, now)
     session.add(
         Publication(
             id=command.command_id,
@@ -427,7 +422,32 @@ def _retract(session: Session, command: Retract, now: datetime) -> tuple[StepRes
     return StepResult(draft.id, draft.status, published.content_hash), command.command_id
 
 
+def can_retract(store: Store, login: str, draft_id: uuid.UUID) -> bool:
+    """Whether ``login`` may 撤稿 the draft now, by the rule Retract applies: a published
+    version is out (also while a modification is under review) and they sign (三审) for
+    the draft's unit."""
+    with store.read() as session:
+        draft = session.get(Draft, draft_id)
+        try:
+            return draft is not None and bool(_retractable(session, draft, login, store.clock()))
+        except CommandRejected:
+            return False
+
+
 # --- rules -----------------------------------------------------------------------------
+
+
+def _retractable(session: Session, draft: Draft, login: str, now: datetime) -> Publication:
+    """The publication 撤稿 takes down, if ``login`` may take it down now."""
+    published = session.scalars(
+        select(Publication)
+        .where(Publication.draft_id == draft.id, Publication.kind == "publish")
+        .order_by(Publication.at.desc())
+        .limit(1)
+    ).one_or_none()
+    _require(published is not None and draft.status != RETRACTED, "稿件尚未发布，无需撤稿")
+    _require_reviewer(session, draft, login, "review3", now)
+    return published  # type: ignore[return-value]
 
 
 def _require(condition: bool, message: str, field: str | None = None) -> None:
@@ -468,17 +488,8 @@ def _require_reviewer(
 
 
 def _separate_duties(session: Session, draft: Draft, login: str, level: str) -> None:
-    authors = set(
-        session.scalars(
-            select(Revision.author).where(Revision.draft_id == draft.id, Revision.stage == DRAFT)
-        )
-    )
-    _require(
-        login != draft.created_by and login not in authors,
-        "您参与了本稿件的起草或修改，不能审核本稿件（审稿分离）",
-    )
-    other = [a for a in standing_approvals(session, draft) if a.actor == login and a.level != level]
-    _require(not other, "同一人不能审核同一稿件的两个环节")
+    reason = barred(session, draft.id, login, level)
+    _require(reason is None, reason or "")
 
 
 def _no_blocks(check: dict[str, Any]) -> None:

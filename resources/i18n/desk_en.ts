@@ -146,6 +146,22 @@
         <translation>Reason</translation>
     </message>
     <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>起草人</source>
+        <translation>Drafter</translation>
+    </message>
+    <message>
+        <source>等待自</source>
+        <translation>Waiting since</translation>
+    </message>
+    <message>
         <source>新建代理…</source>
         <translation>New Delegation…</translation>
     </message>
@@ -160,6 +176,10 @@
     <message>
         <source>代理</source>
         <translation>Delegations</translation>
+    </message>
+    <message>
+        <source>停滞稿件</source>
+        <translation>Stalled Drafts</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -296,6 +316,14 @@
         <translation>Search titles and text</translation>
     </message>
     <message>
+        <source>显示我可见的全部在办稿件</source>
+        <translation>Show all drafts in the flow I may see</translation>
+    </message>
+    <message>
+        <source>也列出您现在不能处理、但可以查看的在办稿件（如自己起草或已审过的）</source>
+        <translation>Also list the drafts in the flow you may see but can't act on now (such as your own, or those you already reviewed)</translation>
+    </message>
+    <message>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -322,6 +350,10 @@
     <message>
         <source>即将到期</source>
         <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>修改稿：{status}</source>
+        <translation>Modification: {status}</translation>
     </message>
     <message>
         <source>没有找到符合条件的稿件</source>
@@ -439,6 +471,13 @@
     <message>
         <source>两次输入的密码不一致，请重新输入</source>
         <translation>The two passwords differ; please enter them again</translation>
+    </message>
+</context>
+<context>
+    <name>FlowWarnings</name>
+    <message>
+        <source>{count} 份稿件无法继续流转，见“停滞稿件”页</source>
+        <translation>{count} draft(s) can't move on; see the “Stalled Drafts” tab</translation>
     </message>
 </context>
 <context>
@@ -698,6 +737,10 @@
         <translation>Publication Register…</translation>
     </message>
     <message>
+        <source>删除稿件…</source>
+        <translation>Delete Draft…</translation>
+    </message>
+    <message>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -716,6 +759,10 @@
     <message>
         <source>代 {login} 审核</source>
         <translation>Reviewing on behalf of {login}</translation>
+    </message>
+    <message>
+        <source>您无权查看这份稿件：它尚未提交，或不在您参与或审核的范围内</source>
+        <translation>You may not see this draft: it is not submitted yet, or you neither took part in it nor review it</translation>
     </message>
     <message>
         <source>退回意见所指的文字已不在稿件中</source>
@@ -740,6 +787,38 @@
     <message>
         <source>已保存（第 {number} 版）</source>
         <translation>Saved (revision {number})</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>删除稿件</source>
+        <translation>Delete Draft</translation>
+    </message>
+    <message>
+        <source>确定删除稿件「{title}」吗？</source>
+        <translation>Delete the draft “{title}”?</translation>
+    </message>
+    <message>
+        <source>稿件的全部修订和未保存的内容都将删除，无法恢复；删除操作会记入日志。</source>
+        <translation>All its revisions and unsaved text will be deleted and can't be restored; the deletion is recorded in the log.</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已删除稿件「{title}」</source>
+        <translation>Deleted the draft “{title}”</translation>
     </message>
     <message>
         <source>导入稿件</source>
@@ -1445,6 +1524,10 @@ Sign out / switch account: {keys}</translation>
         <source>待发布</source>
         <translation>Ready to publish</translation>
     </message>
+    <message>
+        <source>其他在办稿件</source>
+        <translation>Other drafts in the flow</translation>
+    </message>
 </context>
 <context>
     <name>levels</name>
@@ -1511,6 +1594,77 @@ Sign out / switch account: {keys}</translation>
     </message>
 </context>
 <context>
+    <name>stalls</name>
+    <message>
+        <source>一审</source>
+        <translation>first review</translation>
+    </message>
+    <message>
+        <source>二审</source>
+        <translation>second review</translation>
+    </message>
+    <message>
+        <source>签发</source>
+        <translation>sign-off</translation>
+    </message>
+    <message>
+        <source>审定</source>
+        <translation>final approval</translation>
+    </message>
+    <message>
+        <source>请管理员为「{unit}」设置分管领导</source>
+        <translation>ask the administrator to set the leader in charge of “{unit}”</translation>
+    </message>
+    <message>
+        <source>请管理员为主要领导的账号加上“{role}”角色</source>
+        <translation>ask the administrator to give the principal leader's account the role “{role}”</translation>
+    </message>
+    <message>
+        <source>请管理员为「{unit}」的人员加上“{role}”角色</source>
+        <translation>ask the administrator to give someone in “{unit}” the role “{role}”</translation>
+    </message>
+    <message>
+        <source>稿件将停在{level}，暂无人能{act}：{advice}</source>
+        <translation>The draft will stop at {level}: no one can do the {act} yet; {advice}</translation>
+    </message>
+    <message>
+        <source>暂无人能{act}此稿：{advice}</source>
+        <translation>No one can do the {act} of this draft yet: {advice}</translation>
+    </message>
+    <message>
+        <source>请管理员为{level}设置代理人，或增加{level}人员</source>
+        <translation>ask the administrator to set a delegate for {level}, or to add a reviewer for {level}</translation>
+    </message>
+    <message>
+        <source>稿件到{level}时，该环节的审核人都参与过本稿件（审稿分离）：{advice}</source>
+        <translation>At {level}, every reviewer of that level has worked on this draft (separation of duties): {advice}</translation>
+    </message>
+    <message>
+        <source>{level}的审核人都参与过本稿件，按审稿分离不能审核：{advice}</source>
+        <translation>Every {level} reviewer has worked on this draft and may not review it (separation of duties): {advice}</translation>
+    </message>
+    <message>
+        <source>无人能{act}</source>
+        <translation>No one for the {act}</translation>
+    </message>
+    <message>
+        <source>审核人均须回避（审稿分离）</source>
+        <translation>Every reviewer is barred (separation of duties)</translation>
+    </message>
+    <message>
+        <source>「{unit}」没有分管领导，稿件无人签发：请在“单位”页选中「{unit}」，点“设置分管领导…”，选一位有“{role}”角色的账号</source>
+        <translation>“{unit}” has no leader in charge, so nobody signs its drafts: on the “Units” tab select “{unit}”, click “Set Leader in Charge…” and choose an account with the role “{role}”</translation>
+    </message>
+    <message>
+        <source>没有主要领导账号，重大事项无人审定：请在“账号”页为主要领导加上“{role}”角色</source>
+        <translation>There is no principal leader, so nobody approves major matters: on the “Accounts” tab give the principal leader the role “{role}”</translation>
+    </message>
+    <message>
+        <source>「{unit}」没有{level}人员：请在“账号”页为「{unit}」的人员加上“{role}”角色</source>
+        <translation>“{unit}” has no one for {level}: on the “Accounts” tab give someone in “{unit}” the role “{role}”</translation>
+    </message>
+</context>
+<context>
     <name>statuses</name>
     <message>
         <source>草稿</source>
@@ -1543,6 +1697,10 @@ Sign out / switch account: {keys}</translation>
     <message>
         <source>已撤稿</source>
         <translation>Retracted</translation>
+    </message>
+    <message>
+        <source>已发布（修改中）</source>
+        <translation>Published (being modified)</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from desk.review.commands import (
     ClearRecovery,
     CommandRejected,
     CreateDraft,
+    DeleteDraft,
     IgnoreFinding,
     RecordRecovery,
     SaveRevision,
@@ -225,6 +226,7 @@ SAMPLES = [
     ignore_command(DRAFT, term=None, field="title"),
     RecordRecovery(new_id(), ACTOR, DRAFT, TITLE, "<p>未保存 😀 𠀀</p>"),
     ClearRecovery(new_id(), ACTOR, DRAFT),
+    DeleteDraft(new_id(), ACTOR, DRAFT),
 ]
 
 

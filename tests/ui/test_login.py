@@ -523,7 +523,7 @@ def test_quit_saves_the_open_draft(qtbot, store, worker, tmp_path):
     from desk.review.drafts import list_drafts, load_draft
     from desk.ui.main_window import MainWindow, WindowState
 
-    account = make_account(store)
+    account = make_account(store, roles=("drafter",))
     whitelist = load_default_whitelist()
     window = MainWindow(store, worker, account.login, whitelist, WindowState(tmp_path))
     qtbot.addWidget(window)

@@ -119,6 +119,13 @@ def test_separation_of_duties_holds_in_the_window(qtbot, org, window_for):
     write_and_submit(qtbot, drafter)
     approve(qtbot, window_for("chief2"), "review2")  # chief2 holds 一审 and 二审
     chief2 = window_for("chief2")
+    chief2.drafts.set_scope(DraftScope.WAITING)
+    assert chief2.drafts.draft_ids() == []  # its 二审 is not chief2's work
+    assert chief2.refresh_inbox() == 0
+    chief2.drafts.watching.click()  # 显示我可见的全部在办稿件
+    assert chief2.drafts.headings() == ["其他在办稿件 (1)"]
+    row = chief2.drafts.tree.topLevelItem(0).child(0)
+    assert "两个环节" in row.toolTip(0) and row.text(1) == "待二审"
     open_from_inbox(qtbot, chief2)
     chief2.review.opinion.setPlainText("同意")
     chief2.review.proofread.setChecked(True)
@@ -179,7 +186,7 @@ def test_the_inbox_lists_what_waits_by_level(qtbot, org, window_for):
     at_second = org.draft(text="第二份。")
     org.attributes(at_second)
     org.submit(at_second)
-    org.approve(at_second, "review1", "staff")
+    org.approve(at_second, "review1", "drafting_reviewer")  # not staff: it stands in below
     chief2 = window_for("chief2")  # holds 一审 and 二审 of the unit
     chief2.drafts.set_scope(DraftScope.WAITING)
     assert chief2.drafts.headings() == ["待一审 (1)", "待二审 (1)"]
@@ -304,7 +311,23 @@ def test_submit_is_for_the_drafters_own_draft(qtbot, org, window_for):
     open_from_inbox(qtbot, staff)
     assert not staff.submit_action.isEnabled()
     assert staff.submit_action.toolTip() == "不能提交：只有起草人可以提交自己的草稿"
-    staff.new_draft()  # a new draft of their own could be submitted
-    staff.editor.title.setText("新稿件")
-    settle(qtbot, staff.editor)
-    assert staff.submit_action.isEnabled()
+    # a reviewer who also drafts: a new draft of their own could be submitted
+    both = window_for("drafting_reviewer")
+    open_from_inbox(qtbot, both)
+    assert not both.submit_action.isEnabled()
+    assert both.new_draft()
+    both.editor.title.setText("新稿件")
+    settle(qtbot, both.editor)
+    assert both.submit_action.isEnabled()
+
+
+def test_an_account_that_cannot_draft_gets_no_drafting_actions(qtbot, org, window_for):
+    staff = window_for("staff")  # 一审 only
+    assert not staff.new_draft()
+    assert staff.editor.title.isReadOnly() and staff.editor.body.isReadOnly()
+    for action in (staff.new_action, staff.import_action, staff.submit_action):
+        assert not action.isVisible()
+    assert not staff.review.buttons["submit"].isVisibleTo(staff.review)
+    drafter = window_for("liaison")
+    assert drafter.new_action.isVisible() and drafter.submit_action.isVisible()
+    assert drafter.review.buttons["submit"].isVisibleTo(drafter.review)

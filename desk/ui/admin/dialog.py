@@ -5,6 +5,8 @@ Every change is one command applied as ``actor``, so the domain decides who may 
 and why not; a refusal changes nothing and its reason is shown in red in the form being
 filled in (or in this dialog, when a change is asked for directly). The tables are read
 again after every change. The 代理 tab lists the delegations still to come or running.
+Above the tabs a warning says which review level of which unit has nobody and exactly
+what to set; the 停滞稿件 tab lists the drafts stuck there.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from desk.review.directory import (
 )
 from desk.review.errors import CommandRejected
 from desk.review.passwords import WeakPassword, hash_password
+from desk.review.stalls import stall_report
 from desk.store import Store, StoreError
 from desk.ui.admin.account_editor import AccountEditor, AccountValues
 from desk.ui.admin.delegation_form import DelegationForm, DelegationValues
@@ -45,12 +48,14 @@ from desk.ui.admin.labels import (
     person,
     role_labels,
 )
+from desk.ui.admin.stalls import FlowWarnings, fill_stalled
 from desk.ui.admin.tables import fill, page, selected_id, table
 from desk.ui.qt import QDialog, QDialogButtonBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from desk.ui.review.labels import level_label
 
 _NONE = "—"
 _LEADER_ROLE = "review3"  # the domain lets only holders of this role lead a unit
+STALLED_TAB = 3
 
 
 class AdminDialog(QDialog):
@@ -86,6 +91,17 @@ class AdminDialog(QDialog):
                 self.tr("事由"),
             ]
         )
+        self.stalled = table(
+            [
+                self.tr("标题"),
+                self.tr("状态"),
+                self.tr("单位"),
+                self.tr("原因"),
+                self.tr("起草人"),
+                self.tr("等待自"),
+            ]
+        )
+        self.flow_warnings = FlowWarnings()
         self.new_delegation_button = QPushButton(self.tr("新建代理…"))
         self.revoke_button = QPushButton(self.tr("撤销"))
         self.tabs = QTabWidget()
@@ -108,11 +124,13 @@ class AdminDialog(QDialog):
             page(self.delegations, [self.new_delegation_button, self.revoke_button]),
             self.tr("代理"),
         )
+        self.tabs.addTab(page(self.stalled, []), self.tr("停滞稿件"))
         self.error = error_label()
         closing = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         closing.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         closing.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.flow_warnings)
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(closing)
@@ -180,7 +198,18 @@ class AdminDialog(QDialog):
                 for delegation in self._delegations.values()
             ],
         )
+        self._show_stalls()
         self._update_buttons()
+
+    def _show_stalls(self) -> None:
+        """Warn of levels nobody can act at, saying what to set; list the drafts stuck."""
+        report = stall_report(self.store)
+        self.flow_warnings.show_report(report)
+        names = {account.login: account.name for account in self._accounts.values()}
+        fill_stalled(self.stalled, report, names)
+        count = len(report.drafts)
+        label = self.tr("停滞稿件")
+        self.tabs.setTabText(STALLED_TAB, f"{label} ({count})" if count else label)
 
     # --- changes: each one domain command, applied as the actor ----------------------
 

@@ -1,9 +1,10 @@
 """The draft list beside the editor: scope tabs, a search field, one row per draft.
 
 The 待我处理 scope is the inbox by level: drafts under a heading per group (被退回,
-待一审 … 待发布) with its count. The panel only shows what the main window's query
-returns and asks for drafts to be opened by signal; opening, saving and everything else
-belong to the main window.
+待一审 … 待发布) with its count; its check box adds the other drafts in the flow the
+person may see. The panel only shows what the main window's query returns and asks for
+drafts to be opened (or a row's menu shown) by signal; opening, saving and everything
+else belong to the main window.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from desk.review.drafts import DraftSummary
+from desk.review.stages import PUBLISHED
 from desk.ui.qt import (
+    QCheckBox,
     QColor,
     QHeaderView,
     QLineEdit,
+    QPoint,
     Qt,
     QTabBar,
     QTimer,
@@ -61,9 +65,11 @@ URGENCY_COLOURS = {"overdue": "#c62828", "due-soon": "#e8710a"}
 
 
 class DraftListPanel(QWidget):
-    """Lists drafts; activating one emits `open_requested` with its id."""
+    """Lists drafts; activating one emits `open_requested` with its id, right-clicking
+    one `menu_requested` with its id and where to show the menu."""
 
     open_requested = Signal(object)  # uuid.UUID
+    menu_requested = Signal(object, QPoint)  # uuid.UUID, global position
 
     def __init__(
         self,
@@ -82,6 +88,11 @@ class DraftListPanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("搜索标题或正文"))
         self.search.setClearButtonEnabled(True)
+        self.watching = QCheckBox(self.tr("显示我可见的全部在办稿件"))
+        self.watching.setToolTip(
+            self.tr("也列出您现在不能处理、但可以查看的在办稿件（如自己起草或已审过的）")
+        )
+        self.watching.hide()  # the 待我处理 scope's
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
@@ -97,6 +108,7 @@ class DraftListPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scopes)
         layout.addWidget(self.search)
+        layout.addWidget(self.watching)
         layout.addWidget(self.tree)
 
         self._search_timer = QTimer(self)
@@ -106,6 +118,9 @@ class DraftListPanel(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self.refresh)
         self.scopes.currentChanged.connect(self.refresh)
+        self.watching.toggled.connect(self.refresh)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
         self.tree.itemActivated.connect(self._activate)
         self.tree.itemClicked.connect(self._activate)
         self._current: uuid.UUID | None = None
@@ -125,6 +140,7 @@ class DraftListPanel(QWidget):
     def refresh(self) -> None:
         """Query again: after a save, a new draft, or a change of scope or search."""
         self._search_timer.stop()
+        self.watching.setVisible(self.scope is DraftScope.WAITING)
         groups = self._query(self.scope, self.search.text())
         self.tree.clear()
         self.tree.setRootIsDecorated(any(group.heading for group in groups))
@@ -161,7 +177,7 @@ class DraftListPanel(QWidget):
         item = QTreeWidgetItem(
             [
                 draft.title or self.tr("（无标题）"),
-                status_label(draft.status),
+                status_label(draft.status, draft.live),
                 due,
                 _when(draft.updated_at),
             ]
@@ -174,6 +190,9 @@ class DraftListPanel(QWidget):
             )
         if tips:
             item.setToolTip(2, "\n".join(tips))
+        if draft.live and draft.status != PUBLISHED:
+            modifying = self.tr("修改稿：{status}").format(status=status_label(draft.status))
+            item.setToolTip(1, modifying)
         item.setData(0, _ID_ROLE, draft.id)
         item.setToolTip(0, f"{draft.title}\n{note}" if note else draft.title)
         return item
@@ -209,6 +228,12 @@ class DraftListPanel(QWidget):
         if self.scope is DraftScope.WAITING:
             return self.tr("没有等待您处理的稿件")
         return self.tr("还没有稿件")
+
+    def _menu(self, position: QPoint) -> None:
+        item = self.tree.itemAt(position)
+        draft_id = item.data(0, _ID_ROLE) if item is not None else None
+        if draft_id is not None:
+            self.menu_requested.emit(draft_id, self.tree.viewport().mapToGlobal(position))
 
     def _activate(self, item: QTreeWidgetItem) -> None:
         draft_id = item.data(0, _ID_ROLE)

@@ -94,11 +94,15 @@ class OpenDraft(QObject):
         binding stays then, so nothing is lost)."""
         if not self.save("autosave"):
             return False
+        self.release()
+        return True
+
+    def release(self) -> None:
+        """Let go of the editor without saving (the draft was deleted)."""
         self._timer.stop()
         self.editor.title.textChanged.disconnect(self._on_edit)
         self.editor.body.document().contentsChanged.disconnect(self._on_edit)
         self.editor.ignore_requested.disconnect(self.ignore)
-        return True
 
     def _on_edit(self) -> None:
         self._edited = True

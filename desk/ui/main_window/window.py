@@ -17,8 +17,9 @@ from desk.documents.title import take_title
 from desk.links import Whitelist
 from desk.render.sanitize import text_to_html
 from desk.review.calendar_workdays import WorkCalendar
+from desk.review.commands import CommandRejected, DeleteDraft, apply, can_delete, new_id
 from desk.review.deadlines import disclosure_deadline, due_status
-from desk.review.directory import AccountView, account_by_login
+from desk.review.directory import AccountView, account_by_login, may_draft
 from desk.review.drafts import (
     DraftNotFound,
     DraftSummary,
@@ -30,7 +31,8 @@ from desk.review.drafts import (
 from desk.review.editing import DraftText, EditingSession
 from desk.review.inbox import INBOX_GROUPS, inbox_counts, waiting_for
 from desk.review.roles import LEVELS
-from desk.review.stages import DRAFT, PUBLISHED, READY, RETRACTED
+from desk.review.stages import DRAFT, PUBLISHED, RETRACTED
+from desk.review.visibility import may_see
 from desk.review.workflow import StepResult
 from desk.store import Store, StoreError
 from desk.ui.admin import AdminDialog
@@ -55,7 +57,9 @@ from desk.ui.qt import (
     QKeySequence,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QPoint,
     QShortcut,
     QSplitter,
     Qt,
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
         self.whitelist = whitelist
         self.state = state
         self.files = FileDialogs(state)
+        self.may_draft = may_draft(store, actor)  # 信息发布联络员: new drafts, import, submit
 
         self.drafts = DraftListPanel(self._query_drafts, self._due_of)
         self.editor = DraftEditor(worker)
@@ -162,6 +167,9 @@ class MainWindow(QMainWindow):
         self._inbox_timer.start()
         self.open_draft: OpenDraft | None = None
         self.drafts.open_requested.connect(self.open)
+        self.drafts.menu_requested.connect(self.show_draft_menu)
+        self.draft_menu: QMenu | None = None  # the last row menu shown
+        self.delete_confirmation: QMessageBox | None = None  # open while asking
         self.editor.findings_changed.connect(self._findings_changed)
         self.editor.notice.connect(self.show_message)
         self.findings.finding_activated.connect(self.editor.select_finding)
@@ -209,14 +217,18 @@ class MainWindow(QMainWindow):
         self.admin_action = action(self.tr("账号与单位管理…"), "Ctrl+Shift+U", self.open_admin)
         self.history_action = action(self.tr("修订记录与审核表…"), "Ctrl+H", self.open_history)
         self.register_action = action(self.tr("信息发布登记…"), "Ctrl+Shift+R", self.open_register)
+        self.delete_action = action(self.tr("删除稿件…"), "", self._delete_open)
         account = account_by_login(self.store, self.actor)
         self.admin_action.setVisible(account is not None and "admin" in account.roles)
+        for drafting in (self.new_action, self.import_action, self.submit_action):
+            drafting.setVisible(self.may_draft)  # the domain refuses the others anyway
         self.quit_action = action(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
         for shown in (self.new_action, self.save_action, self.import_action, self.export_action):
             shown.setToolTip(f"{shown.text()} ({shown.shortcut().toString()})")
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         for item in (self.new_action, self.import_action, self.save_action, self.export_action):
             menu.addAction(item)
+        menu.addAction(self.delete_action)
         menu.addSeparator()
         menu.addAction(self.admin_action)
         menu.addAction(self.lock_action)
@@ -255,16 +267,21 @@ class MainWindow(QMainWindow):
                 ]
             if scope is DraftScope.WAITING:
                 return self._inbox(search)
-            return [DraftGroup("", list_drafts(self.store, search=search))]
+            return [DraftGroup("", list_drafts(self.store, search=search, visible_to=self.actor))]
         except StoreError as error:
             self.show_problem(str(error))
             return []
 
     def _inbox(self, search: str) -> list[DraftGroup]:
-        """What waits for this person, by group (被退回, each level, 待发布), most urgent
-        first in each; a delegate's rows say whom they stand in for."""
-        waiting = waiting_for(self.store, self.actor, calendar=self.calendar)
-        found = {draft.id: draft for draft in list_drafts(self.store, search=search)}
+        """What this person can do now, by group (被退回, each level, 待发布), most urgent
+        first in each; with the list's check box also the rest of the flow they may see.
+        A delegate's rows say whom they stand in for, a barred reviewer's why."""
+        watching = self.drafts.watching.isChecked()
+        waiting = waiting_for(self.store, self.actor, calendar=self.calendar, watching=watching)
+        found = {
+            draft.id: draft
+            for draft in list_drafts(self.store, search=search, visible_to=self.actor)
+        }
         groups = []
         for group in INBOX_GROUPS:
             items = [item for item in waiting if item.group == group and item.draft_id in found]
@@ -274,6 +291,7 @@ class MainWindow(QMainWindow):
                     for item in items
                     if item.acting_for
                 }
+                notes.update({item.draft_id: item.barred for item in items if item.barred})
                 drafts = [found[item.draft_id] for item in items]
                 groups.append(DraftGroup(inbox_group_label(group), drafts, notes))
         return groups
@@ -281,7 +299,7 @@ class MainWindow(QMainWindow):
     def _due_of(self, draft: DraftSummary) -> tuple[str, str, str]:
         """The disclosure deadline of a draft not yet published, how urgent it is, and
         why it is only an estimate."""
-        if draft.formed_on is None or draft.status in (PUBLISHED, RETRACTED):
+        if draft.formed_on is None or draft.live or draft.status in (PUBLISHED, RETRACTED):
             return "", "", ""
         try:
             due = disclosure_deadline(draft.formed_on, self.calendar)
@@ -297,25 +315,32 @@ class MainWindow(QMainWindow):
         if draft_id is None:
             return False
         try:
-            draft = load_draft(self.store, draft_id)
-        except (DraftNotFound, StoreError):
-            return False  # deleted meanwhile, or unreadable: start afresh without a word
-        # lead: replace with visibility.may_see
-        if draft.created_by != self.actor and draft.status not in (*LEVELS, READY, PUBLISHED):
-            return False
-        return self.open(draft_id)
+            seen = may_see(self.store, self.actor, draft_id)
+        except StoreError:
+            seen = False
+        # deleted meanwhile, unreadable, or no longer theirs to see: start afresh quietly
+        return seen and self.open(draft_id)
 
     def new_draft(self) -> bool:
-        """Start an empty draft (stored once it has text), the title ready for typing."""
+        """Start an empty draft (stored once it has text), the title ready for typing.
+        For an account that can't draft, the editor is left empty and read-only, and the
+        answer is False."""
         if not self._show(EditingSession(self.store, self.actor), DraftText("", "", ""), ()):
             return False
-        self.editor.title.setFocus()
-        return True
+        if self.may_draft:
+            self.editor.title.setFocus()
+        return self.may_draft
 
     def open(self, draft_id: uuid.UUID) -> bool:
-        """Open a stored draft; False (with a message) if it can't be."""
+        """Open a stored draft; False (with a message) if it can't be or the person may
+        not see it."""
         try:
             draft = load_draft(self.store, draft_id)
+            if not may_see(self.store, self.actor, draft_id):
+                self.show_problem(
+                    self.tr("您无权查看这份稿件：它尚未提交，或不在您参与或审核的范围内")
+                )
+                return False
         except (DraftNotFound, StoreError) as error:
             self.show_problem(str(error))
             return False
@@ -338,17 +363,20 @@ class MainWindow(QMainWindow):
         self.state.remember_draft(self.actor, None if session.is_new else session.draft_id)
         self.review.show_draft(None if session.is_new else session.draft_id)
         self._set_editable()
+        self._update_delete()
         self._update_submit()
         self._schedule_preview()
         return True
 
     def _set_editable(self) -> None:
-        """The text is editable by the drafter while a draft, by the level's reviewer
-        during review, by nobody after 签发 (the domain refuses other saves anyway)."""
+        """The text is editable by the drafter while a draft (a new one only by those who
+        may draft), by the level's reviewer during review, by nobody after 签发 (the
+        domain refuses other saves anyway)."""
         state = self.review.state
         editable = (
-            state is None
-            or (state.status == DRAFT and state.created_by == self.actor)
+            self.may_draft
+            if state is None
+            else (state.status == DRAFT and state.created_by == self.actor)
             or (state.status in LEVELS and self.review.can_review())
         )
         self.editor.title.setReadOnly(not editable)
@@ -419,7 +447,91 @@ class MainWindow(QMainWindow):
         self.state.remember_draft(self.actor, revision.draft_id)
         self.drafts.set_current(revision.draft_id)
         self.drafts.refresh()
+        self._update_delete()
         self.show_message(self.tr("已保存（第 {number} 版）").format(number=revision.number))
+
+    # Deleting
+
+    def _deletable(self, draft_id: uuid.UUID | None) -> bool:
+        try:
+            return draft_id is not None and can_delete(self.store, self.actor, draft_id)
+        except StoreError:
+            return False
+
+    def _update_delete(self) -> None:
+        """删除稿件 is for the author's own draft, while never submitted."""
+        session = self.open_draft.session if self.open_draft else None
+        self.delete_action.setEnabled(
+            session is not None and not session.is_new and self._deletable(session.draft_id)
+        )
+
+    def _delete_open(self) -> None:
+        session = self.open_draft.session if self.open_draft else None
+        if session is not None and not session.is_new:
+            self.ask_delete(session.draft_id)
+
+    def show_draft_menu(self, draft_id: uuid.UUID, position: QPoint) -> QMenu:
+        """The menu of a row of the draft list: open it, or delete it if one may."""
+        menu = QMenu(self)
+        menu.addAction(self.tr("打开"), lambda: self.open(draft_id))
+        deleting = menu.addAction(self.tr("删除稿件…"), lambda: self.ask_delete(draft_id))
+        deleting.setEnabled(self._deletable(draft_id))
+        menu.aboutToHide.connect(menu.deleteLater)
+        self.draft_menu = menu
+        menu.popup(position)
+        return menu
+
+    def ask_delete(self, draft_id: uuid.UUID) -> QMessageBox | None:
+        """Ask before deleting the draft, naming it (not modal to the event loop: the
+        answer is handled when the box closes)."""
+        try:
+            title = load_draft(self.store, draft_id).title.strip() or self.tr("（无标题）")
+        except (DraftNotFound, StoreError) as error:
+            self.show_problem(str(error))
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("删除稿件"),
+            self.tr("确定删除稿件「{title}」吗？").format(title=title),
+            parent=self,
+        )
+        box.setInformativeText(
+            self.tr("稿件的全部修订和未保存的内容都将删除，无法恢复；删除操作会记入日志。")
+        )
+        delete = box.addButton(self.tr("删除"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole))
+
+        def answered() -> None:
+            self.delete_confirmation = None
+            box.deleteLater()
+            if box.clickedButton() is delete:
+                self.delete_draft(draft_id)
+
+        box.finished.connect(answered)
+        self.delete_confirmation = box
+        box.open()
+        return box
+
+    def delete_draft(self, draft_id: uuid.UUID) -> bool:
+        """Delete the draft (DeleteDraft); if it is the one open, an empty one takes its
+        place without saving anything of it."""
+        try:
+            title = load_draft(self.store, draft_id).title.strip() or self.tr("（无标题）")
+            apply(self.store, DeleteDraft(new_id(), self.actor, draft_id))
+        except (DraftNotFound, CommandRejected, StoreError) as error:
+            self.show_problem(str(error))
+            return False
+        session = self.open_draft.session if self.open_draft else None
+        if self.open_draft is not None and session is not None and session.draft_id == draft_id:
+            self.open_draft.release()
+            self.open_draft.deleteLater()
+            self.open_draft = None
+            self.new_draft()
+        if self.state.last_draft == draft_id:
+            self.state.last_draft = None
+        self.drafts.refresh()
+        self.show_message(self.tr("已删除稿件「{title}」").format(title=title))
+        return True
 
     # Files
 

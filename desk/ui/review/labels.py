@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from desk.review.inbox import INBOX_GROUPS
 from desk.review.roles import LEVEL_LABELS
-from desk.review.stages import DRAFT, READY, STATUS_LABELS, step_label
+from desk.review.stages import DRAFT, PUBLISHED, READY, STATUS_LABELS, step_label
 from desk.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
 
 TRANSLATED_LEVELS = (
@@ -45,6 +45,8 @@ TRANSLATED_STATUSES = (
     QT_TRANSLATE_NOOP("statuses", "已发布"),
     QT_TRANSLATE_NOOP("statuses", "已撤稿"),
 )
+# A published item whose modification is under way: the published version is still out.
+MODIFYING = QT_TRANSLATE_NOOP("statuses", "已发布（修改中）")
 
 TRANSLATED_INBOX_GROUPS = (
     QT_TRANSLATE_NOOP("inbox", "被退回"),
@@ -53,6 +55,7 @@ TRANSLATED_INBOX_GROUPS = (
     QT_TRANSLATE_NOOP("inbox", "待签发"),
     QT_TRANSLATE_NOOP("inbox", "待审定"),
     QT_TRANSLATE_NOOP("inbox", "待发布"),
+    QT_TRANSLATE_NOOP("inbox", "其他在办稿件"),
 )
 
 
@@ -76,8 +79,11 @@ def action_label(action: str, level: str = "") -> str:
     return QCoreApplication.translate("actions", step_label(level, action))
 
 
-def status_label(status: str) -> str:
-    """A draft's status (草稿, 待一审 … 已撤稿) in the UI's language."""
+def status_label(status: str, live: bool = False) -> str:
+    """A draft's status (草稿, 待一审 … 已撤稿) in the UI's language; ``live``: a published
+    version is out, so a draft being modified reads 已发布（修改中）."""
+    if live and status != PUBLISHED:
+        return QCoreApplication.translate("statuses", MODIFYING)
     return QCoreApplication.translate("statuses", STATUS_LABELS.get(status, status))
 
 

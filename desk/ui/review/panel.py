@@ -24,7 +24,7 @@ from typing import Any
 from desk.review.acknowledgements import PriorReason, prior_reasons
 from desk.review.calendar_workdays import WorkCalendar
 from desk.review.commands import Command, CommandRejected, apply, new_id
-from desk.review.directory import reviewers_for
+from desk.review.directory import may_draft, reviewers_for
 from desk.review.findings import Finding
 from desk.review.inbox import ReviewState, review_state
 from desk.review.roles import LEVELS
@@ -48,6 +48,7 @@ from desk.review.workflow import (
     StepResult,
     Submit,
     Withdraw,
+    can_retract,
     check_snapshot,
 )
 from desk.store import Store, StoreError
@@ -76,6 +77,7 @@ from desk.ui.review.changes import ChangesToRead
 from desk.ui.review.field_note import FieldNote
 from desk.ui.review.history import ReviewHistory
 from desk.ui.review.reason_dialog import ReasonDialog
+from desk.ui.review.stalls import stall_line
 from desk.ui.review.standing import DraftStanding
 
 MINIMUM_WIDTH = 280  # the narrowest the panel's controls stay readable at
@@ -279,7 +281,9 @@ class ReviewPanel(QWidget):
             self.state = None
             self.say(str(error))
         state = self.state
-        self.standing.show_state(state)
+        self.standing.show_state(
+            state, stall_line(self.store, state.draft_id if state else None, self.login)
+        )
         self._show_changes(state)
         self.history.show_steps(state.history if state else ())
         mine = state is not None and state.created_by == self.login
@@ -304,7 +308,7 @@ class ReviewPanel(QWidget):
             "reject": at_level,
             "publish": status == READY and mine,
             "modify": status == PUBLISHED and mine,
-            "retract": status == PUBLISHED,
+            "retract": state is not None and can_retract(self.store, self.login, state.draft_id),
         }
         for key, button in self.buttons.items():
             button.setVisible(shown[key])
@@ -313,9 +317,14 @@ class ReviewPanel(QWidget):
         self.refresh_findings()
 
     def can_submit(self) -> bool:
-        """Whether the draft shown is the person's own draft (or not saved yet)."""
+        """Whether the draft shown is the person's own draft (or not saved yet), and
+        they may write drafts at all."""
         state = self.state
-        return state is None or (state.status == DRAFT and state.created_by == self.login)
+        mine = state is None or (state.status == DRAFT and state.created_by == self.login)
+        try:
+            return mine and may_draft(self.store, self.login)
+        except StoreError:
+            return False
 
     def can_review(self) -> bool:
         """Whether the person is a reviewer at the draft's current level."""

@@ -1,6 +1,7 @@
 """Where a draft stands, at the top of the review panel: its status, unit and deadline
-(with why the deadline is only an estimate), where it is published or why it was
-retracted, and the comment it was returned with."""
+(with why the deadline is only an estimate), where the flow stalls for want of a
+reviewer, where it is published or why it was retracted, and the comment it was
+returned with."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ class DraftStanding(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.status = QLabel()
+        self.stall = QLabel()  # nobody can act at its level, or will be able to
+        self.stall.setStyleSheet(WARNING_STYLE)
         self.deadline = QLabel()  # why the disclosure deadline is only an estimate
         self.deadline.setStyleSheet(WARNING_STYLE)
         self.release = QLabel()  # where it is published, or why it was retracted
@@ -31,13 +34,16 @@ class DraftStanding(QWidget):
         self.returned.linkActivated.connect(self._show_anchor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label in (self.status, self.deadline, self.release, self.returned):
+        for label in (self.status, self.stall, self.deadline, self.release, self.returned):
             label.setWordWrap(True)
             layout.addWidget(label)
         self._anchor: dict[str, object] | None = None
 
-    def show_state(self, state: ReviewState | None) -> None:
-        """Show where the draft in ``state`` stands (None: a draft not saved yet)."""
+    def show_state(self, state: ReviewState | None, stall: str = "") -> None:
+        """Show where the draft in ``state`` stands (None: a draft not saved yet), and
+        ``stall``: where its flow stops (desk.ui.review.stalls.stall_line)."""
+        self.stall.setText(stall)
+        self.stall.setVisible(bool(stall))
         self.deadline.hide()
         self.release.hide()
         self.returned.hide()

@@ -91,7 +91,8 @@ def shoot_register(demo: DemoSession, folder: Path) -> Path:
 
 
 def shoot_admin(demo: DemoSession, folder: Path) -> Path:
-    """账号与单位管理 on its 账号 tab, the chief's account selected."""
+    """账号与单位管理 on its 账号 tab, the chief's account selected; above it, what to set
+    for 区财政局, which has a drafter but no reviewers (a stalled-flow warning)."""
     dialog = AdminDialog(demo.store, ADMIN)
     try:
         dialog.tabs.setCurrentIndex(0)
@@ -99,7 +100,7 @@ def shoot_admin(demo: DemoSession, folder: Path) -> Path:
             item = dialog.accounts.topLevelItem(row)
             if item.text(0) == CHIEF:
                 dialog.accounts.setCurrentItem(item)
-        dialog.resize(860, 340)
+        dialog.resize(860, 420)  # room for the stalled-flow warning above the tabs
         return _shoot_dialog(dialog, dialog.accounts, folder / "admin.png", natural=False)
     finally:
         dialog.close()
