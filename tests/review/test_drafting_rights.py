@@ -77,7 +77,7 @@ def test_the_author_deletes_a_draft_never_submitted_with_everything_of_it(org):
     apply(org.store, DeleteDraft(new_id(), "liaison", draft))
     assert [d.id for d in list_drafts(org.store)] == [kept]
     assert revisions(org.store, draft) == []
-    assert pending_recovery(org.store) == []
+    assert pending_recovery(org.store, "liaison") == []
     entries = read_entries(org.store)
     assert entries[-1].name == "DeleteDraft" and entries[-1].actor == "liaison"
     assert verify(entries).ok

@@ -138,7 +138,7 @@ def test_the_open_draft_is_deleted_from_the_file_menu_after_confirming(qtbot, or
     assert [d.id for d in list_drafts(org.store)] == [draft.id]
     drafter.delete_action.trigger()
     answer(drafter, "删除")
-    assert list_drafts(org.store) == [] and pending_recovery(org.store) == []
+    assert list_drafts(org.store) == [] and pending_recovery(org.store, "liaison") == []
     assert drafter.open_draft.session.is_new and drafter.editor.title.text() == ""
     assert drafter.drafts.draft_ids() == []
     assert "已删除稿件「作废的通知」" in drafter.statusBar().currentMessage()
