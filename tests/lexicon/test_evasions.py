@@ -200,7 +200,7 @@ def test_lists_of_real_words_in_the_corpus_are_not_joined():
 
 
 def test_the_starter_lexicon_finds_nothing_new_in_the_corpus():
-    """With the starter lexicon the corpus has no block finding and the same five
+    """With the starter lexicon the corpus has no block finding and the same six
     warnings (政府法制办 and 文广新局, outdated names) as before separators and numerals
     were folded."""
     checker = Checker(load_lexicon(starter=True))
