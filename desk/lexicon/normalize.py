@@ -460,18 +460,26 @@ def describe_changes(span: str, term: str) -> tuple[str, ...]:
     Only what differs counts: 六合彩 found as 六合彩 needed nothing, found as 陆合彩 it
     needed 数字写法, and a term written with a quotation mark found with it needed none.
     """
-    tables = fold_tables()
+    if span == term:
+        return ()
+    change = fold_tables().change
     flags = 0
-    found, wanted = normalize(span).origins.tolist(), normalize(term).origins.tolist()
-    for a, b in zip(found, wanted, strict=True):
+    for a, b in zip(_origins(span), _origins(term), strict=True):
         if span[a] != term[b]:
-            flags |= int(tables.change[ord(span[a])]) | int(tables.change[ord(term[b])])
+            flags |= int(change[ord(span[a])]) | int(change[ord(term[b])])
     written = {gap.after: term[gap.start : gap.end] for gap in gaps(term)}
     for gap in gaps(span):
         run = span[gap.start : gap.end]
         if written.get(gap.after) != run:
-            flags |= int(np.bitwise_or.reduce(tables.change[code_points(run)]))
+            for ch in run:
+                flags |= int(change[ord(ch)])
     return _labels(flags)
+
+
+def _origins(text: str) -> list[int]:
+    """`normalize(text).origins` one character at a time, for a short text."""
+    width = fold_tables().width
+    return [index for index, ch in enumerate(text) for _ in range(width[ord(ch)])]
 
 
 def _labels(flags: int) -> tuple[str, ...]:
