@@ -2,12 +2,12 @@
 
     .venv/bin/python bench/bench_search.py [--drafts 2000] [--characters 2000] [--repeat 5]
 
-Input: --drafts drafts of about --characters characters each, cut from the seeds in
-../shared/seeds, one in ten with an evasion (百*家*乐, 百 家 乐 or 百家樂) in its text.
-Measured: ``list_drafts`` with a search, which folds every current title and text with
-the check's normalization (the ``desk_fold`` SQL function), against the same query
-without a search, the baseline. Best of --repeat; the first search of a process also
-builds the fold tables (about 50 ms), which is not counted.
+Input: --drafts drafts of about --characters characters each, cut from the reference
+corpus (resources/corpus), one in ten with an evasion (百*家*乐, 百 家 乐 or 百家樂) in its text.
+Measured: ``list_drafts`` with a search, which folds every current title and text as the
+check does (the ``desk_fold`` SQL function), against the same query without a search, the
+baseline. Best of --repeat; the first search of a process also builds the fold tables
+(about 0.1 s), which is not counted.
 
 Prints a Markdown block for docs/benchmarks.md.
 """
@@ -19,7 +19,7 @@ import datetime
 import tempfile
 from pathlib import Path
 
-from _common import SHARED, best_of, machine
+from _common import best_of, corpus_texts, machine
 
 from desk.review.commands import CreateDraft, apply, new_id
 from desk.review.drafts import list_drafts
@@ -30,7 +30,7 @@ EVASIONS = ("百*家*乐", "百 家 乐", "百家樂")
 
 def texts(count: int, characters: int) -> list[str]:
     """``count`` texts of about ``characters`` characters, every tenth with an evasion."""
-    seeds = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))]
+    seeds = corpus_texts()
     stream = "\n".join(line.strip() for seed in seeds for line in seed.splitlines() if line)
     made = []
     for n in range(count):

@@ -12,7 +12,7 @@ from pathlib import Path
 from desk.lexicon.entry import FIELDS, Entry
 from desk.lexicon.files import SUFFIXES, LexiconFileError, RowError, read_entries
 from desk.lexicon.matcher import Matcher
-from desk.lexicon.normalize import normalize_terms
+from desk.lexicon.normalize import normalize_terms, written_symbols
 from desk.resources import resource_path
 
 
@@ -29,10 +29,15 @@ class Lexicon:
     def from_entries(cls, entries: Iterable[Entry]) -> Lexicon:
         """Merge duplicates (same normalized term and scope), warning about each."""
         entries = list(entries)
-        merged: dict[tuple[str, str], Entry] = {}
+        merged: dict[tuple[str, tuple[tuple[int, str], ...], str], Entry] = {}
         warnings: list[str] = []
-        for entry, normalized in zip(entries, _normalized_terms(entries), strict=True):
-            key = (normalized, entry.scope)
+        # Terms that differ only in punctuation of their own (一带一路战略, 一带一路”战略)
+        # are different entries: the matcher tells their hits apart.
+        written = written_symbols([entry.term for entry in entries])
+        for index, (entry, normalized) in enumerate(
+            zip(entries, _normalized_terms(entries), strict=True)
+        ):
+            key = (normalized, tuple(written.get(index, {}).items()), entry.scope)
             previous = merged.get(key)
             if previous is None:
                 merged[key] = entry

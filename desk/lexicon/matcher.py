@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 import ahocorasick
@@ -12,7 +14,12 @@ import numpy as np
 from desk.lexicon import segment
 from desk.lexicon.alphabet import SYMBOLS_PER_CHAR, Alphabet
 from desk.lexicon.entry import Entry
-from desk.lexicon.normalize import describe_changes, fold_in_place, normalize
+from desk.lexicon.normalize import (
+    describe_changes,
+    gaps,
+    normalize,
+    written_symbols,
+)
 
 
 class Hit(NamedTuple):
@@ -55,7 +62,7 @@ class Hit(NamedTuple):
     @property
     def explanation(self) -> tuple[str, ...]:
         """The folds and skips that made the original span read as the term."""
-        return describe_changes(self.source, self.start, self.end)
+        return describe_changes(self.text, self.term)
 
     def __repr__(self) -> str:
         return f"Hit({self.start}, {self.end}, {self.term!r}, {self.text!r}, {self.severity})"
@@ -76,6 +83,13 @@ class Matcher:
         self._allow = np.array(
             [any(e.severity == "allow" for e in entries) for entries in self._entries], dtype=bool
         )
+        # Terms written with punctuation or symbols of their own (一带一路”战略).
+        owners = [index for index, entries in enumerate(self._entries) for _ in entries]
+        every = [entry for entries in self._entries for entry in entries]
+        written = written_symbols([entry.term for entry in every])
+        self._written = {every[i]: symbols for i, symbols in written.items()}
+        self._symbolic = np.zeros(len(self._entries), dtype=bool)
+        self._symbolic[[owners[i] for i in written]] = True
         self._automaton = ahocorasick.Automaton()
         for index, original in enumerate(order):
             self._automaton.add_word(encoded[original], index)
@@ -98,20 +112,28 @@ class Matcher:
         ends, indices = np.array(found, dtype=np.int64).T
         lasts = ends // SYMBOLS_PER_CHAR
         firsts = lasts - self._lengths[indices] + 1
-        allow = self._allow[indices]
-        allowed = _AllowedSpans(firsts[allow].tolist(), lasts[allow].tolist())
-        firsts, lasts, indices = firsts[~allow], lasts[~allow], indices[~allow]
+        if normalized.expanded:
+            aligned = normalized.aligned(firsts, lasts)
+            firsts, lasts, indices = firsts[aligned], lasts[aligned], indices[aligned]
         starts = normalized.origins[firsts]
         stops = normalized.origins[lasts] + 1
+        # Nothing skipped inside the span, and the term has no punctuation of its own: the
+        # hit stands as it is. Every other hit has its separators looked at.
+        plain = (stops - starts == normalized.characters(firsts, lasts)) & ~self._symbolic[indices]
+        context = _Context(text)
+        allowed = self._allowed_spans(context, firsts, lasts, starts, stops, indices, plain)
+        rest = ~self._allow[indices]
+        starts, stops, firsts, lasts = starts[rest], stops[rest], firsts[rest], lasts[rest]
+        indices, plain = indices[rest], plain[rest]
         order = np.lexsort((-stops, starts))  # reading order: by start, the longer hit first
-        words: _WordConfirmer | None = None
         hits: list[Hit] = []
-        for start, stop, first, last, index in zip(
+        for start, stop, first, last, index, as_written in zip(
             starts[order].tolist(),
             stops[order].tolist(),
             firsts[order].tolist(),
             lasts[order].tolist(),
             indices[order].tolist(),
+            plain[order].tolist(),
             strict=True,
         ):
             if allowed and allowed.cover(first, last):
@@ -119,19 +141,53 @@ class Matcher:
             for entry in self._entries[index]:
                 if not entry.applies_to(field):
                     continue
-                if entry.match == "word":
-                    words = words or _WordConfirmer(text)
-                    if words.cuts_through(start, stop):
-                        continue
+                if not as_written and not context.separators_fit(
+                    self._written.get(entry, NOTHING_WRITTEN), start, stop, confirm=True
+                ):
+                    continue
+                if entry.match == "word" and context.cuts_through(start, stop):
+                    continue
                 hits.append(Hit(start, stop, entry.term, entry, text))
         return hits
+
+    def _allowed_spans(
+        self,
+        context: _Context,
+        firsts: np.ndarray,
+        lasts: np.ndarray,
+        starts: np.ndarray,
+        stops: np.ndarray,
+        indices: np.ndarray,
+        plain: np.ndarray,
+    ) -> _AllowedSpans:
+        """Where allowed phrases occur: as written, or with spaces and interference skipped;
+        one found through other punctuation or symbols is not allowed (三、黄片 is no 三黄片)."""
+        allow = self._allow[indices]
+        spans = list(
+            zip(firsts[allow & plain].tolist(), lasts[allow & plain].tolist(), strict=True)
+        )
+        checked = allow & ~plain
+        for first, last, start, stop, index in zip(
+            *(column[checked].tolist() for column in (firsts, lasts, starts, stops, indices)),
+            strict=True,
+        ):
+            if any(
+                context.separators_fit(self._written.get(entry, NOTHING_WRITTEN), start, stop)
+                for entry in self._entries[index]
+                if entry.severity == "allow"
+            ):
+                spans.append((first, last))
+        return _AllowedSpans(spans)
+
+
+NOTHING_WRITTEN: Mapping[int, str] = MappingProxyType({})
 
 
 class _AllowedSpans:
     """Occurrences of allowed phrases; a hit wholly inside one is not reported."""
 
-    def __init__(self, firsts: list[int], lasts: list[int]) -> None:
-        spans = sorted(zip(firsts, lasts, strict=True))
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
         self._firsts = [first for first, _ in spans]
         self._reach = list(itertools.accumulate((last for _, last in spans), max))
 
@@ -144,15 +200,32 @@ class _AllowedSpans:
         return position > 0 and self._reach[position - 1] >= last
 
 
-class _WordConfirmer:
-    """Word-boundary checks on one scan's text, folded once on first need.
-
-    The folded original keeps spaces and punctuation, which are word boundaries
-    for the segmenter, and keeps offsets, so hits are checked where they are.
-    """
+class _Context:
+    """Confirmations of one scan's hits, each worked out once."""
 
     def __init__(self, text: str) -> None:
-        self._text = fold_in_place(text)
+        self._text = text
+        self._separated: dict[tuple[object, ...], bool] = {}  # by span and separators
 
     def cuts_through(self, start: int, end: int) -> bool:
         return segment.cuts_through_word(self._text, start, end)
+
+    def separators_fit(
+        self, written: Mapping[int, str], start: int, end: int, confirm: bool = False
+    ) -> bool:
+        """Whether the punctuation and symbols skipped in text[start:end] let it read as a
+        term written with `written` ({position: symbols}): the term's own must be there, and
+        any other must be confirmed (with `confirm`) not to stand between real words."""
+        found = {gap.after: gap for gap in gaps(self._text[start:end], symbolic=True)}
+        if any(a not in found or found[a].symbols != s for a, s in written.items()):
+            return False
+        unwritten = [gap for a, gap in found.items() if written.get(a) != gap.symbols]
+        if not unwritten:
+            return True
+        if not confirm:
+            return False
+        separators = [(start + gap.start, start + gap.end) for gap in unwritten]
+        key = (start, end, *separators)
+        if key not in self._separated:
+            self._separated[key] = segment.separates_words(self._text, start, end, separators)
+        return not self._separated[key]

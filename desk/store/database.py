@@ -41,17 +41,18 @@ def utc_now() -> datetime:
 
 
 def fold(text: str | None) -> str | None:
-    """The form search compares: the check's own normalization (desk.lexicon.normalize:
-    繁→简, full-width → half-width, case, spaces and interference characters dropped), so
-    a search for 百家乐 finds 百*家*乐, 百 家 乐 and 百家樂 as the check does.
+    """The form search compares: the check's folds that need no confirming
+    (desk.lexicon.normalize.search_key: 繁→简, full-width → half-width, case, compatibility
+    letters, spaces and interference characters dropped), so a search for 百家乐 finds
+    百*家*乐, 百 家 乐 and 百家樂 as the check does.
 
     Registered on every connection as the SQL function ``desk_fold``.
     """
     if text is None:
         return None
-    from desk.lexicon.normalize import normalize_term  # numpy and OpenCC: only once searched
+    from desk.lexicon.normalize import search_key  # numpy and OpenCC: only once searched
 
-    return normalize_term(text)
+    return search_key(text)
 
 
 class Store:
