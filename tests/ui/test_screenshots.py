@@ -51,6 +51,7 @@ WRITTEN = (  # in the order `desk screenshots` writes them
     "approval-form.png",
     "register.png",
     "admin.png",
+    "account.png",
 )
 WINDOWS = {  # the main window, at the screenshots' size; the others are dialogs or a page
     "drafts.png",
@@ -60,6 +61,7 @@ WINDOWS = {  # the main window, at the screenshots' size; the others are dialogs
     "inbox.png",
     "review.png",
     "returned.png",
+    "account.png",
 }
 
 

@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         self.quit_action = action(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
         for shown in (self.new_action, self.save_action, self.import_action, self.export_action):
             shown.setToolTip(f"{shown.text()} ({shown.shortcut().toString()})")
-        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        menu = self.file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         for item in (self.new_action, self.import_action, self.save_action, self.export_action):
             menu.addAction(item)
         menu.addAction(self.delete_action)

@@ -17,7 +17,9 @@ Written, in this order:
 * history.png: the revision history comparing a reviewer's correction;
 * approval-form.png: the first page of the printed 信息发布审核表;
 * register.png: the publication register;
-* admin.png: the admin's accounts.
+* admin.png: the admin's accounts, warned that a unit's drafts would stall;
+* account.png: who is signed in, 注销/切换账号 in the 文件 menu, and the drafter told
+  that nobody can review their unit's drafts yet.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from desk.ui.screenshots.dialogs import (
 from desk.ui.screenshots.support import ScreenshotError, wait
 from desk.ui.screenshots.windows import (
     DemoSession,
+    shoot_account,
     shoot_editor,
     shoot_inbox,
     shoot_returned,
@@ -78,6 +81,7 @@ def take_screenshots(folder: Path) -> list[Path]:
                 shoot_approval_form(demo, folder),
                 shoot_register(demo, folder),
                 shoot_admin(demo, folder),
+                shoot_account(demo, folder),
             ]
         finally:
             worker.stop()

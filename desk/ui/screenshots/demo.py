@@ -47,13 +47,14 @@ FINANCE = "区财政局"
 
 # Who is who: login, name, unit, roles. The chief also does 一审 (a small office), so
 # drafts wait for him at two levels.
-ADMIN, DRAFTER, STAFF, CHIEF, LEADER, PRINCIPAL = (
+ADMIN, DRAFTER, STAFF, CHIEF, LEADER, PRINCIPAL, FINANCE_DRAFTER = (
     "admin",
     "liaison",
     "staff",
     "chief",
     "leader",
     "boss",
+    "finance",
 )
 PEOPLE: tuple[tuple[str, str, str | None, tuple[str, ...]], ...] = (
     (ADMIN, "周管理", OFFICE, ("admin",)),
@@ -62,7 +63,7 @@ PEOPLE: tuple[tuple[str, str, str | None, tuple[str, ...]], ...] = (
     (CHIEF, "赵科长", OFFICE, ("review1", "review2")),
     (LEADER, "钱分管", OFFICE, ("review3",)),
     (PRINCIPAL, "孙区长", None, ("principal",)),
-    ("finance", "陈联络", FINANCE, ("drafter",)),
+    (FINANCE_DRAFTER, "陈联络", FINANCE, ("drafter",)),
 )
 NAMES = {login: name for login, name, _unit, _roles in PEOPLE}
 

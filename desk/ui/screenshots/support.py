@@ -41,14 +41,20 @@ def shown(widget: QWidget, seconds: float = 0.3) -> QWidget:
     return widget
 
 
-def with_tooltip(window: QWidget) -> QPixmap:
-    """The window's picture with the tooltip window painted where it is on screen."""
+def with_popups(window: QWidget) -> QPixmap:
+    """The window's picture with its open popups (a tooltip, a menu) painted where they
+    are on screen: they are windows of their own, which a grab of the window leaves out."""
     picture = window.grab()
-    tips = [w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel") and w.isVisible()]
-    if tips:
+    popups = [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if widget.isVisible() and (widget.inherits("QTipLabel") or widget.inherits("QMenu"))
+    ]
+    if popups:
         painter = QPainter(picture)
         origin = window.mapToGlobal(window.rect().topLeft())
-        painter.drawPixmap(tips[0].pos() - origin, tips[0].grab())
+        for popup in popups:
+            painter.drawPixmap(popup.pos() - origin, popup.grab())
         painter.end()
     return picture
 

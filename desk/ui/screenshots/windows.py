@@ -17,14 +17,14 @@ from desk.ui.drafts import DraftScope
 from desk.ui.main_window import MainWindow, WindowState
 from desk.ui.positions import Utf16Map
 from desk.ui.qt import QApplication, QEvent, QHelpEvent, QTextCursor, QWidget
-from desk.ui.screenshots.demo import CHIEF, DRAFTER, LEADER, DemoDrafts
+from desk.ui.screenshots.demo import CHIEF, DRAFTER, FINANCE_DRAFTER, LEADER, DemoDrafts
 from desk.ui.screenshots.support import (
     WINDOW_SIZE,
     ScreenshotError,
     pause,
     save,
     wait,
-    with_tooltip,
+    with_popups,
 )
 
 # Widths of the draft list, the editor and the side panel where the flow is the subject:
@@ -91,7 +91,7 @@ def shoot_editor(demo: DemoSession, folder: Path) -> list[Path]:
             viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
         )
         pause(0.3)
-        written.append(save(with_tooltip(window), folder / "editor.png"))
+        written.append(save(with_popups(window), folder / "editor.png"))
         window.drafts.show()
 
         window.show_preview()
@@ -148,3 +148,22 @@ def shoot_returned(demo: DemoSession, folder: Path) -> Path:
         if not window.editor.body.textCursor().hasSelection():
             raise ScreenshotError("退回意见所指的文字没有选中")
         return save(window.grab(), folder / "returned.png")
+
+
+def shoot_account(demo: DemoSession, folder: Path) -> Path:
+    """The 区财政局's liaison signed in (the status bar names them), the 文件 menu open at
+    注销/切换账号, and the 审核 tab warning that nobody can review the unit's drafts yet
+    (its reviewers have not been set)."""
+    with signed_in(demo, FINANCE_DRAFTER) as window:
+        window.splitter.setSizes(REVIEW_SPLIT)
+        window.side.setCurrentWidget(window.review)
+        if not window.review.standing.stall.text():
+            raise ScreenshotError("区财政局的新稿件没有显示无人审核的提示")
+        bar = window.menuBar()
+        where = bar.actionGeometry(window.file_menu.menuAction()).bottomLeft()
+        window.file_menu.popup(bar.mapToGlobal(where))
+        window.file_menu.setActiveAction(window.sign_out_action)
+        pause(0.3)
+        picture = with_popups(window)
+        window.file_menu.hide()
+        return save(picture, folder / "account.png")
