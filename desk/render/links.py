@@ -52,6 +52,7 @@ from typing import Literal
 
 from ada_url import URL
 
+from desk.documents.html_parser import VOID_ELEMENTS
 from desk.links import LinkVerdict, Whitelist, judge
 from desk.links.labels import describe
 from desk.render.images import decode_data_uri, image_extension
@@ -64,7 +65,7 @@ from desk.render.sanitize import (
     PLACEHOLDER_CLASS,
     numeric_attribute,
 )
-from desk.render.tree import VOID_ELEMENTS, Element
+from desk.render.tree import Element
 
 NoteSeverity = Literal["warn", "info"]
 ReadLocal = Callable[[str], bytes | None]
