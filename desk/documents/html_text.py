@@ -90,17 +90,13 @@ class HtmlText:
         return ShownText("".join(parts), starts or [0], origins or [0])
 
 
-def without_format_characters(text: str) -> str:
-    """Text without control or invisible format characters (bidi overrides included)."""
-    return "".join(
-        char if char in "\t\n" or unicodedata.category(char) not in ("Cc", "Cf") else ""
-        for char in text
-    )
-
-
 def announced_text(value: str) -> str:
-    """An attribute's text as a page announces it (alt): one line, nothing invisible."""
-    return " ".join(without_format_characters(value).split())
+    """An attribute's text as a page announces it (alt): one line, without control or
+    invisible format characters (bidi overrides included)."""
+    visible = (
+        char for char in value if char.isspace() or unicodedata.category(char) not in ("Cc", "Cf")
+    )
+    return " ".join("".join(visible).split())
 
 
 class _VisibleTextParser(TolerantHTMLParser):

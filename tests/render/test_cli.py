@@ -55,7 +55,8 @@ def test_good_render_writes_page_and_assets(tmp_path, capsys, draft, whitelist_f
     assert f'<meta name="desk-content-sha256" content="{digest}">' in page
     assert f'<img src="assets/{PNG_NAME}">' in page
     assert '<a href="https://www.gov.cn/zhengce/">中国政府网</a>和外站' in page
-    assert "[已移除外部图片：http://evil.com/x.png]" in page and "博彩" not in page
+    assert "[已移除外部图片：外图]" in page and "博彩" not in page and "evil.com" not in page
+    assert "已移除：http://evil.com/x.png" in stdout  # the address is for the desk
     assert_inert(page, styles=1, asset_prefix="assets/")
     assert f"已生成 {out}" in stdout
     assert f"内容 SHA-256：{digest}" in stdout
