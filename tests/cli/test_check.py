@@ -48,6 +48,8 @@ def test_json_shape_and_block_exit(tmp_path, capsys, lexicon):
         "term": "百家乐",
         "explanation": ["繁→简", "忽略空格"],
         "note": "test",
+        "origin": "text",
+        "origin_text": None,
     }
     assert draft.read_text(encoding="utf-8")[8:13] == "百 家 樂"
     assert (

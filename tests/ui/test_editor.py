@@ -139,7 +139,7 @@ def test_an_edit_rechecks_only_its_paragraph_and_the_one_before(qtbot, editor, w
     put_cursor(editor, len("百家乐一\n第二段\n第三"))
     type_text(editor.body, "百家乐")
     settle(qtbot, editor)
-    [(_generation, field, text, start, end, _anchors)] = requests
+    [(_generation, field, text, start, end, _anchors, _alts)] = requests
     # the edited paragraph, the one before (re-judged), the one after (context only)
     assert (field, text, start, end) == ("body", "第二段\n第三百家乐段\n澳门赌场四", 5, 21)
     assert spans(editor) == [(0, 3), (11, 14), (16, 20)]
