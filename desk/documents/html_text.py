@@ -114,10 +114,11 @@ class _VisibleTextParser(TolerantHTMLParser):
         self._hidden_open: list[bool] = []  # per open element: hidden from a reader
         self._unshown_depth = 0
         self._pre_depth = 0
+        self._line_start = True  # at the start of a line of the page (hidden text aside)
 
     def start_element(self, tag: str, attrs: dict[str, str]) -> None:
         hidden = bool(self._tracker.enter(tag, attrs))
-        if tag in BLOCK_ELEMENTS:
+        if tag in BLOCK_ELEMENTS and not self._unshown_depth:
             self._line_break(hidden)
         raw = self.raw_offset()
         self.tag_offsets.append(raw)
@@ -141,7 +142,7 @@ class _VisibleTextParser(TolerantHTMLParser):
             self._unshown_depth -= 1
         elif tag == "pre":
             self._pre_depth -= 1
-        if tag in BLOCK_ELEMENTS:
+        if tag in BLOCK_ELEMENTS and not self._unshown_depth:
             self._line_break(hidden)
 
     def handle_data(self, data: str) -> None:
@@ -149,7 +150,7 @@ class _VisibleTextParser(TolerantHTMLParser):
             return
         if not self._pre_depth:
             data = _WHITESPACE.sub(" ", data)
-            if self._at_line_start():
+            if self._line_start:
                 data = data.lstrip(" ")
         if data:
             self._append(data, bool(self._hidden_open) and self._hidden_open[-1])
@@ -160,21 +161,26 @@ class _VisibleTextParser(TolerantHTMLParser):
                 self.hidden[-1][1] += len(text)
             else:
                 self.hidden.append([self.length, self.length + len(text)])
+        else:
+            self._line_start = text.endswith("\n")
         self.parts.append(text)
         self.length += len(text)
 
-    def _at_line_start(self) -> bool:
-        return not self.parts or self.parts[-1].endswith("\n")
-
     def _line_break(self, hidden: bool) -> None:
-        """End the line; a line break that only a hidden element makes is hidden too."""
-        if self.parts and not self.parts[-1].endswith("\n"):
-            if self.parts[-1].endswith(" "):
+        """End the line; a line break that only a hidden element makes is hidden too (and
+        keeps the space before it, which the page shows)."""
+        if not self.parts:
+            return
+        if not self.parts[-1].endswith("\n"):
+            if self.parts[-1].endswith(" ") and not hidden:
                 stripped = self.parts[-1].rstrip(" ")
                 self.length -= len(self.parts[-1]) - len(stripped)
                 self.parts[-1] = stripped
                 self.clip(self.length)
             self._append("\n", hidden)
+        elif not hidden and self.hidden and self.hidden[-1][1] == self.length:
+            self.clip(self.length - 1)  # the line break shows after all
+            self._line_start = True
 
     def clip(self, length: int) -> None:
         """Hidden spans end by `length` (the text was cut there)."""
