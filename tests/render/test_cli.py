@@ -93,6 +93,29 @@ def test_clean_draft_exits_0(tmp_path, capsys):
 
 
 @pytest.mark.parametrize(
+    ("markup", "title"),
+    [
+        ('<p>见图<img src="https://www.gov.cn/a.png" alt="百家乐"></p>', "通知"),
+        ('<p>见图<img src="http://evil.com/a.png" alt="百家乐"></p>', "通知"),
+        ('<p>百家<span style="display:none">的</span>乐</p>', "通知"),
+        ("<table><caption>百家乐</caption><tr><td>一</td></tr></table>", "通知"),
+        ("<svg onload=alert(1)><p>百家乐</p>", "通知"),
+        ("<p>通知</p>", "关于百家\n乐的通知"),
+    ],
+)
+def test_a_block_term_anywhere_the_page_shows_it_exits_1(tmp_path, capsys, markup, title):
+    draft = tmp_path / "draft.html"
+    draft.write_text(markup, encoding="utf-8")
+    lexicon = tmp_path / "block.csv"
+    lexicon.write_text("term,category,severity\n百家乐,涉赌,block\n", encoding="utf-8")
+    out = tmp_path / "o.html"
+    args = ["--no-default-lexicon", "--lexicon", lexicon, "--title", title]
+    code, stdout, stderr = render(capsys, draft, "-o", out, *args)
+    assert (code, stderr) == (1, "") and "「百家乐」属于涉赌词条" in stdout
+    assert "百家" in out.read_text(encoding="utf-8")  # written for preview only
+
+
+@pytest.mark.parametrize(
     ("name", "content", "message"),
     [
         ("missing.html", None, "文件不存在"),
