@@ -36,7 +36,6 @@ tables (``desk.render`` writes tables so that nothing is fostered), and raw text
 from __future__ import annotations
 
 import re
-from collections import Counter
 from html.parser import HTMLParser
 
 _NEWLINE = re.compile(r"\n")
@@ -92,7 +91,7 @@ class TolerantHTMLParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self._line_starts = [0]
         self._open: list[tuple[str, str, str]] = []  # tag, namespace, integration point
-        self._open_count: Counter[str] = Counter()  # open elements by tag: stray ends cost O(1)
+        self._open_count: dict[str, int] = {}  # open elements by tag: stray ends cost O(1)
 
     # -- what readers implement ------------------------------------------------------
 
@@ -127,11 +126,11 @@ class TolerantHTMLParser(HTMLParser):
         self._start(tag, attrs, self_closing=True)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("p", "br") and self.in_foreign_content():
+        if tag in ("p", "br") and self._in_foreign_content():
             self._leave_foreign_content()
         if tag == "br":
             self._start("br", [], self_closing=False)
-        elif self._open_count[tag]:
+        elif self._open_count.get(tag):
             self._close(tag)
 
     def close(self) -> None:
@@ -143,22 +142,27 @@ class TolerantHTMLParser(HTMLParser):
         values: dict[str, str] = {}
         for name, value in attrs:
             values.setdefault(name, value or "")
-        if self.in_foreign_content() and not self._html_start_tag(tag):
+        stack, counts = self._open, self._open_count
+        if stack and stack[-1][1] != _HTML and not self._html_start_tag(tag):
             if tag in BREAKOUT_TAGS or (tag == "font" and not _FONT_BREAKOUT.isdisjoint(values)):
                 self._leave_foreign_content()
             else:
-                self._push(tag, values, self._open[-1][1], self_closing)
+                self._push(tag, values, stack[-1][1], self_closing)
                 return
-        if self._open_count["head"] and tag not in _IN_HEAD:
+        if counts.get("head") and tag not in _IN_HEAD:
             self._close("head")
-        if tag == "a" and self._open_count["a"]:
+        if tag == "a" and counts.get("a"):
             self._close("a")
         if tag in (_SVG, _MATHML):
             self._push(tag, values, tag, self_closing)
-        else:
-            self._push(tag, values, _HTML, tag in VOID_ELEMENTS)
+            return
+        stack.append((tag, _HTML, ""))  # the common case, inline: big pages have many tags
+        counts[tag] = counts.get(tag, 0) + 1
+        self.start_element(tag, values)
+        if tag in VOID_ELEMENTS:
+            self._pop()
 
-    def in_foreign_content(self) -> bool:
+    def _in_foreign_content(self) -> bool:
         """Whether the innermost open element is an SVG or MathML one (an HTML start tag
         there may close it)."""
         return bool(self._open) and self._open[-1][1] != _HTML
@@ -180,8 +184,9 @@ class TolerantHTMLParser(HTMLParser):
             self._pop()
 
     def _push(self, tag: str, attrs: dict[str, str], namespace: str, closes: bool) -> None:
+        """Open a foreign element (void ones when they are ``<x/>``)."""
         self._open.append((tag, namespace, _integration_point(tag, attrs, namespace)))
-        self._open_count[tag] += 1
+        self._open_count[tag] = self._open_count.get(tag, 0) + 1
         self.start_element(tag, attrs)
         if closes:
             self._pop()

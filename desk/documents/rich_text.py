@@ -8,9 +8,10 @@ style their spans the same way.
 
 Nothing else changes: the markup is copied through byte for byte, and the elements are
 only inserted around text, so the render still sees every style and still drops what a
-reader could not see. Text that is hidden is left as it is, and text is only wrapped if
-the new elements are not hidden themselves (a <style> rule such as
-``strong{display:none}``). Formatting the element already says is not repeated:
+reader could not see. Text that is hidden, or inside an element that is never shown
+(``<head>``, ``<svg>`` …, where a ``<strong>`` would end the element and show the text), is
+left as it is, and text is only wrapped if the new elements are not hidden themselves (a
+<style> rule such as ``strong{display:none}``). Formatting the element already says is not repeated:
 headings are bold, and the underline under a link is the link's.
 """
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desk.documents.html_parser import TolerantHTMLParser
+from desk.documents.html_parser import UNSHOWN_ELEMENTS, TolerantHTMLParser
 from desk.links import css
 from desk.links.hidden import VisibilityTracker
 
@@ -38,9 +39,10 @@ class _Frame:
     styled: frozenset[str]  # formatting the styles give the text inside
     said: frozenset[str]  # formatting the elements already give it
     hidden: bool
+    unshown: bool  # in an element never shown (head, svg …): an element put in might close it
 
 
-_ROOT = _Frame(frozenset(), frozenset(), False)
+_ROOT = _Frame(frozenset(), frozenset(), False, False)
 
 
 def semantic_html(html: str) -> str:
@@ -83,7 +85,8 @@ class _Wrapper(TolerantHTMLParser):
         parent = self.stack[-1]
         styled = _styled(parent.styled, attrs.get("style", ""))
         said = parent.said | _SAID_BY_TAG.get(tag, set())
-        self.stack.append(_Frame(styled, said, hidden))
+        unshown = parent.unshown or tag in UNSHOWN_ELEMENTS
+        self.stack.append(_Frame(styled, said, hidden, unshown))
 
     def end_element(self, tag: str) -> None:
         self.tracker.leave()
@@ -93,9 +96,8 @@ class _Wrapper(TolerantHTMLParser):
         self.end_text(self.raw_offset())
         frame = self.stack[-1]
         wrap = tuple(tag for tag in _ORDER if tag in frame.styled - frame.said)
-        plain = not wrap or not data.strip() or frame.hidden or self.cdata_elem is not None
-        # <strong> in <svg> would break out of it: the text would show where it was hidden
-        plain = plain or self.in_foreign_content()
+        # (a <strong> put in <head> or <svg> would end it: the text would show)
+        plain = not wrap or not data.strip() or frame.hidden or frame.unshown
         if not plain and self.visible_inside(wrap):
             self.text = (self.raw_offset(), wrap)
 

@@ -143,6 +143,9 @@ FAMILIES = {
     "entities": "<p>&#x767e;&#23478;&amp;&lt;乐&gt;&nbsp;百家乐</p>",
     "svg unclosed": "<svg onload=alert(1)><p>百家乐</p>",
     "svg text": "<p>百家<svg><text>的</text></svg>乐</p>",
+    "bold text in svg": '<svg><text style="font-weight:bold">百家乐</text></svg>',
+    "bold text in an unclosed head": '<p style="font-weight:bold"><head>百家乐',
+    "bold word cells": '<table><tr><td style="font-weight:bold">百家</td>乐</tr></table>',
     "math": "<math><mi>x</mi><p>百家乐</p>",
     "button": "<p>百家<button>乐</button></p>",
     "select": "<p>百家<select><option>的</option></select>乐</p>",
@@ -203,7 +206,8 @@ _ATTRIBUTES = st.one_of(
     st.sampled_from(
         [' style="display:none"', " hidden", ' title="百家乐"', ' aria-label="乐"',
          ' style="visibility:hidden"', ' style="visibility:visible"', ' class="x"',
-         ' style="font-size:0"', ' color="red"']
+         ' style="font-size:0"', ' color="red"', ' style="font-weight:bold"',
+         ' style="font-style:italic;text-decoration:underline"']
     ),
 )  # fmt: skip
 _CONTAINERS = st.one_of(
