@@ -25,14 +25,33 @@ Images (``<img src>``):
 * remote ``http(s)`` from a trusted host: kept (the normalised URL); its origin is added
   to the page's CSP ``img-src``;
 * remote from any other host, or any other scheme: never referenced. A visible
-  placeholder ``<span class="desk-removed-image">[已移除外部图片：SOURCE]</span>`` names it;
+  placeholder ``<span class="desk-removed-image">[已移除外部图片：ALT]</span>`` stands
+  for it, named by its alt text (checked like all text: ``desk.review.check``), or
+  ``[已移除外部图片]``; never by its address, which is the author's to choose and is not
+  checked (the note names it, for the desk);
 * a relative or ``file:`` src: the local file is read (``images.LocalImages``) and, if it
   is a PNG/JPEG/GIF/WebP/BMP, published as ``ASSETS/<sha256><ext>``; a ``data:`` URI
-  (how a .docx embeds pictures) likewise; otherwise a placeholder says why;
-* ``srcset`` and every other attribute but ``alt``/``width``/``height`` are dropped.
+  (how a .docx embeds pictures) likewise; otherwise a placeholder (``[已移除图片：ALT]``),
+  and the note says why;
+* ``srcset`` and every other attribute but ``alt``/``width``/``height`` are dropped; the
+  alt is published as announced (``html_text.announced_text``: one line, no invisible
+  characters), exactly the text the check reads.
 
 An image published without alt text (missing or blank) is reported as a note
 (``render.image-no-alt``): government sites are inspected for accessibility.
+
+Removed elements (``sanitize.DROPPED_WITH_CONTENT``) are counted in a note by tag; where
+text went with them (an unclosed ``<template>`` or ``<select>`` holding the rest of the
+page), the note is a warning saying how many characters, never a silent cut. A
+``<button>`` is unwrapped: its label is text a browser shows.
+
+Lines: the checked text (``html_text``) breaks the line at every block element, so the
+page must too, or it would put together on one line what the check read on two
+(百家<div>乐</div> inside a <p>). A block that is unwrapped inside a paragraph, a heading
+or a link ends the line with a ``<br>`` where text follows; table parts are only written
+inside a written table, and what else a table, a section or a row holds is written in a
+cell of its own, so nh3's parser never moves it out in front of the table next to other
+text (foster parenting).
 
 Reporting: ``RenderNote`` (rule id, severity, message, source), not ``review.Finding``:
 findings carry offsets into a field's plain text, and what is reported here is markup
@@ -210,7 +229,7 @@ class _Rewriter:
         self.tables = 0  # open tables written
         self.line_open = False  # something shows on the line being written
         self.boundary = False  # the line must end before anything more shows
-        self.runs: list[int] = []
+        self.runs: list[tuple[int, bool, bool]] = []  # where each run's <p> is, line state
         self.stack: list[tuple[int, object, bool]] = []
 
     def run(self, root: Element) -> Rewritten:
@@ -226,15 +245,16 @@ class _Rewriter:
             elif kind == _CLOSE:
                 self._write_close(item)  # type: ignore[arg-type]
             elif kind == _RUN_START:
-                self.runs.append(len(self.out))
+                self.runs.append((len(self.out), self.line_open, self.boundary))
                 self._write_open("p")
             elif kind == _RUN_END:
-                start = self.runs.pop()
+                start, line_open, boundary = self.runs.pop()
                 if "".join(self.out[start + 1 :]).strip():
                     self._write_close("p")
                 else:  # only whitespace between blocks: no paragraph, keep the line breaks
                     del self.out[start]
                     self._write_close("p", written=False)
+                    self.line_open, self.boundary = line_open, boundary
             elif kind == _BOUNDARY:
                 self.boundary = True
             elif kind == _WRAP_START:
@@ -570,7 +590,7 @@ def _hidden_text(element: Element) -> str:
         if isinstance(node, str):
             if hidden:
                 parts.append(node)
-        elif node.tag not in ("script", "style"):
+        elif node.tag not in _NOT_TEXT:
             stack.extend((child, bool(node.hidden)) for child in reversed(node.children))
     return " ".join("".join(parts).split())
 

@@ -140,6 +140,7 @@ FAMILIES = {
     "block in a paragraph": "<p>百家<div>乐</div></p>",
     "empty block in a cell": "<table><tr><td>百家<div></div>乐</td></tr></table>",
     "block in a link": '<a href="https://www.gov.cn/">百家<div>乐</div></a>',
+    "blank block in a list item": "<ul><li>百家<div> </div>乐</li></ul>",
     "entities": "<p>&#x767e;&#23478;&amp;&lt;乐&gt;&nbsp;百家乐</p>",
     "svg unclosed": "<svg onload=alert(1)><p>百家乐</p>",
     "svg text": "<p>百家<svg><text>的</text></svg>乐</p>",
