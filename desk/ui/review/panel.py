@@ -271,7 +271,7 @@ class ReviewPanel(QWidget):
         for finding in self._findings():
             if finding.severity != "warn":
                 continue
-            item = QTreeWidgetItem([f"「{finding.found_text}」{finding.message}"])
+            item = QTreeWidgetItem([f"「{finding.text}」{finding.message}"])
             self.acknowledgements.addTopLevelItem(item)
             reason = QLineEdit(kept.get(finding_key(finding), ""))
             self.acknowledgements.setItemWidget(item, 1, reason)
