@@ -67,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{_PROG}: {error}", file=sys.stderr)
         return EXIT_ERROR
     _summary(result, output)
-    check = checker.check(document.text, args.title, document.html, document.layout)
+    # The title as published (whitespace collapsed), and the alt texts with the text.
+    title = result.title if args.title is not None else None
+    check = checker.check(document.text, title, document.html, document.layout)
     blocks = [finding for finding in check.findings if finding.severity == "block"]
     if blocks:
         print(f"有 {len(blocks)} 处屏蔽项，不得发布（用 desk check 查看详情）：")

@@ -7,7 +7,7 @@ import os
 import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
-from desk.review.findings import SEVERITIES, SEVERITY_LABELS, Finding
+from desk.review.findings import ORIGIN_LABELS, SEVERITIES, SEVERITY_LABELS, Finding
 
 if TYPE_CHECKING:
     from desk.commands.check import FileReport
@@ -78,6 +78,8 @@ class TextReport:
         before = before.rsplit("\n", 1)[-1]
         after = after.split("\n", 1)[0]
         span = text[finding.start : finding.end].replace("\n", "⏎")
+        if finding.origin != "text":  # found in what stands there (an image's alt)
+            span = f"{ORIGIN_LABELS[finding.origin]}：{finding.found_text}"
         marked = (
             f"{_HIGHLIGHT}{_COLOURS[finding.severity]}{span}{_RESET}"
             if self._colour

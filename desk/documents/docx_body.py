@@ -290,8 +290,8 @@ class _Builder:
         name = src.removeprefix(self.asset_prefix)
         data = self.assets.get(name) if src.startswith(self.asset_prefix) else None
         if data is None:  # a remote image on a trusted host: named and linked, not fetched
-            linked = replace(format, link=self.link(src))
-            self.add(_Run("text", f"[图片：{alt or src}]", linked), context)
+            linked = replace(format, link=self.link(src))  # named by its alt, which is checked
+            self.add(_Run("text", f"[图片：{alt}]" if alt else "[图片]", linked), context)
             return
         if name not in self.images:
             part = f"media/image{len(self.images) + 1}.{name.rpartition('.')[2]}"

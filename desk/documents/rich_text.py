@@ -8,20 +8,20 @@ style their spans the same way.
 
 Nothing else changes: the markup is copied through byte for byte, and the elements are
 only inserted around text, so the render still sees every style and still drops what a
-reader could not see. Text that is hidden is left as it is, and text is only wrapped if
-the new elements are not hidden themselves (a <style> rule such as
-``strong{display:none}``). Formatting the element already says is not repeated:
+reader could not see. Text that is hidden, or inside an element that is never shown
+(``<head>``, ``<svg>`` …, where a ``<strong>`` would end the element and show the text), is
+left as it is, and text is only wrapped if the new elements are not hidden themselves (a
+<style> rule such as ``strong{display:none}``). Formatting the element already says is not repeated:
 headings are bold, and the underline under a link is the link's.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
-from desk.documents.html_parser import TolerantHTMLParser
+from desk.documents.html_parser import UNSHOWN_ELEMENTS, TolerantHTMLParser
 from desk.links import css
-from desk.links.hidden import VOID_ELEMENTS, VisibilityTracker
+from desk.links.hidden import VisibilityTracker
 
 _ORDER = ("strong", "em", "u", "code", "sup", "sub")  # outermost first
 _SAID_BY_TAG = {
@@ -36,13 +36,13 @@ _MONOSPACE = ("monospace", "courier", "consolas", "menlo")
 
 @dataclass(frozen=True, slots=True)
 class _Frame:
-    tag: str
     styled: frozenset[str]  # formatting the styles give the text inside
     said: frozenset[str]  # formatting the elements already give it
     hidden: bool
+    unshown: bool  # in an element never shown (head, svg …): an element put in might close it
 
 
-_ROOT = _Frame("", frozenset(), frozenset(), False)
+_ROOT = _Frame(frozenset(), frozenset(), False, False)
 
 
 def semantic_html(html: str) -> str:
@@ -65,39 +65,39 @@ class _Wrapper(TolerantHTMLParser):
         super().__init__()
         self.tracker = VisibilityTracker.for_document(html)
         self.stack = [_ROOT]
-        self.open: Counter[str] = Counter()
         self.text: tuple[int, tuple[str, ...]] | None = None  # start of a run to wrap, how
         self.insertions: list[tuple[int, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.end_text(self.raw_offset())
-        values: dict[str, str] = {}
-        for name, value in attrs:
-            values.setdefault(name, value or "")
-        if tag == "a" and self.open["a"]:
-            self.close_element("a")
-        hidden = bool(self.tracker.enter(tag, values))
-        if tag not in VOID_ELEMENTS:
-            parent = self.stack[-1]
-            styled = _styled(parent.styled, values.get("style", ""))
-            said = parent.said | _SAID_BY_TAG.get(tag, set())
-            self.stack.append(_Frame(tag, styled, said, hidden))
-            self.open[tag] += 1
+        super().handle_starttag(tag, attrs)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
+        self.end_text(self.raw_offset())
+        super().handle_startendtag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
         self.end_text(self.raw_offset())
-        if self.open[tag]:
-            self.tracker.leave(tag)
-            self.close_element(tag)
+        super().handle_endtag(tag)
+
+    def start_element(self, tag: str, attrs: dict[str, str]) -> None:
+        hidden = bool(self.tracker.enter(tag, attrs))
+        parent = self.stack[-1]
+        styled = _styled(parent.styled, attrs.get("style", ""))
+        said = parent.said | _SAID_BY_TAG.get(tag, set())
+        unshown = parent.unshown or tag in UNSHOWN_ELEMENTS
+        self.stack.append(_Frame(styled, said, hidden, unshown))
+
+    def end_element(self, tag: str) -> None:
+        self.tracker.leave()
+        self.stack.pop()
 
     def handle_data(self, data: str) -> None:
         self.end_text(self.raw_offset())
         frame = self.stack[-1]
         wrap = tuple(tag for tag in _ORDER if tag in frame.styled - frame.said)
-        plain = not wrap or not data.strip() or frame.hidden or self.cdata_elem is not None
+        # (a <strong> put in <head> or <svg> would end it: the text would show)
+        plain = not wrap or not data.strip() or frame.hidden or frame.unshown
         if not plain and self.visible_inside(wrap):
             self.text = (self.raw_offset(), wrap)
 
@@ -117,16 +117,9 @@ class _Wrapper(TolerantHTMLParser):
     def visible_inside(self, wrap: tuple[str, ...]) -> bool:
         """Whether the wrapping elements would be visible where the text is."""
         hidden = [bool(self.tracker.enter(tag, {})) for tag in wrap]
-        for tag in reversed(wrap):
-            self.tracker.leave(tag)
+        for _tag in wrap:
+            self.tracker.leave()
         return not any(hidden)
-
-    def close_element(self, tag: str) -> None:
-        while len(self.stack) > 1:
-            frame = self.stack.pop()
-            self.open[frame.tag] -= 1
-            if frame.tag == tag:
-                return
 
 
 def _styled(inherited: frozenset[str], style: str) -> frozenset[str]:

@@ -146,36 +146,28 @@ class _LinkParser(TolerantHTMLParser):
         self._style_text: list[str] = []
         self._style_start = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values: dict[str, str] = {}
-        for name, value in attrs:
-            values.setdefault(name, value or "")  # the first duplicate wins, as in browsers
+    def start_element(self, tag: str, attrs: dict[str, str]) -> None:
         if tag == "a":
-            self._close_anchor()
+            self._close_anchor()  # an <a> inside foreign content may sit in an open one
         start = self.raw_offset()
         end = start + len(self.get_starttag_text() or "")
-        reasons = self._tracker.enter(tag, values)
-        for attribute, url in _attribute_urls(tag, values):
+        reasons = self._tracker.enter(tag, attrs)
+        for attribute, url in _attribute_urls(tag, attrs):
             self.links.append(ExtractedLink(url, start, end, tag, attribute, None, reasons))
-        for url, _, _ in css.urls(values.get("style", "")):
+        for url, _, _ in css.urls(attrs.get("style", "")):
             self.links.append(ExtractedLink(url, start, end, tag, "style", None, reasons))
-        if tag == "a" and "href" in values:
-            depth = self._tracker.depth
-            self._anchor = _OpenAnchor(values["href"], start, end, reasons, depth, [])
+        if tag == "a" and "href" in attrs:
+            self._anchor = _OpenAnchor(attrs["href"], start, end, reasons, self.depth, [])
         if tag in _RAW_TEXT_ELEMENTS:
             self._raw_text = tag
             self._style_text = []
             self._style_start = end
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # Browsers ignore the "/" of <div/>: the element stays open (void ones close anyway).
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
+    def end_element(self, tag: str) -> None:
         if tag == self._raw_text:
             self._finish_raw_text()
-        self._tracker.leave(tag)
-        if self._anchor and (tag == "a" or self._tracker.depth < self._anchor.depth):
+        self._tracker.leave()
+        if self._anchor and self.depth <= self._anchor.depth:
             self._close_anchor()
 
     def handle_data(self, data: str) -> None:
@@ -183,12 +175,6 @@ class _LinkParser(TolerantHTMLParser):
             self._style_text.append(data)
         elif self._raw_text is None and self._anchor:
             self._anchor.text.append(data)
-
-    def close(self) -> None:
-        super().close()
-        if self._raw_text:
-            self._finish_raw_text()
-        self._close_anchor()
 
     def _finish_raw_text(self) -> None:
         if self._raw_text == "style":

@@ -35,7 +35,6 @@ a text one: ``verdict.text_href_mismatch``, applied by ``judge(url, text=...)``.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,10 +42,6 @@ from functools import lru_cache
 from desk.documents.html_parser import TolerantHTMLParser
 from desk.links import css
 
-VOID_ELEMENTS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-     "source", "track", "wbr"}
-)  # fmt: skip
 _REPLACED_ELEMENTS = frozenset({"iframe", "frame", "img", "embed", "object", "video"})
 _POSITIONED = frozenset({"absolute", "fixed", "relative", "sticky"})
 _OVERFLOW_HIDING = frozenset({"hidden", "clip"})
@@ -114,7 +109,6 @@ class _Rule:
 class _Frame:
     """What an open element passes on to its descendants."""
 
-    tag: str
     fixed: tuple[str, ...]  # reasons no descendant can undo, labelled
     visibility: str | None  # labelled inheritable reasons, None when visible
     font_size: str | None
@@ -122,11 +116,15 @@ class _Frame:
     background: Color | None
 
 
-_ROOT = _Frame("", (), None, None, None, None)
+_ROOT = _Frame((), None, None, None, None)
 
 
 class VisibilityTracker:
-    """Follow open elements and report why each one is hidden from a reader."""
+    """Follow open elements and report why each one is hidden from a reader.
+
+    The parser (``TolerantHTMLParser``) decides what is open: ``enter`` each element it
+    opens (void ones too) and ``leave`` each one it closes, innermost first.
+    """
 
     def __init__(self, style_blocks: Iterable[str] = ()) -> None:
         # Rules indexed by key, with their source position: big pages have big sheets.
@@ -135,7 +133,6 @@ class VisibilityTracker:
         for position, rule in enumerate(rules):
             self._rules.setdefault(rule.key, []).append((position, rule))
         self._stack: list[_Frame] = []
-        self._open: Counter[str] = Counter()  # open elements by tag: stray ends cost nothing
 
     @classmethod
     def for_document(cls, html: str) -> VisibilityTracker:
@@ -152,15 +149,11 @@ class VisibilityTracker:
         return len(self._stack)
 
     def enter(self, tag: str, attrs: Mapping[str, str]) -> tuple[str, ...]:
-        """Open an element (void ones close at once); return its hiding reasons."""
-        if tag == "a" and self._open["a"]:
-            self.leave("a")  # an <a> closes an open one, as in a browser
+        """Open an element inside the innermost open one; return its hiding reasons."""
         parent = self._stack[-1] if self._stack else _ROOT
         if self._plain(tag, attrs):
-            frame, reasons = _plain_child(parent, tag)
-            if tag not in VOID_ELEMENTS:
-                self._stack.append(frame)
-                self._open[tag] += 1
+            frame, reasons = _plain_child(parent)
+            self._stack.append(frame)
             return reasons
         style = self._computed_style(tag, attrs)
         own = _fixed_reasons(tag, attrs, style)
@@ -173,10 +166,7 @@ class VisibilityTracker:
         if tag == "a" and _same_color(_parse_color(style.get("color", "")), background):
             own.append("same-color")
         fixed = tuple(_dedupe(own + [_labelled(reason) for reason in parent.fixed]))
-        frame = _Frame(tag, fixed, visibility, font_size, indent, background)
-        if tag not in VOID_ELEMENTS:
-            self._stack.append(frame)
-            self._open[tag] += 1
+        self._stack.append(_Frame(fixed, visibility, font_size, indent, background))
         inheritable = [r for r in (visibility, font_size, indent) if r]
         ordered = sorted(inheritable + list(fixed), key=lambda r: r.startswith(_ANCESTOR))
         return tuple(_dedupe(ordered))
@@ -201,15 +191,9 @@ class VisibilityTracker:
             return True
         return any("." + name in rules for name in attrs.get("class", "").split())
 
-    def leave(self, tag: str) -> None:
-        """Close the innermost open ``tag`` and everything inside it; ignore stray ends."""
-        if not self._open[tag]:
-            return
-        while self._stack:
-            closed = self._stack.pop().tag
-            self._open[closed] -= 1
-            if closed == tag:
-                return
+    def leave(self) -> None:
+        """Close the innermost open element."""
+        self._stack.pop()
 
     def _computed_style(self, tag: str, attrs: Mapping[str, str]) -> dict[str, str]:
         """Cascade: sheet < inline < sheet !important < inline !important.
@@ -266,12 +250,12 @@ class _StyleCollector(TolerantHTMLParser):
         self.blocks: list[str] = []
         self._in_style = False
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start_element(self, tag: str, attrs: dict[str, str]) -> None:
         if tag == "style":
             self._in_style = True
             self.blocks.append("")
 
-    def handle_endtag(self, tag: str) -> None:
+    def end_element(self, tag: str) -> None:
         if tag == "style":
             self._in_style = False
 
@@ -286,13 +270,13 @@ _HIDING_ATTRIBUTES = frozenset({"style", "hidden", "width", "height", "bgcolor",
 
 
 @lru_cache(maxsize=1024)
-def _plain_child(parent: _Frame, tag: str) -> tuple[_Frame, tuple[str, ...]]:
+def _plain_child(parent: _Frame) -> tuple[_Frame, tuple[str, ...]]:
     """The frame and reasons of a plain element: its parent's state, labelled as inherited."""
     fixed = tuple(_dedupe([_labelled(reason) for reason in parent.fixed]))
     visibility = _labelled(parent.visibility) if parent.visibility else None
     font_size = _labelled(parent.font_size) if parent.font_size else None
     indent = _labelled(parent.indent) if parent.indent else None
-    frame = _Frame(tag, fixed, visibility, font_size, indent, parent.background)
+    frame = _Frame(fixed, visibility, font_size, indent, parent.background)
     inheritable = [r for r in (visibility, font_size, indent) if r]
     return frame, tuple(_dedupe(inheritable + list(fixed)))
 

@@ -25,14 +25,33 @@ Images (``<img src>``):
 * remote ``http(s)`` from a trusted host: kept (the normalised URL); its origin is added
   to the page's CSP ``img-src``;
 * remote from any other host, or any other scheme: never referenced. A visible
-  placeholder ``<span class="desk-removed-image">[已移除外部图片：SOURCE]</span>`` names it;
+  placeholder ``<span class="desk-removed-image">[已移除外部图片：ALT]</span>`` stands
+  for it, named by its alt text (checked like all text: ``desk.review.check``), or
+  ``[已移除外部图片]``; never by its address, which is the author's to choose and is not
+  checked (the note names it, for the desk);
 * a relative or ``file:`` src: the local file is read (``images.LocalImages``) and, if it
   is a PNG/JPEG/GIF/WebP/BMP, published as ``ASSETS/<sha256><ext>``; a ``data:`` URI
-  (how a .docx embeds pictures) likewise; otherwise a placeholder says why;
-* ``srcset`` and every other attribute but ``alt``/``width``/``height`` are dropped.
+  (how a .docx embeds pictures) likewise; otherwise a placeholder (``[已移除图片：ALT]``),
+  and the note says why;
+* ``srcset`` and every other attribute but ``alt``/``width``/``height`` are dropped; the
+  alt is published as announced (``html_text.announced_text``: one line, no invisible
+  characters), exactly the text the check reads.
 
 An image published without alt text (missing or blank) is reported as a note
 (``render.image-no-alt``): government sites are inspected for accessibility.
+
+Removed elements (``sanitize.DROPPED_WITH_CONTENT``) are counted in a note by tag; where
+text went with them (an unclosed ``<template>`` or ``<select>`` holding the rest of the
+page), the note is a warning saying how many characters, never a silent cut. A
+``<button>`` is unwrapped: its label is text a browser shows.
+
+Lines: the checked text (``html_text``) breaks the line at every block element, so the
+page must too, or it would put together on one line what the check read on two
+(百家<div>乐</div> inside a <p>). A block that is unwrapped inside a paragraph, a heading
+or a link ends the line with a ``<br>`` where text follows; table parts are only written
+inside a written table, and what else a table, a section or a row holds is written in a
+cell of its own, so nh3's parser never moves it out in front of the table next to other
+text (foster parenting).
 
 Reporting: ``RenderNote`` (rule id, severity, message, source), not ``review.Finding``:
 findings carry offsets into a field's plain text, and what is reported here is markup
@@ -44,7 +63,6 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -52,6 +70,8 @@ from typing import Literal
 
 from ada_url import URL
 
+from desk.documents.html_parser import BLOCK_ELEMENTS, VOID_ELEMENTS
+from desk.documents.html_text import announced_text
 from desk.links import LinkVerdict, Whitelist, judge
 from desk.links.labels import describe
 from desk.render.images import decode_data_uri, image_extension
@@ -64,7 +84,7 @@ from desk.render.sanitize import (
     PLACEHOLDER_CLASS,
     numeric_attribute,
 )
-from desk.render.tree import VOID_ELEMENTS, Element
+from desk.render.tree import Element
 
 NoteSeverity = Literal["warn", "info"]
 ReadLocal = Callable[[str], bytes | None]
@@ -73,27 +93,36 @@ MAX_DEPTH = 64  # deeper markup is unwrapped: no parser or serializer downstream
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
 _WEB_SCHEMES = frozenset({"http", "https"})
 _CSP_HOST_RE = re.compile(r"^[a-z0-9.-]+(?::[0-9]{1,5})?$")
-# Unwrapped block containers: their loose text runs become paragraphs, so two <div>s
-# never run together into one line.
-_UNWRAPPED_BLOCKS = frozenset(
-    {"div", "section", "article", "header", "footer", "main", "aside", "nav", "figure",
-     "figcaption", "center", "address", "dl", "dt", "dd", "details", "summary", "form",
-     "fieldset", "legend", "caption", "hgroup", "dialog", "body", "html", "menu", "dir",
-     "listing", "plaintext", "search"}
-)  # fmt: skip
-_BLOCKS = BLOCK_TAGS | _UNWRAPPED_BLOCKS
+# Elements that start a line but are not written: their content is, between line
+# boundaries (loose text runs become paragraphs, or a <br> ends the line inside a
+# paragraph), so two <div>s never run together into one line. The visible text that is
+# checked breaks the line at the same elements (BLOCK_ELEMENTS).
+_UNWRAPPED_BLOCKS = BLOCK_ELEMENTS - ALLOWED_TAGS
+_BLOCKS = BLOCK_ELEMENTS - {"br"}
+_LINE_ENDS = BLOCK_TAGS | {"br"}  # written elements that end the line they are on
 _PHRASING = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre"}) | (
     ALLOWED_TAGS - BLOCK_TAGS
 )
 # Written as they are (with their allowed attributes); <a> and <img> have their own rules,
 # and a <span> is only ever the image placeholder.
 _WRITTEN = ALLOWED_TAGS - {"a", "img", "span"}
+# Table parts are only written inside a written table (elsewhere a browser ignores their
+# tags and their texts run together). Whatever else a table, section or row holds would
+# be moved out in front of the table by the HTML parser in nh3 (foster parenting), next
+# to other such text: it is written in a cell of its own instead, where it stands.
+_TABLE_PARTS = frozenset({"thead", "tbody", "tfoot", "tr", "td", "th"})
+_STRAY_WRAPPERS = {"table": ("tr", "td"), "thead": ("tr", "td"), "tbody": ("tr", "td"),
+                   "tfoot": ("tr", "td"), "tr": ("td",)}  # fmt: skip
+_TABLE_DEPTH = 8  # a table needs this much room below MAX_DEPTH for its parts
 # Removed elements worth telling the desk about (a <style> or <meta> is routine).
 _ACTIVE_CONTENT = frozenset(
     {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math",
      "base", "canvas", "audio", "video", "textarea", "select", "button", "input",
      "template", "portal"}
 )  # fmt: skip
+# Text in these is code or the page's metadata, never something a reader was shown.
+_NOT_TEXT = frozenset({"script", "style"})
+_ASCII_WHITESPACE = " \t\n\r\f"
 _SOURCE_LIMIT = 120
 _EXCERPT_LIMIT = 40
 _VERDICT_NAMES = {"untrusted": "不可信", "suspicious": "可疑", "invalid": "无效"}
@@ -182,7 +211,7 @@ def _no_local_files(src: str) -> None:
 
 
 # Work items of the iterative walk (markup nests arbitrarily deep; Python recursion doesn't).
-_NODE, _TEXT, _CLOSE, _RUN_START, _RUN_END = range(5)
+_NODE, _TEXT, _CLOSE, _RUN_START, _RUN_END, _BOUNDARY, _WRAP_START, _WRAP_END = range(8)
 
 
 class _Rewriter:
@@ -194,9 +223,13 @@ class _Rewriter:
         self.result = Rewritten("")
         self.counts: Counter[str] = Counter()
         self.removed_elements: Counter[str] = Counter()
+        self.dropped_text: dict[str, list[str]] = {}  # tag → texts removed with such elements
         self.depth = 0  # open elements written
         self.phrasing = 0  # open phrasing elements written (p, h1, strong, a ...)
-        self.runs: list[int] = []
+        self.tables = 0  # open tables written
+        self.line_open = False  # something shows on the line being written
+        self.boundary = False  # the line must end before anything more shows
+        self.runs: list[tuple[int, bool, bool]] = []  # where each run's <p> is, line state
         self.stack: list[tuple[int, object, bool]] = []
 
     def run(self, root: Element) -> Rewritten:
@@ -206,70 +239,114 @@ class _Rewriter:
             kind, item, flag = stack.pop()
             if kind == _TEXT:
                 if not flag:
-                    self.out.append(_escape_text(item))  # type: ignore[arg-type]
+                    self._text(item)  # type: ignore[arg-type]
             elif kind == _NODE:
                 self._element(item, flag)  # type: ignore[arg-type]
             elif kind == _CLOSE:
-                self.out.append(item)  # type: ignore[arg-type]
-                self.depth -= 1
-                if flag:
-                    self.phrasing -= 1
+                self._write_close(item)  # type: ignore[arg-type]
             elif kind == _RUN_START:
-                self.runs.append(len(self.out))
-                self.out.append("<p>")
-                self.phrasing += 1
-            else:  # _RUN_END
-                start = self.runs.pop()
-                self.phrasing -= 1
+                self.runs.append((len(self.out), self.line_open, self.boundary))
+                self._write_open("p")
+            elif kind == _RUN_END:
+                start, line_open, boundary = self.runs.pop()
                 if "".join(self.out[start + 1 :]).strip():
-                    self.out.append("</p>")
+                    self._write_close("p")
                 else:  # only whitespace between blocks: no paragraph, keep the line breaks
                     del self.out[start]
-        for tag, count in sorted(self.removed_elements.items()):
-            self._note("render.element-removed", "info", f"已移除 <{tag}> 元素 {count} 处", tag)
-        self.counts["elements_removed"] = sum(self.removed_elements.values())
+                    self._write_close("p", written=False)
+                    self.line_open, self.boundary = line_open, boundary
+            elif kind == _BOUNDARY:
+                self.boundary = True
+            elif kind == _WRAP_START:
+                for tag in item:  # type: ignore[attr-defined]
+                    self._write_open(tag)
+            else:  # _WRAP_END
+                for tag in reversed(item):  # type: ignore[call-overload]
+                    self._write_close(tag)
+        self._removal_notes()
         self.result.html = "".join(self.out)
         self.result.stats = RenderStats(**self.counts)
         return self.result
 
     # -- walking ---------------------------------------------------------------------
 
-    def _push_children(self, element: Element, *, runs: bool = False) -> None:
-        """Queue the children (in order); ``runs``: wrap loose inline runs in <p>."""
+    def _push_children(
+        self, element: Element, *, runs: bool = False, wrap: tuple[str, ...] = ()
+    ) -> None:
+        """Queue the children (in order). ``runs``: wrap loose inline runs in <p>;
+        ``wrap``: the cell (``td``, or ``tr td``) that holds what a table part holds
+        besides table parts."""
         hidden = bool(element.hidden)
         items: list[tuple[int, object, bool]] = []
-        in_run = False
+        in_group = False
         for child in element.children:
-            inline = isinstance(child, str) or child.tag not in _BLOCKS
-            if runs and inline and not in_run:
-                items.append((_RUN_START, None, False))
-                in_run = True
-            elif runs and not inline and in_run:
-                items.append((_RUN_END, None, False))
-                in_run = False
+            if wrap:
+                stray = _stray_in_table(child)
+                if stray and not in_group:
+                    items.append((_WRAP_START, wrap, False))
+                    in_group = True
+                elif in_group and not stray and not isinstance(child, str):
+                    items.append((_WRAP_END, wrap, False))
+                    in_group = False
+            elif runs:
+                inline = isinstance(child, str) or child.tag not in _BLOCKS
+                if inline and not in_group:
+                    items.append((_RUN_START, None, False))
+                    in_group = True
+                elif not inline and in_group:
+                    items.append((_RUN_END, None, False))
+                    in_group = False
             if isinstance(child, str):
                 items.append((_TEXT, child, hidden))
             else:
                 items.append((_NODE, child, hidden))
-        if in_run:
-            items.append((_RUN_END, None, False))
+        if in_group:
+            items.append((_WRAP_END, wrap, False) if wrap else (_RUN_END, None, False))
         self.stack.extend(reversed(items))
 
+    def _text(self, text: str) -> None:
+        if text.strip(_ASCII_WHITESPACE):
+            self._shows()
+        self.out.append(_escape_text(text))
+
+    def _shows(self) -> None:
+        """Something visible is written next: end the line first if it must end."""
+        if self.boundary and self.line_open:
+            self.out.append("<br>")
+        self.boundary = False
+        self.line_open = True
+
     def _open(self, tag: str, attributes: Iterable[tuple[str, str]] = ()) -> None:
+        self._write_open(tag, attributes)
+        if tag not in VOID_ELEMENTS:
+            self.stack.append((_CLOSE, tag, False))
+
+    def _write_open(self, tag: str, attributes: Iterable[tuple[str, str]] = ()) -> None:
         attrs = "".join(f' {name}="{_escape_attribute(value)}"' for name, value in attributes)
+        if tag == "img":
+            self._shows()
         self.out.append(f"<{tag}{attrs}>")
+        if tag in _LINE_ENDS:
+            self.line_open = self.boundary = False
         if tag in VOID_ELEMENTS:
             return
-        phrasing = tag in _PHRASING
         self.depth += 1
-        self.phrasing += phrasing
-        self.stack.append((_CLOSE, f"</{tag}>", phrasing))
+        self.phrasing += tag in _PHRASING
+        self.tables += tag == "table"
+
+    def _write_close(self, tag: str, *, written: bool = True) -> None:
+        if written:
+            self.out.append(f"</{tag}>")
+        self.depth -= 1
+        self.phrasing -= tag in _PHRASING
+        self.tables -= tag == "table"
+        if tag in _LINE_ENDS:
+            self.line_open = self.boundary = False
 
     def _element(self, element: Element, parent_hidden: bool) -> None:
         tag = element.tag
         if tag in DROPPED_WITH_CONTENT:
-            if tag in _ACTIVE_CONTENT:
-                self.removed_elements[tag] += 1
+            self._dropped(element)
             return
         if element.hidden:
             self._hidden(element, parent_hidden)
@@ -279,11 +356,60 @@ class _Rewriter:
             self._anchor(element)
         elif tag == "img":
             self._image(element)
-        elif tag in _WRITTEN and (self.depth < MAX_DEPTH or tag in VOID_ELEMENTS):
+        elif self._written(tag):
             self._open(tag, _plain_attributes(tag, element.attrs))
-            self._push_children(element)
+            self._push_children(element, wrap=_STRAY_WRAPPERS.get(tag, ()))
         else:  # unwrapped (<a> without href, <span>, <div>, <font> ...): its content stays
-            self._push_children(element, runs=tag in _UNWRAPPED_BLOCKS and not self.phrasing)
+            if tag in _ACTIVE_CONTENT:
+                self.removed_elements[tag] += 1
+            self._unwrap(element)
+
+    def _written(self, tag: str) -> bool:
+        if tag in _TABLE_PARTS:
+            return self.tables > 0  # nested deep or not: nh3's parser makes them flat
+        if tag == "table":
+            return self.depth + _TABLE_DEPTH < MAX_DEPTH
+        return tag in _WRITTEN and (self.depth < MAX_DEPTH or tag in VOID_ELEMENTS)
+
+    def _unwrap(self, element: Element) -> None:
+        """The content without the element; a block's content on lines of its own."""
+        if element.tag not in _BLOCKS:
+            self._push_children(element)
+            return
+        self.stack.append((_BOUNDARY, None, False))
+        self._push_children(element, runs=not self.phrasing)
+        self.stack.append((_BOUNDARY, None, False))
+
+    def _dropped(self, element: Element) -> None:
+        """An element removed with its content: counted, and its text kept for the note."""
+        if element.tag in _ACTIVE_CONTENT:
+            self.removed_elements[element.tag] += 1
+        text = _dropped_text(element)
+        if text:
+            self.dropped_text.setdefault(element.tag, []).append(text)
+
+    def _removal_notes(self) -> None:
+        """Removed elements, by tag: a warning where text went with them, saying how much."""
+        removed = self.removed_elements
+        for tag in sorted(removed.keys() | self.dropped_text.keys()):
+            texts = self.dropped_text.get(tag, [])
+            count = f" {removed[tag]} 处" if removed[tag] else ""
+            if texts:
+                characters = sum(len("".join(text.split())) for text in texts)
+                excerpt = _excerpt(" ".join(texts))
+                self._note(
+                    "render.element-removed",
+                    "warn",
+                    f"已移除 <{tag}> 元素{count}，其中的文字 {characters} 字未发布：{excerpt}",
+                    excerpt,
+                )
+            elif tag in DROPPED_WITH_CONTENT:
+                self._note("render.element-removed", "info", f"已移除 <{tag}> 元素{count}", tag)
+            else:
+                self._note(
+                    "render.element-removed", "info", f"已移除 <{tag}> 元素{count}（文字保留）", tag
+                )
+        self.counts["elements_removed"] = sum(removed.values())
 
     # -- hidden content ----------------------------------------------------------------
 
@@ -307,11 +433,13 @@ class _Rewriter:
                 src,
             )
         elif not parent_hidden:
-            excerpt = _excerpt(_hidden_text(element))
+            text = _hidden_text(element)
+            excerpt = _excerpt(text)
+            amount = f"{len(''.join(text.split()))} 字：{excerpt}" if text else "无文字"
             self._note(
                 "render.hidden-removed",
                 "warn",
-                f"已移除读者看不见的 <{element.tag}> 内容（{reasons}）：{excerpt or '（无文字）'}",
+                f"已移除读者看不见的 <{element.tag}> 内容（{reasons}），{amount}",
                 excerpt,
             )
         if not parent_hidden:
@@ -367,21 +495,23 @@ class _Rewriter:
                 self.counts["images_kept"] += 1
             else:
                 why = describe(verdict.reasons) if verdict.verdict != "trusted" else "主机名"
-                self._placeholder(src, "已移除外部图片", f"外部图片来源不可信（{why}）")
+                self._placeholder(element, src, "已移除外部图片", f"外部图片来源不可信（{why}）")
         elif scheme == "file" or (
             "relative" in verdict.reasons and "control-chars" not in verdict.reasons
         ):
             self._localize(element, self.read_local(src), src, "找不到本地图片文件")
         else:
-            self._placeholder(src, "已移除图片", f"图片地址不可用（{describe(verdict.reasons)}）")
+            reason = f"图片地址不可用（{describe(verdict.reasons)}）"
+            self._placeholder(element, src, "已移除图片", reason)
 
     def _localize(self, element: Element, data: bytes | None, src: str, missing: str) -> None:
         if data is None:
-            self._placeholder(src, "已移除图片", missing)
+            self._placeholder(element, src, "已移除图片", missing)
             return
         extension = image_extension(data)
         if extension is None:
-            self._placeholder(src, "已移除图片", "不是可发布的图片格式（PNG/JPEG/GIF/WebP/BMP）")
+            reason = "不是可发布的图片格式（PNG/JPEG/GIF/WebP/BMP）"
+            self._placeholder(element, src, "已移除图片", reason)
             return
         name = hashlib.sha256(data).hexdigest() + extension
         self.result.assets[name] = data
@@ -390,12 +520,17 @@ class _Rewriter:
         self._note("render.image-localized", "info", f"图片已本地化为 {url}：{_display(src)}", src)
         self._write_image(element, url, src)
 
-    def _placeholder(self, src: str, label: str, why: str) -> None:
+    def _placeholder(self, element: Element, src: str, label: str, why: str) -> None:
+        """A removed image's placeholder: what it was (its alt, checked like all text),
+        never its address (an address is the author's to choose and is not checked); the
+        address goes to the note, for the desk."""
         self.counts["images_removed"] += 1
-        shown = _display(src)
-        self._note("render.image-removed", "warn", f"{why}，已移除：{shown}", src)
+        self._note("render.image-removed", "warn", f"{why}，已移除：{_display(src)}", src)
+        alt = announced_text(element.attrs.get("alt", ""))
+        self._shows()
         self.out.append(
-            f'<span class="{PLACEHOLDER_CLASS}">[{label}：{_escape_text(shown)}]</span>'
+            f'<span class="{PLACEHOLDER_CLASS}">[{label}{"：" if alt else ""}'
+            f"{_escape_text(alt)}]</span>"
         )
 
     def _write_image(self, element: Element, url: str, src: str) -> None:
@@ -403,7 +538,7 @@ class _Rewriter:
         attributes = [("src", url)]
         alt = element.attrs.get("alt")
         if alt is not None:
-            attributes.append(("alt", _clean_text(alt)))
+            attributes.append(("alt", announced_text(alt)))
         for name in ("width", "height"):
             value = numeric_attribute(element.attrs.get(name, ""))
             if value is not None:
@@ -455,9 +590,47 @@ def _hidden_text(element: Element) -> str:
         if isinstance(node, str):
             if hidden:
                 parts.append(node)
-        elif node.tag not in ("script", "style"):
+        elif node.tag not in _NOT_TEXT:
             stack.extend((child, bool(node.hidden)) for child in reversed(node.children))
     return " ".join("".join(parts).split())
+
+
+def _dropped_text(element: Element) -> str:
+    """The text removed with ``element``, whitespace collapsed: not code (script, style),
+    nor a page title's own text."""
+    parts: list[str] = []
+    stack: list[Element | str] = [element]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+        elif node.tag not in _NOT_TEXT:
+            children = node.children
+            if node.tag == "title":
+                children = [child for child in children if not isinstance(child, str)]
+            stack.extend(reversed(children))
+    return " ".join("".join(parts).split())
+
+
+def _stray_in_table(child: Element | str) -> bool:
+    """Whether a child of a table, section or row is something a browser would move out
+    in front of the table: text, or an element that is not a table part and shows
+    something."""
+    if isinstance(child, str):
+        return bool(child.strip(_ASCII_WHITESPACE))
+    if child.tag in _TABLE_PARTS or child.tag in DROPPED_WITH_CONTENT:
+        return False
+    stack: list[Element | str] = [child]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            if node.strip(_ASCII_WHITESPACE):
+                return True
+        elif node.tag == "img":
+            return True
+        elif node.tag not in DROPPED_WITH_CONTENT:
+            stack.extend(node.children)
+    return False
 
 
 def _csp_origin(href: str) -> str | None:
@@ -470,26 +643,18 @@ def _csp_origin(href: str) -> str | None:
     return f"{scheme}://{url.host}" if _CSP_HOST_RE.match(url.host) else None
 
 
-def _clean_text(text: str) -> str:
-    """Text without control or invisible format characters (bidi overrides included)."""
-    return "".join(
-        char if char in "\t\n" or unicodedata.category(char) not in ("Cc", "Cf") else ""
-        for char in text
-    )
-
-
 def _display(source: str) -> str:
     """A source as shown to people: one line, no invisible characters, data: abridged."""
     if source[:5].lower() == "data:":
         source = source.partition(",")[0] + ",…"
-    source = " ".join(_clean_text(source).split())
+    source = announced_text(source)
     if len(source) > _SOURCE_LIMIT:
         source = source[: _SOURCE_LIMIT - 1] + "…"
     return source
 
 
 def _excerpt(text: str) -> str:
-    text = _clean_text(text)
+    text = announced_text(text)
     return text if len(text) <= _EXCERPT_LIMIT else text[: _EXCERPT_LIMIT - 1] + "…"
 
 

@@ -22,8 +22,10 @@ Decisions:
   an href, no ``target`` is allowed (so no ``window.opener``), and a constant rel would
   only add bytes to every hashed body.
 * Comments are stripped; ``script style template noscript iframe object embed svg math
-  textarea select title head ...`` are removed with their content, every other element
-  outside the list is unwrapped (its text stays).
+  textarea select title head ...`` (``UNSHOWN_ELEMENTS``, which the visible text that is
+  checked leaves out too) are removed with their content, every other element outside the
+  list is unwrapped (its text stays). A ``<button>`` is unwrapped too: a browser shows its
+  label, so the label is published as text, and a button without scripts does nothing.
 * A ``.txt`` draft becomes one ``<p>`` per non-blank line (a blank line and a single
   line break both end a paragraph, as in a 公文 typed in WPS), with leading/trailing
   whitespace, full-width spaces included, dropped: the templates indent paragraphs.
@@ -37,6 +39,8 @@ import re
 from collections.abc import Callable, Collection
 
 import nh3
+
+from desk.documents.html_parser import UNSHOWN_ELEMENTS
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BLOCK_TAGS = HEADINGS | frozenset(
@@ -58,12 +62,7 @@ URL_SCHEMES = frozenset({"http", "https"})
 PLACEHOLDER_CLASS = "desk-removed-image"
 ALLOWED_CLASSES: dict[str, frozenset[str]] = {"span": frozenset({PLACEHOLDER_CLASS})}
 # Removed together with everything inside them (never unwrapped).
-DROPPED_WITH_CONTENT = frozenset(
-    {"script", "style", "template", "noscript", "iframe", "frame", "frameset", "object",
-     "embed", "applet", "svg", "math", "textarea", "select", "title", "head", "noembed",
-     "noframes", "xmp", "canvas", "audio", "video", "map", "datalist", "button", "input",
-     "option", "optgroup", "param", "source", "track", "link", "meta", "base", "portal"}
-)  # fmt: skip
+DROPPED_WITH_CONTENT = UNSHOWN_ELEMENTS
 _NH3_DROPPED = frozenset(
     {"script", "style", "template", "noscript", "iframe", "frame", "frameset", "object",
      "embed", "applet", "svg", "math", "textarea", "select", "title", "noembed", "noframes",

@@ -1,23 +1,19 @@
 """Parse a draft's HTML into a small tree, marking what a reader of the draft cannot see.
 
-The stdlib's ``html.parser`` reads any markup without raising: ``TolerantHTMLParser``,
-the parser every HTML reader in Desk shares, guards its one crash (``<![`` marked
-sections). Elements nest the way
-``desk.links.hidden.VisibilityTracker`` follows them: void elements never open, an ``<a>``
-closes an open one, an end tag closes the innermost open element of its name and
-everything inside it, a stray end tag is ignored. Every element records the tracker's
-hiding reasons (its own and inherited ones, ``ancestor:``-prefixed), taken from the raw
-markup and every ``<style>`` block, before any style is dropped.
+``TolerantHTMLParser``, the parser every HTML reader in Desk shares, reads any markup
+without raising and decides which elements are open as a browser does (void elements,
+nested ``<a>``, foreign content that a ``<p>`` breaks out of …); the tree is exactly its
+stack of open elements. Every element records the ``VisibilityTracker``'s hiding reasons
+(its own and inherited ones, ``ancestor:``-prefixed), taken from the raw markup and every
+``<style>`` block, before any style is dropped.
 
 Comments, doctypes, processing instructions and CDATA sections are dropped here.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-
 from desk.documents.html_parser import TolerantHTMLParser
-from desk.links.hidden import VOID_ELEMENTS, VisibilityTracker
+from desk.links.hidden import VisibilityTracker
 
 
 class Element:
@@ -48,29 +44,16 @@ class _TreeBuilder(TolerantHTMLParser):
         super().__init__()
         self.root = Element("", {})
         self._stack: list[Element] = [self.root]
-        self._open: Counter[str] = Counter()  # open elements by tag: stray end tags cost O(1)
         self._tracker = tracker
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values: dict[str, str] = {}
-        for name, value in attrs:
-            values.setdefault(name, value or "")
-        if tag == "a" and self._open["a"]:
-            self._close("a")  # the tracker closes it too, as a browser does
-        element = Element(tag, values, self._tracker.enter(tag, values))
+    def start_element(self, tag: str, attrs: dict[str, str]) -> None:
+        element = Element(tag, attrs, self._tracker.enter(tag, attrs))
         self._stack[-1].children.append(element)
-        if tag not in VOID_ELEMENTS:
-            self._stack.append(element)
-            self._open[tag] += 1
+        self._stack.append(element)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # Browsers ignore the "/" of <div/>: the element stays open (void ones close anyway).
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._open[tag]:  # the tracker's stack mirrors this one
-            self._tracker.leave(tag)
-            self._close(tag)
+    def end_element(self, tag: str) -> None:
+        self._tracker.leave()
+        self._stack.pop()
 
     def handle_data(self, data: str) -> None:
         children = self._stack[-1].children
@@ -78,11 +61,3 @@ class _TreeBuilder(TolerantHTMLParser):
             children[-1] += data
         else:
             children.append(data)
-
-    def _close(self, tag: str) -> None:
-        for index in range(len(self._stack) - 1, 0, -1):
-            if self._stack[index].tag == tag:
-                for element in self._stack[index:]:
-                    self._open[element.tag] -= 1
-                del self._stack[index:]
-                return

@@ -1,17 +1,33 @@
-"""Run every check on a draft's fields and gather the findings in one model."""
+"""Run every check on a draft's fields and gather the findings in one model.
+
+Everything the published page shows or announces is checked with the same lexicon and
+rules: the field's text; the text as the page shows it, without what a reader can't see
+(hidden text between two halves of a term is not published, so the term is); and the
+images' 替代文字 (alt), found where the image stands.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from desk.documents.html_text import HtmlText
+from desk.documents.html_text import HtmlText, html_text
 from desk.lexicon.lexicon import Lexicon
 from desk.lexicon.matcher import Hit
 from desk.links import Whitelist, load_default_whitelist
-from desk.review.findings import SEVERITY_RANK, Field, Finding, sort_key
+from desk.review.findings import (
+    ORIGIN_LABELS,
+    SEVERITY_RANK,
+    AnnouncedText,
+    Field,
+    Finding,
+    sort_key,
+)
 from desk.review.links import Anchor, LinkReport, check_links
 from desk.rules import run_rules
+
+JOINED_ACROSS_HIDDEN = "隐藏内容两侧连读"
+_QUOTE_LIMIT = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,16 +59,65 @@ class Checker:
         html: str | None = None,
         layout: HtmlText | None = None,
         anchors: Sequence[Anchor] = (),
+        announced: Sequence[AnnouncedText] = (),
     ) -> tuple[list[Finding], list[LinkReport]]:
-        """Findings and links of one field; `html`/`layout` or `anchors` when the field
-        has markup (offsets of `anchors` are into `text`)."""
+        """Findings and links of one field.
+
+        `html` or `anchors` when the field has markup (offsets of `anchors` are into
+        `text`); `layout` when `text` is a page's visible text (``html_text``): its links
+        are placed with it, and the text as the page shows it is read too. `announced`:
+        alt texts standing in the field, each checked like the text.
+        """
+        if html is not None and layout is None:
+            layout = html_text(html)
+        findings, links = self._check_text(text, field, html, layout, anchors)
+        if layout is not None and layout.hidden:
+            self._check_shown(text, field, layout, findings, links)
+        for item in announced:
+            found, found_links = self._check_text(item.text, field)
+            findings += [_announced(finding, item, text) for finding in found]
+            links += [replace(link, start=item.start, end=item.end) for link in found_links]
+        findings.sort(key=sort_key)
+        return findings, links
+
+    def _check_text(
+        self,
+        text: str,
+        field: Field,
+        html: str | None = None,
+        layout: HtmlText | None = None,
+        anchors: Sequence[Anchor] = (),
+    ) -> tuple[list[Finding], list[LinkReport]]:
         hits = _outermost(self._matcher.scan(text, field))
         findings = [term_finding(hit, field) for hit in hits]
         findings += run_rules(text, field)
         links, link_findings = check_links(text, field, self.whitelist, html, layout, anchors)
-        findings += link_findings
-        findings.sort(key=sort_key)
-        return findings, links
+        return findings + link_findings, links
+
+    def _check_shown(
+        self,
+        text: str,
+        field: Field,
+        layout: HtmlText,
+        findings: list[Finding],
+        links: list[LinkReport],
+    ) -> None:
+        """Add what only the text as shown holds: spans that join across hidden text."""
+        shown = layout.shown()
+        found, found_links = self._check_text(shown.text, field)
+        for finding in found:
+            start, end = shown.span(finding.start, finding.end)
+            if end - start > finding.end - finding.start:
+                explanation = (*finding.explanation, JOINED_ACROSS_HIDDEN)
+                findings.append(
+                    replace(
+                        finding, start=start, end=end, text=text[start:end], explanation=explanation
+                    )
+                )
+        for link in found_links:
+            start, end = shown.span(link.start, link.end)
+            if end - start > link.end - link.start:
+                links.append(replace(link, start=start, end=end))
 
     def check(
         self,
@@ -61,7 +126,11 @@ class Checker:
         html: str | None = None,
         layout: HtmlText | None = None,
     ) -> CheckResult:
-        findings, links = self.check_field(body, "body", html, layout)
+        """Check a draft: ``body`` its text, or the visible text of ``html``."""
+        if html is not None and layout is None:
+            layout = html_text(html)
+        alts = announced_alts(layout) if layout is not None else []
+        findings, links = self.check_field(body, "body", html, layout, announced=alts)
         if title is not None:
             title_findings, title_links = self.check_field(title, "title")
             findings, links = title_findings + findings, title_links + links
@@ -71,6 +140,29 @@ class Checker:
             lexicon_hash=self.lexicon_hash,
             whitelist_hash=self.whitelist.content_hash,
         )
+
+
+def announced_alts(layout: HtmlText) -> list[AnnouncedText]:
+    """The images' alt texts, each where its image stands in the visible text."""
+    return [
+        AnnouncedText("alt", image.alt, image.offset, image.offset)
+        for image in layout.images
+        if image.alt
+    ]
+
+
+def _announced(finding: Finding, item: AnnouncedText, text: str) -> Finding:
+    """A finding in an announced text, placed where that text stands in the field."""
+    quoted = item.text if len(item.text) <= _QUOTE_LIMIT else item.text[: _QUOTE_LIMIT - 1] + "…"
+    return replace(
+        finding,
+        start=item.start,
+        end=item.end,
+        text=text[item.start : item.end],
+        origin=item.origin,
+        origin_text=finding.text,
+        message=f"{ORIGIN_LABELS[item.origin]}「{quoted}」：{finding.message}",
+    )
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:

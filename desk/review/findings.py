@@ -2,6 +2,11 @@
 
 Offsets are code points into the checked field's plain text; the UI converts them
 to Qt's UTF-16 positions in one place.
+
+A finding's origin says where its text was read: the field's text, or an image's
+替代文字 (alt), which the published page announces rather than shows. Such a finding
+sits where the image stands in the field (its span is the image, ``text`` what the field
+holds there) and ``origin_text`` is what was found in the alt.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from typing import Literal, Protocol
 Kind = Literal["term", "pii", "secret", "headline", "proofread", "link"]
 Field = Literal["title", "body"]
 Severity = Literal["block", "warn", "info"]
+Origin = Literal["text", "alt"]
 
 SEVERITIES: tuple[Severity, ...] = ("block", "warn", "info")
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warn": 2, "block": 3}
@@ -24,6 +30,18 @@ KIND_LABELS: dict[str, str] = {
     "proofread": "校对",
     "link": "外链",
 }
+ORIGIN_LABELS: dict[str, str] = {"text": "正文", "alt": "图片替代文字"}
+
+
+@dataclass(frozen=True, slots=True)
+class AnnouncedText:
+    """Text the page announces rather than shows (an image's alt) and the span of the
+    field's text where it stands (the image: U+FFFC in the editor, empty in HTML's text)."""
+
+    origin: Origin
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +61,13 @@ class Finding:
     term: str | None = None
     explanation: tuple[str, ...] = field(default=())  # folds and skips a term hit needed
     note: str | None = None  # a lexicon entry's note: its source, and advice
+    origin: Origin = "text"  # where the text was read (see the module docstring)
+    origin_text: str | None = None  # what was found there, when not in the field's text
+
+    @property
+    def found_text(self) -> str:
+        """The characters found, as a person would quote them."""
+        return self.text if self.origin_text is None else self.origin_text
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -59,6 +84,8 @@ class Finding:
             "term": self.term,
             "explanation": list(self.explanation),
             "note": self.note,
+            "origin": self.origin,
+            "origin_text": self.origin_text,
         }
 
 

@@ -25,6 +25,9 @@ differently (blank lines, collapsed spaces, images), that text too: its findings
 moved onto ``body_text``'s offsets and added where the first check has none (a term an
 image or a line break hid from the editor). The two texts must hold the same visible
 characters in the same order, whitespace and image marks aside, or the step is refused.
+The html's text is also read as the page shows it (without what a reader can't see), and
+its images' alt texts are checked where the images stand: on the image marks (U+FFFC) of
+``body_text``, the k-th image on the k-th mark, as the editor reports them.
 """
 
 from __future__ import annotations
@@ -38,8 +41,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from desk.documents.html_text import HtmlText, html_text
 from desk.links import extract_links_from_html
+from desk.review.check import announced_alts
 from desk.review.errors import CommandRejected
-from desk.review.findings import Finding, IgnoredSpot, sort_key
+from desk.review.findings import AnnouncedText, Finding, IgnoredSpot, sort_key
 from desk.review.links import Anchor
 
 if TYPE_CHECKING:
@@ -50,6 +54,7 @@ TEXT_MISMATCH = "稿件正文的纯文本与排版内容不一致，请在编辑
 
 # What may differ between Qt's plain text of the body and the html's visible text:
 # whitespace (runs collapse, blank lines vanish, nbsp) and U+FFFC, Qt's mark for an image.
+IMAGE_MARK = "\ufffc"
 _LOOSE = re.compile(r"[\s\ufffc]+")
 _VISIBLE = re.compile(r"[^\s\ufffc]+")
 
@@ -89,14 +94,21 @@ class StoredTextChecker:
         layout = html_text(body_html)
         anchors = _anchors(body_html, layout)
         if layout.text == body_text:  # the common case: one check
-            body, _links = self.checker.check_field(body_text, "body", anchors=anchors)
+            alts = announced_alts(layout)
+            body, _links = self.checker.check_field(
+                body_text, "body", layout=layout, anchors=anchors, announced=alts
+            )
             return findings + body
         alignment = _Alignment.of(layout.text, body_text)
         if alignment is None:
             raise CommandRejected(TEXT_MISMATCH)
         moved = [Anchor(a.href, *alignment.span(a.start, a.end)) for a in anchors]
-        body, _links = self.checker.check_field(body_text, "body", anchors=moved)
-        published, _links = self.checker.check_field(layout.text, "body", anchors=anchors)
+        body, _links = self.checker.check_field(
+            body_text, "body", anchors=moved, announced=_alts_on(layout, body_text, alignment)
+        )
+        published, _links = self.checker.check_field(
+            layout.text, "body", layout=layout, anchors=anchors
+        )
         seen = {acknowledgement_key(f) for f in body}
         for finding in published:
             # proofreading reads spacing, which legitimately differs between the two
@@ -237,6 +249,24 @@ def _anchors(html: str, layout: HtmlText) -> list[Anchor]:
         else:
             anchors.append(Anchor(link.url, start, end))
     return anchors
+
+
+def _alts_on(layout: HtmlText, body_text: str, alignment: _Alignment) -> list[AnnouncedText]:
+    """The alt texts of the html's images, each on its image's mark in ``body_text`` (the
+    k-th image on the k-th U+FFFC) when the two agree on how many images there are, else
+    where the alignment puts the image."""
+    marks = [match.start() for match in re.finditer(IMAGE_MARK, body_text)]
+    on_marks = len(marks) == len(layout.images)
+    alts = []
+    for index, image in enumerate(layout.images):
+        if not image.alt:
+            continue
+        if on_marks:
+            start, end = marks[index], marks[index] + 1
+        else:
+            start, end = alignment.span(image.offset, image.offset)
+        alts.append(AnnouncedText("alt", image.alt, start, end))
+    return alts
 
 
 class _Alignment:

@@ -23,7 +23,7 @@ from dataclasses import replace
 from desk.lexicon import Lexicon, LexiconFileError, load_lexicon, warm_up
 from desk.links import Whitelist
 from desk.review.check import Checker
-from desk.review.findings import Field, Finding
+from desk.review.findings import AnnouncedText, Field, Finding
 from desk.review.links import Anchor
 from desk.ui.qt import QObject, QThread, Signal, Slot
 
@@ -38,8 +38,9 @@ class CheckWorker(QObject):
 
     loaded = Signal(int, str)  # entries in the lexicon, its content hash
     load_failed = Signal(str)
-    # generation, field, text, start, end, anchors (desk.review.links.Anchor, into text)
-    check_requested = Signal(int, str, str, int, int, object)
+    # generation, field, text, start, end, anchors (desk.review.links.Anchor, into text),
+    # alt texts (desk.review.findings.AnnouncedText, into text)
+    check_requested = Signal(int, str, str, int, int, object, object)
     checked = Signal(int, str, int, int, object)  # generation, field, start, end, findings
 
     def __init__(
@@ -76,17 +77,26 @@ class CheckWorker(QObject):
         return self._thread.wait(timeout_ms)
 
     def request(
-        self, field: Field, text: str, start: int, end: int, anchors: Sequence[Anchor] = ()
+        self,
+        field: Field,
+        text: str,
+        start: int,
+        end: int,
+        anchors: Sequence[Anchor] = (),
+        announced: Sequence[AnnouncedText] = (),
     ) -> int:
         """Check `text`, which is `field`'s code points start:end, with the links of its
-        rich text (`anchors`, offsets into `text`); returns the generation.
+        rich text (`anchors`) and its images' alt texts (`announced`), offsets into
+        `text`; returns the generation.
 
         Every earlier request for the field becomes stale.
         """
         with self._lock:
             generation = next(self._generations)
             self._current[field] = generation
-        self.check_requested.emit(generation, field, text, start, end, tuple(anchors))
+        self.check_requested.emit(
+            generation, field, text, start, end, tuple(anchors), tuple(announced)
+        )
         return generation
 
     def is_current(self, field: str, generation: int) -> bool:
@@ -135,7 +145,7 @@ class _Checking(QObject):
         self._checker = Checker(lexicon, self._whitelist)
         self.loaded.emit(len(lexicon), lexicon.content_hash, self._checker)
 
-    @Slot(int, str, str, int, int, object)
+    @Slot(int, str, str, int, int, object, object)
     def check(
         self,
         generation: int,
@@ -144,6 +154,7 @@ class _Checking(QObject):
         start: int,
         end: int,
         anchors: tuple[Anchor, ...],
+        announced: tuple[AnnouncedText, ...],
     ) -> None:
         if self._checker is None or not self._is_current(field, generation):
             return
@@ -151,6 +162,7 @@ class _Checking(QObject):
             text,
             field,  # type: ignore[arg-type]
             anchors=anchors,
+            announced=announced,
         )
         shifted: list[Finding] = [
             replace(finding, start=finding.start + start, end=finding.end + start)

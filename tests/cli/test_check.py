@@ -48,6 +48,8 @@ def test_json_shape_and_block_exit(tmp_path, capsys, lexicon):
         "term": "百家乐",
         "explanation": ["繁→简", "忽略空格"],
         "note": "test",
+        "origin": "text",
+        "origin_text": None,
     }
     assert draft.read_text(encoding="utf-8")[8:13] == "百 家 樂"
     assert (
@@ -111,6 +113,16 @@ def test_text_format_groups_by_severity_with_line_and_column(tmp_path, capsys, l
     out = capsys.readouterr().out
     assert code == 1
     assert "屏蔽 block" in out and "2:4" in out and "【百家乐】" in out and "\033[" not in out
+
+
+def test_an_alt_text_finding_is_reported_at_its_image_naming_the_alt(tmp_path, capsys, lexicon):
+    draft = tmp_path / "a.html"
+    draft.write_text('<p>会场<img src="a.png" alt="百家乐 广告">照片</p>', encoding="utf-8")
+    code = main(["check", "--no-default-lexicon", "--lexicon", str(lexicon), str(draft)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "1:3" in out and "图片替代文字「百家乐 广告」：「百家乐」属于涉赌词条" in out
+    assert "…会场【图片替代文字：百家乐】照片…" in out
 
 
 def test_usage_error_exits_2(capsys):

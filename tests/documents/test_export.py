@@ -191,6 +191,13 @@ def test_remote_trusted_image_is_linked_not_fetched(tmp_path, whitelist):
     assert not any(name.startswith("word/media/") for name in zipfile.ZipFile(path).namelist())
 
 
+def test_a_remote_image_without_alt_is_not_named_by_its_address(tmp_path, whitelist):
+    path = tmp_path / "r.docx"
+    src = "https://www.gov.cn/网上赌博开户.png"
+    export_docx("", f'<p><img src="{src}"></p>', path, whitelist=whitelist)
+    assert '">[图片]</a></p>' in load_document(path).html  # the address is the link's target
+
+
 # -- package structure ---------------------------------------------------------------------
 
 

@@ -201,15 +201,13 @@ def test_other_link_kinds_inherit_hiding():
     assert {link.hidden for link in extract_links_from_html(html)} == {True}
 
 
-def test_tracker_closes_up_to_the_matching_element():
+def test_tracker_follows_the_elements_the_parser_opens_and_closes():
     tracker = VisibilityTracker([".h{display:none}"])
-    tracker.enter("div", {"class": "h"})
-    tracker.enter("span", {})
+    assert tracker.enter("div", {"class": "h"}) == ("display-none",)
+    assert tracker.enter("span", {}) == ("ancestor:display-none",)
     assert tracker.depth == 2
-    tracker.leave("p")  # stray end tag: ignored
-    assert tracker.depth == 2
-    tracker.leave("div")
+    tracker.leave()
+    tracker.leave()
     assert tracker.depth == 0
     assert tracker.enter("a", {}) == ()
     assert tracker.enter("img", {"hidden": ""}) == ("hidden-attribute",)
-    assert tracker.depth == 1  # void elements do not stay open

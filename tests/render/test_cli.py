@@ -55,7 +55,8 @@ def test_good_render_writes_page_and_assets(tmp_path, capsys, draft, whitelist_f
     assert f'<meta name="desk-content-sha256" content="{digest}">' in page
     assert f'<img src="assets/{PNG_NAME}">' in page
     assert '<a href="https://www.gov.cn/zhengce/">中国政府网</a>和外站' in page
-    assert "[已移除外部图片：http://evil.com/x.png]" in page and "博彩" not in page
+    assert "[已移除外部图片：外图]" in page and "博彩" not in page and "evil.com" not in page
+    assert "已移除：http://evil.com/x.png" in stdout  # the address is for the desk
     assert_inert(page, styles=1, asset_prefix="assets/")
     assert f"已生成 {out}" in stdout
     assert f"内容 SHA-256：{digest}" in stdout
@@ -89,6 +90,29 @@ def test_clean_draft_exits_0(tmp_path, capsys):
     out = tmp_path / "o.html"
     code, stdout, stderr = render(capsys, draft, "-o", out, "--title", "通知")
     assert (code, stderr) == (0, "") and "屏蔽项" not in stdout and out.exists()
+
+
+@pytest.mark.parametrize(
+    ("markup", "title"),
+    [
+        ('<p>见图<img src="https://www.gov.cn/a.png" alt="百家乐"></p>', "通知"),
+        ('<p>见图<img src="http://evil.com/a.png" alt="百家乐"></p>', "通知"),
+        ('<p>百家<span style="display:none">的</span>乐</p>', "通知"),
+        ("<table><caption>百家乐</caption><tr><td>一</td></tr></table>", "通知"),
+        ("<svg onload=alert(1)><p>百家乐</p>", "通知"),
+        ("<p>通知</p>", "关于百家\n乐的通知"),
+    ],
+)
+def test_a_block_term_anywhere_the_page_shows_it_exits_1(tmp_path, capsys, markup, title):
+    draft = tmp_path / "draft.html"
+    draft.write_text(markup, encoding="utf-8")
+    lexicon = tmp_path / "block.csv"
+    lexicon.write_text("term,category,severity\n百家乐,涉赌,block\n", encoding="utf-8")
+    out = tmp_path / "o.html"
+    args = ["--no-default-lexicon", "--lexicon", lexicon, "--title", title]
+    code, stdout, stderr = render(capsys, draft, "-o", out, *args)
+    assert (code, stderr) == (1, "") and "「百家乐」属于涉赌词条" in stdout
+    assert "百家" in out.read_text(encoding="utf-8")  # written for preview only
 
 
 @pytest.mark.parametrize(

@@ -164,17 +164,34 @@ def test_verdicts_are_computed_once_per_distinct_link(whitelist, monkeypatch):
 )
 def test_remote_images_from_untrusted_hosts_become_a_placeholder(src, whitelist):
     result = render_html(f'<p><img src="{src}" alt="图"></p>', whitelist=whitelist)
-    assert result.body == f'<p><span class="desk-removed-image">[已移除外部图片：{src}]</span></p>'
-    assert src not in result.html.replace(result.body, "")  # not in the CSP either
+    assert result.body == '<p><span class="desk-removed-image">[已移除外部图片：图]</span></p>'
+    assert src not in result.html  # not in the placeholder, not in the CSP either
     assert result.stats.images_removed == 1 and rules(result) == ["render.image-removed"]
+    assert src in result.notes[0].message and result.notes[0].source == src
     assert_inert(result.html, styles=1)
 
 
-def test_placeholder_source_is_escaped_and_abridged(whitelist):
-    src = "http://evil.com/a.png?q=<script>alert(1)</script>&x=" + "y" * 200
-    result = body(f"<p><img src='{src}'></p>", whitelist)
-    assert "&lt;script&gt;" in result and "<script" not in result
-    assert "…]" in result and len(result) < 250
+@pytest.mark.parametrize(
+    ("markup", "placeholder"),
+    [
+        ("<img src='{src}'>", "[已移除外部图片]"),
+        ("<img src='{src}' alt='  '>", "[已移除外部图片]"),
+        ("<img src='{src}' alt='会议\n现场\u202e照片'>", "[已移除外部图片：会议 现场照片]"),
+        ("<img src='{src}' alt='<b>&amp;'>", "[已移除外部图片：&lt;b&gt;&amp;]"),
+        ("<img src='x.png' alt='图'>", "[已移除图片：图]"),  # no such local file
+    ],
+)
+def test_placeholder_names_the_picture_by_its_alt_never_by_its_address(
+    markup, placeholder, whitelist
+):
+    src = "http://evil.com/网上赌博开户.png?q=<script>alert(1)</script>&x=" + "y" * 200
+    result = render_html(f"<p>{markup.format(src=src)}</p>", whitelist=whitelist)
+    assert result.body == f'<p><span class="desk-removed-image">{placeholder}</span></p>'
+    note = result.notes[0]
+    assert note.rule == "render.image-removed" and note.severity == "warn"
+    assert "赌博" not in result.html and "<script" not in result.html
+    if "evil.com" in markup.format(src=src):
+        assert "网上赌博开户.png" in note.message and note.message.endswith("…")
 
 
 def test_trusted_remote_images_are_kept_and_allowed_by_the_csp(whitelist):

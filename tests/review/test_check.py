@@ -164,3 +164,52 @@ def test_an_embedded_picture_is_no_link_but_other_data_uris_block(checker):
         ("suspicious", ("scheme",)),  # says png, holds no picture
     ]
     assert [f.rule for f in findings] == ["link.suspicious"]
+
+
+# --- everything the page shows or announces ---------------------------------------------
+
+
+def test_an_alt_text_is_checked_where_its_image_stands(checker):
+    result, text = check_html(
+        checker, '<p>见下图<img src="a.png" alt="百家乐 官网开户 13800138000">。</p>'
+    )
+    assert text == "见下图。"
+    found = {(f.rule, f.start, f.end, f.text, f.origin, f.origin_text) for f in result.findings}
+    assert found == {
+        ("lexicon.term", 3, 3, "", "alt", "百家乐 官网"),
+        ("pii.mobile", 3, 3, "", "alt", "13800138000"),
+    }
+    term = next(f for f in result.findings if f.kind == "term")
+    assert term.severity == "block" and term.found_text == "百家乐 官网"
+    assert term.message.startswith("图片替代文字「百家乐 官网开户 13800138000」：「百家乐官网」")
+    assert term.to_json()["origin"] == "alt" and term.to_json()["origin_text"] == "百家乐 官网"
+
+
+def test_alt_texts_given_beside_plain_text_are_checked_on_their_span(checker):
+    from desk.review.findings import AnnouncedText
+
+    findings, links = checker.check_field(
+        "看\ufffc图",
+        "body",
+        announced=[AnnouncedText("alt", "百家乐官网 www.bet-casino.com", 1, 2)],
+    )
+    assert {(f.rule, f.start, f.end, f.text, f.origin) for f in findings} == {
+        ("lexicon.term", 1, 2, "\ufffc", "alt"),
+        ("link.untrusted", 1, 2, "\ufffc", "alt"),
+    }
+    assert [(link.url, link.start, link.end) for link in links] == [("www.bet-casino.com", 1, 2)]
+
+
+def test_a_term_the_page_shows_whole_around_hidden_text_is_found(checker):
+    html = '<p>欢迎百家<span style="display:none">的</span>乐<b hidden>x</b>官网</p>'
+    result, text = check_html(checker, html)
+    assert text == "欢迎百家的乐x官网"
+    (term,) = [f for f in result.findings if f.kind == "term"]
+    assert (term.start, term.end, term.text, term.severity) == (2, 9, "百家的乐x官网", "block")
+    assert term.explanation[-1] == "隐藏内容两侧连读"
+
+
+def test_hidden_text_that_splits_nothing_adds_nothing(checker):
+    plain, _ = check_html(checker, "<p>百家乐官网，网传</p>")
+    hidden, _ = check_html(checker, "<p>百家乐官网<span hidden>，</span>网传</p>")
+    assert [(f.rule, f.term) for f in hidden.findings] == [(f.rule, f.term) for f in plain.findings]

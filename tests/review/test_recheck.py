@@ -265,3 +265,44 @@ def test_a_100000_character_draft_is_rechecked_well_within_a_second(seed_texts):
     findings = CHECKER.check("通知", html, text)
     assert time.perf_counter() - started < 0.8
     assert any(f.text == "网传" and f.end == len(text) for f in findings)
+
+
+# --- what the page announces and what it shows -----------------------------------------
+
+
+def test_an_alt_text_lands_on_its_image_mark_as_the_editor_reports_it(checked):
+    # Qt writes the alt (QTextImageFormat keeps it) and marks the image U+FFFC in the text
+    html = '<p>现场<img src="a.png" alt="网传照片"/>图片<img src="b.png"/><img alt="网传"/></p>'
+    text = "现场\ufffc图片\ufffc\ufffc"
+    findings = [f for f in CHECKER.check("", html, text) if f.kind == "term"]
+    assert [(f.start, f.end, f.text, f.origin, f.origin_text) for f in findings] == [
+        (2, 3, "\ufffc", "alt", "网传"),
+        (6, 7, "\ufffc", "alt", "网传"),
+    ]
+    draft = new_id()
+    apply(checked.store, CreateDraft(new_id(), "liaison", draft, "通知", html, text))
+    checked.attributes(draft)
+    checked.submit(draft, check=REPORTS_NOTHING)
+    with pytest.raises(CommandRejected, match="还有 1 处提醒未确认"):
+        checked.approve(draft, "review1", "staff", check=REPORTS_NOTHING, acks=[ack(2, 3)])
+    acks = [ack(2, 3, "\ufffc"), ack(6, 7, "\ufffc")]
+    assert checked.approve(draft, "review1", "staff", check=REPORTS_NOTHING, acks=acks)
+
+
+def test_a_block_term_in_an_alt_text_is_refused(checked):
+    draft = new_id()
+    html = '<p>现场<img src="a.png" alt="百家乐"></p>'
+    apply(checked.store, CreateDraft(new_id(), "liaison", draft, "通知", html, "现场\ufffc"))
+    checked.attributes(draft)
+    with pytest.raises(CommandRejected, match="屏蔽项"):
+        checked.submit(draft, check=REPORTS_NOTHING)
+
+
+def test_a_term_put_together_around_hidden_text_is_refused(checked):
+    # the stored plain text holds the hidden 的, so it reads clean; the page shows 百家乐
+    draft = new_id()
+    html = '<p>百家<span style="display:none">的</span>乐</p>'
+    apply(checked.store, CreateDraft(new_id(), "liaison", draft, "通知", html, "百家的乐"))
+    checked.attributes(draft)
+    with pytest.raises(CommandRejected, match="屏蔽项"):
+        checked.submit(draft, check=REPORTS_NOTHING)

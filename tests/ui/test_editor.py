@@ -139,7 +139,7 @@ def test_an_edit_rechecks_only_its_paragraph_and_the_one_before(qtbot, editor, w
     put_cursor(editor, len("百家乐一\n第二段\n第三"))
     type_text(editor.body, "百家乐")
     settle(qtbot, editor)
-    [(_generation, field, text, start, end, _anchors)] = requests
+    [(_generation, field, text, start, end, _anchors, _alts)] = requests
     # the edited paragraph, the one before (re-judged), the one after (context only)
     assert (field, text, start, end) == ("body", "第二段\n第三百家乐段\n澳门赌场四", 5, 21)
     assert spans(editor) == [(0, 3), (11, 14), (16, 20)]
@@ -450,3 +450,24 @@ def test_links_in_rich_text_are_judged_where_their_text_is(qtbot, editor):
     untrusted = Utf16Map(text)
     start = untrusted.to_utf16(links["link.untrusted"].start)
     assert (start, start + 2) in spans(editor)
+
+
+def test_an_images_alt_text_is_checked_on_the_image_as_the_domain_checks_it(qtbot, editor, worker):
+    from desk.review.recheck import StoredTextChecker, acknowledgement_key
+
+    editor.set_draft("通知", '<p>😀见<img src="a.png" alt="澳门 赌场">图<img src="b.png">。</p>')
+    settle(qtbot, editor)
+    text = editor.body.toPlainText()
+    (finding,) = editor.findings()
+    assert (finding.origin, finding.origin_text, finding.text) == ("alt", "澳门 赌场", "\ufffc")
+    assert text[finding.start : finding.end] == "\ufffc" and finding.start == 2
+    assert finding.message.startswith("图片替代文字「澳门 赌场」：")
+    start = Utf16Map(text).to_utf16(finding.start)
+    assert spans(editor) == [(start, start + 1)]
+    # the domain's re-check of the saved draft reports the same spot (acknowledgements match)
+    saved = editor.draft_text()
+    checker = StoredTextChecker(worker.checker)
+    rechecked = checker.check(saved.title, saved.body_html, saved.body_text)
+    assert [acknowledgement_key(f) for f in rechecked if f.origin == "alt"] == [
+        acknowledgement_key(finding)
+    ]

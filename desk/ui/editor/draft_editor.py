@@ -16,7 +16,7 @@ from functools import partial
 from desk.review.editing import DraftText
 from desk.review.findings import Finding, IgnoredSpot
 from desk.ui.check_worker import CheckWorker
-from desk.ui.editor.anchors import anchors_in
+from desk.ui.editor.anchors import alt_texts_in, anchors_in
 from desk.ui.editor.body import BodyEdit
 from desk.ui.editor.marks import Mark, Marks, plain_text
 from desk.ui.editor.paragraphs import check_window
@@ -370,7 +370,8 @@ class DraftEditor(QWidget):
             start = positions.to_code_point(window.start)
             end = positions.to_code_point(window.end)
             anchors = anchors_in(document, positions, window.start, window.end, start)
-            generation = self._worker.request("body", text[start:end], start, end, anchors)
+            alts = alt_texts_in(document, positions, window.start, window.end, start)
+            generation = self._worker.request("body", text[start:end], start, end, anchors, alts)
             accept = QTextCursor(document)
             accept.setPosition(window.accept_start)
             accept.setPosition(window.accept_end, QTextCursor.MoveMode.KeepAnchor)

@@ -98,7 +98,7 @@ def finding_cards(findings: list[Finding]) -> str:
 
 def quoted(finding: Finding, limit: int = 24) -> str:
     """The span as a reader would name it: 「百 家 樂」, shortened if long."""
-    text = finding.text.replace("\n", " ")
+    text = finding.found_text.replace("\n", " ")
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"「{text}」"
