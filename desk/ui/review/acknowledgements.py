@@ -124,7 +124,7 @@ class AcknowledgementsBox(QWidget):
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(2)
-        quote = f"「{row.finding.text}」"
+        quote = f"「{row.finding.found_text}」"
         rest = row.finding.message.removeprefix(quote)
         found = QLabel(f'<a href="#finding">{html.escape(quote)}</a>{html.escape(rest)}')
         found.setTextFormat(Qt.TextFormat.RichText)
