@@ -1,8 +1,9 @@
 """Printing HTML to an A4 PDF: the file, its pages, its Chinese text, write failures."""
 
 import base64
+import dataclasses
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtGui import QTextListFormat  # test-only: what the list blocks are
@@ -89,6 +90,77 @@ def test_long_text_runs_onto_more_pages(qapp, tmp_path):
     text = "\n".join(f"第{n}段：为规范政务信息发布工作，制定本办法。" for n in range(200))
     print_html_to_pdf(form_html(sample_form(text)), path)
     assert load(qapp, path).pageCount() >= 3  # the form, then the text on pages of its own
+
+
+BODY_BOTTOM_PT = (297 - 25) * 72 / 25.4  # A4 less the 5 mm page margin and the 2 cm inside
+
+
+def characters(pdf: QPdfDocument, page: int) -> list[tuple[str, float]]:
+    """The page's printed characters (not spaces), each with the top of its box in points."""
+    selection = pdf.getAllText(page)
+    printed = [character for character in selection.text() if not character.isspace()]
+    tops = [polygon.boundingRect().top() for polygon in selection.bounds()]
+    assert len(printed) == len(tops)
+    return list(zip(printed, tops, strict=True))
+
+
+def page_of(pdf: QPdfDocument, text: str) -> int:
+    """The one page that prints ``text`` (wrapped or not)."""
+    [page] = [n for n in range(pdf.pageCount()) if text in "".join(printed(pdf, n).split())]
+    return page
+
+
+def printed(pdf: QPdfDocument, page: int) -> str:
+    return pdf.getAllText(page).text()
+
+
+# one per row; read back as printed (Qt prints some characters as their Kangxi radicals)
+MARKS = "春夏秋冬梅兰松菊琴棋诗画花茶桥柳"
+
+
+def test_a_row_of_the_history_is_never_split_between_pages(qapp, tmp_path):
+    """Rows of the 审核过程记录 of varying height, enough for three pages: each row is
+    printed whole on one page, and below the text a page shows only its number (Qt's own
+    pagination printed a split row's centred cells there)."""
+    form = sample_form("正文")
+    first = form.actions[0]
+    actions = tuple(
+        dataclasses.replace(  # no approval: the rows are in the history only
+            first,
+            level="draft",
+            level_label="起草",
+            action="submit",
+            action_label="提交审核",
+            at=first.at + timedelta(minutes=n),
+            opinion=f"{MARKS[n]}起" + "同意。" * (n * 7 % 40) + f"{MARKS[n]}尾",
+        )
+        for n in range(16)
+    )
+    path = tmp_path / "审核表.pdf"
+    print_html_to_pdf(form_html(dataclasses.replace(form, actions=actions)), path)
+    pdf = load(qapp, path)
+    assert pdf.pageCount() >= 4  # the history runs over three pages, the original follows
+    for n, action in enumerate(actions):
+        at = action.at.astimezone().strftime("%H:%M")
+        page = page_of(pdf, f"{MARKS[n]}起")
+        assert page_of(pdf, f"{MARKS[n]}尾") == page
+        assert at in printed(pdf, page)
+    for page in range(pdf.pageCount()):
+        below = [c for c, top in characters(pdf, page) if top > BODY_BOTTOM_PT]
+        assert "".join(below) == f"{page + 1}/{pdf.pageCount()}"
+
+
+def test_rows_a_cell_spans_stay_together(qapp, tmp_path):
+    rows = "".join(
+        f'<tr><td rowspan="2">A{n:02}</td><td>B{n:02}<br>续<br>续</td></tr><tr><td>C{n:02}</td></tr>'
+        for n in range(40)
+    )
+    path = tmp_path / "表.pdf"
+    print_html_to_pdf(f'<table border="1" cellspacing="0" cellpadding="8">{rows}</table>', path)
+    pdf = load(qapp, path)
+    assert pdf.pageCount() >= 2
+    for n in range(40):
+        assert page_of(pdf, f"A{n:02}") == page_of(pdf, f"B{n:02}") == page_of(pdf, f"C{n:02}")
 
 
 def test_replaces_an_existing_file(qapp, tmp_path):

@@ -13,15 +13,13 @@ from desk.ui.file_dialogs import FileDialogs
 from desk.ui.history import HistoryDialog
 from desk.ui.login import FirstAdminDialog, LoginDialog
 from desk.ui.main_window import WindowState
-from desk.ui.printing import PAGE_MARGINS_MM, printable_document
+from desk.ui.printing import PAGE_MARGINS_MM, PrintedPages
 from desk.ui.qt import (
     QColor,
     QDialog,
-    QGuiApplication,
     QImage,
     QPainter,
-    QRect,
-    QSize,
+    QSizeF,
     QWidget,
 )
 from desk.ui.register import RegisterDialog
@@ -31,7 +29,6 @@ from desk.ui.screenshots.windows import DemoSession
 
 A4_MM = (210, 297)
 FORM_DPI = 110  # the printed page at a size a README shows whole and readable
-PRINT_MARGIN_CM = 2  # what QTextDocument.print_ puts inside the page margins
 PASSWORD = "演示用密码-2026"  # shown as dots
 
 
@@ -108,49 +105,25 @@ def shoot_admin(demo: DemoSession, folder: Path) -> Path:
 
 def printed_page(html: str, number: int = 1, images: Mapping[str, bytes] | None = None) -> QImage:
     """Page ``number`` of the PDF ``desk.ui.printing.print_html_to_pdf`` makes of ``html``
-    (and its ``images``),
-    drawn at FORM_DPI on white and laid out as QTextDocument.print_ lays it out there: A4
-    within the printer's page margins, 2 cm inside them (given in the screen's dots and
-    scaled to the device by the layout), the page number at the bottom right."""
+    (and its ``images``), drawn the same way at FORM_DPI on white: A4 within the printer's
+    page margins."""
     per_mm = FORM_DPI / 25.4
     image = QImage(round(A4_MM[0] * per_mm), round(A4_MM[1] * per_mm), QImage.Format.Format_RGB32)
     dots_per_metre = round(FORM_DPI / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
     image.fill(QColor("white"))
-    left, top = round(PAGE_MARGINS_MM.left() * per_mm), round(PAGE_MARGINS_MM.top() * per_mm)
-    page = QSize(
-        image.width() - left - round(PAGE_MARGINS_MM.right() * per_mm),
-        image.height() - top - round(PAGE_MARGINS_MM.bottom() * per_mm),
+    left, top = PAGE_MARGINS_MM.left() * per_mm, PAGE_MARGINS_MM.top() * per_mm
+    page = QSizeF(
+        image.width() - left - PAGE_MARGINS_MM.right() * per_mm,
+        image.height() - top - PAGE_MARGINS_MM.bottom() * per_mm,
     )
-    document = printable_document(html, images)
-    document.documentLayout().setPaintDevice(image)
-    document.setHtml(html)  # again: laid out for the image's resolution
-    screen = QGuiApplication.primaryScreen()
-    source_dpi = (
-        (screen.logicalDotsPerInchX(), screen.logicalDotsPerInchY()) if screen else (96, 96)
-    )
-    margins = [int(PRINT_MARGIN_CM / 2.54 * dpi) for dpi in source_dpi]
-    frame = document.rootFrame().frameFormat()
-    frame.setLeftMargin(margins[0])
-    frame.setRightMargin(margins[0])
-    frame.setTopMargin(margins[1])
-    frame.setBottomMargin(margins[1])
-    document.rootFrame().setFrameFormat(frame)
-    document.setPageSize(page)
-    if not 1 <= number <= document.pageCount():
-        raise ScreenshotError(f"审核表只有 {document.pageCount()} 页")
-    top_of_page = (number - 1) * page.height()
+    pages = PrintedPages(html, image, page, images)
+    if not 1 <= number <= len(pages):
+        raise ScreenshotError(f"审核表只有 {len(pages)} 页")
     painter = QPainter(image)
-    painter.translate(left, top - top_of_page)
-    document.drawContents(painter, QRect(0, top_of_page, page.width(), page.height()))
-    painter.setClipping(False)
-    painter.setFont(document.defaultFont())
-    metrics = painter.fontMetrics()
-    label = str(number)
-    x = page.width() - margins[0] * FORM_DPI / source_dpi[0]
-    y = page.height() - margins[1] * FORM_DPI / source_dpi[1] + metrics.ascent() + 5 * FORM_DPI / 72
-    painter.drawText(round(x - metrics.horizontalAdvance(label)), round(y + top_of_page), label)
+    painter.translate(left, top)
+    pages.paint(painter, number - 1)
     painter.end()
     return image
 
