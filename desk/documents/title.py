@@ -7,12 +7,13 @@ In order:
 2. else the first line that reads as a title: a 通知 or 公告 starts with it
    (关于做好2026年政务公开工作的通知). Lines that come before a title in a 公文 are
    passed over and stay in the body: the 版头 (…文件), the 发文字号 (〔2026〕3号),
-   紧急程度 and 密级, 签发人. A line reads as a title when it is short (up to
-   ``MAX_TITLE_CHARS``), does not end like a sentence or a salutation (。；：，),
-   is not numbered like a section (一、（一）1.) and is not a date; and something
-   follows it: a one-line file has no title, only text. Empty lines and lines holding
-   only a picture (a 版头 as an image) are passed over too; a line with a picture and
-   text is text;
+   紧急程度 and 密级, 签发人, and the 附件 label of a document attached to another
+   (附件1, 附件：), also when it is styled as a heading. A line reads as a title when
+   it is short (up to ``MAX_TITLE_CHARS``), does not end like a sentence or a
+   salutation (。；：，), is not numbered like a section (一、（一）1.) and is not a
+   date; and something follows it: a one-line file has no title, only text. Empty
+   lines and lines holding only a picture (a 版头 as an image) are passed over too; a
+   line with a picture and text is text;
 3. for an HTML page, its ``<title>``;
 4. else none: the caller names the draft after the file.
 
@@ -42,6 +43,7 @@ _PREAMBLE = (
     re.compile(r"[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*\d+\s*号"),  # 发文字号
     re.compile(r"文件$"),  # 版头: XX市人民政府办公室文件
     re.compile(r"^签发人"),
+    re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]*(\s*[-－—]\s*\d+)?\s*[：:]?$"),  # 附件1
     re.compile(r"^[★☆\s]*(特急|加急|特提|平急|绝密|机密|秘密)[★☆\s\d年]*$"),
 )
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
@@ -86,7 +88,7 @@ def _choose(lines: list[_Line], *, more: bool) -> int | None:
     if not leading or (len(leading) < 2 and not more):  # a title alone would leave no text
         return None
     for i in leading:
-        if lines[i].styled and _reads_as_title(lines[i]):
+        if lines[i].styled and _reads_as_title(lines[i]) and not _is_preamble(lines[i]):
             return i
         if not _reads_as_title(lines[i]) and not _is_preamble(lines[i]):
             break  # the text has begun: a styled title would have come before it

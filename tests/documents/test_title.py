@@ -71,6 +71,27 @@ def test_the_head_of_an_official_document_is_passed_over(make_docx):
     assert text == f"特急\nXX市人民政府办公室文件\nX政办发〔2026〕3号\n{SALUTATION}"
 
 
+@pytest.mark.parametrize("label", ["附件1", "附件", "附件：", "附件 2：", "附件一", "附件1-2"])
+@pytest.mark.parametrize("style", [None, "1"])
+def test_the_attachment_label_above_the_title_is_passed_over(make_docx, label, style):
+    """An attachment (附件1) starts with its label, then its title; the label stays in
+    the body, also when it is styled as a heading."""
+    title, text = docx_title(
+        make_docx,
+        docx_paragraph(label, style=style),
+        docx_paragraph(NOTICE),
+        docx_paragraph(SALUTATION),
+        docx_paragraph(FIRST),
+    )
+    assert title == NOTICE
+    assert text == f"{label}\n{SALUTATION}\n{FIRST}"
+
+
+def test_a_title_that_names_an_attachment_is_a_title(make_docx):
+    title, _ = docx_title(make_docx, docx_paragraph("附件材料报送说明"), docx_paragraph(FIRST))
+    assert title == "附件材料报送说明"
+
+
 @pytest.mark.parametrize(
     "first",
     [
