@@ -41,7 +41,9 @@ def load_document(path: Path | str) -> Document:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in _LEGACY_OFFICE:
-        raise DocumentError(f"{path}: 不支持 {suffix} 格式，请在 WPS/Word 中另存为 .docx 或 .txt")
+        raise DocumentError(
+            f"{path}: 暂不能直接导入 {suffix} 文件，请在 WPS 或 Word 中“另存为” .docx 后再导入"
+        )
     kind = _KINDS.get(suffix)
     if kind is None:
         raise DocumentError(

@@ -2,11 +2,13 @@
 
 Each kind of file (drafts imported, drafts exported, printed PDFs, the register) starts
 in the folder last used for that kind, remembered in the data folder's ``desk-ui.ini``
-(``WindowState``), else the user's Documents folder, else the home folder: never the
-process's working directory. A save dialog proposes a name made of what the file is,
-the draft's title and the date, and never the name of a file already in that folder
-(" (2)", " (3)" … are added), so 导出 can't suggest writing over the Word file a draft
-was imported from; Qt still asks before overwriting a file the user picks.
+(``WindowState``), else in the folder last used for any file (a register saved to a USB
+stick: the 审核表 printed next is offered the stick too), else the user's Documents
+folder, else the home folder: never the process's working directory. A save dialog
+proposes a name made of what the file is, the draft's title and the date, and never the
+name of a file already in that folder (" (2)", " (3)" … are added), so 导出 can't
+suggest writing over the Word file a draft was imported from; Qt still asks before
+overwriting a file the user picks.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ class FileKind(StrEnum):
     EXPORT = "export"  # drafts written out as they would be published
     PDF = "pdf"  # 审核表 and 修改比对
     REGISTER = "register"  # 信息发布登记
+
+
+LAST_USED = "last"  # the folder of the last file chosen, whatever its kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +80,8 @@ class FileDialogs:
         self.state = state
 
     def start_folder(self, kind: FileKind) -> Path:
-        """The folder last used for ``kind``, else Documents, else home."""
-        remembered = self.state.folder(kind)
+        """The folder last used for ``kind``, else for any file, else Documents, else home."""
+        remembered = self.state.folder(kind) or self.state.folder(LAST_USED)
         if remembered is not None:
             return remembered
         documents = QStandardPaths.writableLocation(
@@ -116,4 +121,5 @@ class FileDialogs:
 
     def _chosen(self, kind: FileKind, path: Path) -> Path:
         self.state.remember_folder(kind, path.parent)
+        self.state.remember_folder(LAST_USED, path.parent)
         return path

@@ -87,7 +87,7 @@ def test_docx_keeps_terms_split_across_runs(make_docx):
     ("name", "content", "needle"),
     [
         ("broken.docx", b"PK\x03\x04 not really a zip", "不是有效的 .docx"),
-        ("old.doc", b"\xd0\xcf\x11\xe0", "另存为 .docx"),
+        ("old.doc", b"\xd0\xcf\x11\xe0", "“另存为” .docx 后再导入"),
         ("a.pdf", b"%PDF", "另存为"),
         ("a.exe", b"MZ", "不支持的文件类型"),
         ("gb.txt", b"\x80\x80\xff\xfe", "UTF-8"),

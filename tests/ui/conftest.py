@@ -136,7 +136,8 @@ class FileDialogAnswer:
     """What a file dialog opened by the code under test showed, and the answer given.
 
     ``folder`` is the folder it opened in, ``proposed`` the file it proposed (a save
-    dialog's name, joined to ``folder``); ``labels`` the texts of its labels.
+    dialog's name, joined to ``folder``); ``labels`` the texts of its labels, ``filters``
+    its file types.
     """
 
     def __init__(self, choose: Path | None) -> None:
@@ -144,6 +145,7 @@ class FileDialogAnswer:
         self.folder: Path | None = None
         self.proposed: Path | None = None
         self.labels: list[str] = []
+        self.filters: list[str] = []
         self._timer = QTimer()
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._answer)
@@ -158,6 +160,7 @@ class FileDialogAnswer:
         selected = dialog.selectedFiles()
         self.proposed = Path(selected[0]) if selected else None
         self.labels = [label.text() for label in dialog.findChildren(QLabel)]
+        self.filters = dialog.nameFilters()
         if self.choose is None:
             dialog.reject()
             return

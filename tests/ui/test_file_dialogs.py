@@ -4,12 +4,13 @@ the folder remembered per kind of file; imported drafts titled as the file is.""
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
 from desk.documents.loader import load_document
 from desk.review.drafts import list_drafts
-from desk.ui.file_dialogs import FileDialogs, FileKind, file_name, unused_path
+from desk.ui.file_dialogs import FileDialogs, FileKind, FileType, file_name, unused_path
 from desk.ui.main_window import WindowState
 from tests.conftest import docx_paragraph
 
@@ -38,6 +39,51 @@ def test_a_dialog_starts_in_the_last_folder_else_documents_else_home(home, tmp_p
     assert files.start_folder(FileKind.PDF) == home
     files.state.remember_folder(FileKind.PDF, tmp_path / "gone")
     assert files.start_folder(FileKind.PDF) == home  # a folder since removed is forgotten
+
+
+def test_a_kind_not_used_yet_starts_where_the_last_file_went(
+    qtbot, home, tmp_path, answer_file_dialog
+):
+    """The register saved to a stick: the 审核表 printed next is offered the stick too,
+    and the import after it; a kind used since keeps its own folder."""
+    files = FileDialogs(WindowState(tmp_path))
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    answer = answer_file_dialog(stick / "登记.xlsx")
+    files.save_file(None, FileKind.REGISTER, "导出登记", "登记", [FileType("Excel", ("xlsx",))])
+    assert answer.folder == home / "Documents"
+    answer = answer_file_dialog(None)
+    files.save_file(None, FileKind.PDF, "打印审核表", "审核表", [FileType("PDF", ("pdf",))])
+    assert answer.folder == stick
+    answer = answer_file_dialog(None)
+    files.open_file(None, FileKind.IMPORT, "导入稿件", [FileType("稿件", ("docx",))])
+    assert answer.folder == stick
+    answer = answer_file_dialog(home / "表.pdf")
+    files.save_file(None, FileKind.PDF, "打印审核表", "审核表", [FileType("PDF", ("pdf",))])
+    answer = answer_file_dialog(None)
+    files.save_file(None, FileKind.REGISTER, "导出登记", "登记", [FileType("Excel", ("xlsx",))])
+    assert answer.folder == stick  # the register's own folder
+    answer = answer_file_dialog(None)
+    files.open_file(None, FileKind.IMPORT, "导入稿件", [FileType("稿件", ("docx",))])
+    assert answer.folder == home  # the last file chosen
+
+
+@pytest.mark.parametrize("suffix", ["doc", "wps"])
+def test_a_word_97_or_wps_file_is_offered_and_said_to_be_saved_as_docx(
+    qtbot, window_for, store, tmp_path, answer_file_dialog, suffix
+):
+    window = window_for("liaison")
+    window.editor.title.setText("正在写的稿件")
+    old = tmp_path / f"通知.{suffix}"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # an OLE compound file
+    answer = answer_file_dialog(old)
+    with mock.patch("desk.ui.main_window.window.QMessageBox.warning") as warning:
+        window.import_action.trigger()
+    assert f"*.{suffix}" in answer.filters[0]
+    [(_parent, _title, message)] = [call.args for call in warning.call_args_list]
+    assert f"暂不能直接导入 .{suffix} 文件，请在 WPS 或 Word 中“另存为” .docx 后再导入" in message
+    assert [d.title for d in list_drafts(store)] in ([], ["正在写的稿件"])  # no new draft
+    assert window.editor.title.text() == "正在写的稿件"  # what was being written stays
 
 
 @pytest.mark.parametrize(

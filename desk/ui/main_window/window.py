@@ -74,7 +74,7 @@ from desk.ui.review import ReviewPanel
 from desk.ui.review.labels import inbox_group_label, status_label
 from desk.ui.review.read_only_notice import ReadOnlyNotice
 
-IMPORT_SUFFIXES = ("docx", "html", "htm", "txt")
+IMPORT_SUFFIXES = ("docx", "html", "htm", "txt", "doc", "wps")  # .doc/.wps: "save as .docx"
 PREVIEW_SETTLE_MS = DEBOUNCE_MS  # typing pause before the preview is refreshed
 EDITOR_MINIMUM_WIDTH = 300  # the editor stays usable when the window is narrow
 INBOX_POLL_MS = 30_000  # how often the inbox is counted (others' steps arrive by the store)
