@@ -13,7 +13,6 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from desk.review import visibility
-from desk.review.stages import RETRACTED
 from desk.store import Store
 from desk.store.database import fold
 from desk.store.models import Draft, IgnoredFinding, Publication, Recovery, Revision
@@ -146,10 +145,18 @@ def list_drafts(
 
 
 def live_publication() -> ColumnElement[bool]:
-    """Whether a ``Draft`` row has a published version out: published, and not retracted
-    (撤稿 is final), whatever the status of a modification under way."""
-    published = select(Publication.draft_id).where(Publication.kind == "publish")
-    return and_(Draft.id.in_(published), Draft.status != RETRACTED)
+    """Whether a ``Draft`` row has a published version out: its latest publishing or 撤稿
+    is a publishing, whatever the status of a modification under way (also of a new
+    round after a 撤稿, whose version is no longer out)."""
+    latest = (
+        select(Publication.kind)
+        .where(Publication.draft_id == Draft.id)
+        .order_by(Publication.at.desc(), Publication.id.desc())
+        .limit(1)
+        .correlate(Draft)
+        .scalar_subquery()
+    )
+    return latest == "publish"
 
 
 def load_draft(store: Store, draft_id: uuid.UUID) -> DraftView:

@@ -110,6 +110,12 @@ class ReviewState:
     release: Release | None = None  # the latest publication or 撤稿, None if never published
 
     @property
+    def modifying(self) -> bool:
+        """A modification of the published version is under way (撤稿 would stop it)."""
+        live = self.release is not None and self.release.kind == "publish"
+        return live and self.status != PUBLISHED
+
+    @property
     def returned(self) -> Step | None:
         """The rejection that sent the draft back, while it is a draft again."""
         last = self.history[-1] if self.history else None
@@ -200,8 +206,9 @@ def review_state(
             .where(Publication.draft_id == draft_id)
             .order_by(Publication.at, Publication.id)
         ).all()
-        steps = [_review_step(session, action) for action in actions]
-        steps += [_release_step(session, release) for release in releases]
+        # a 撤稿 and the 中止审核 of the modification it stopped share a time: 撤稿 first
+        steps = [_release_step(session, release) for release in releases]
+        steps += [_review_step(session, action) for action in actions]
         return ReviewState(
             draft_id=draft.id,
             status=draft.status,

@@ -45,6 +45,7 @@ ACTION_LABELS = {
     "modify": "申请修改",
     "publish": "发布",
     "retract": "撤稿",
+    "halt": "中止审核",  # a modification under way, stopped by 撤稿
 }
 APPROVAL_LABELS = {"review3": "签发", "principal": "审定"}
 STAGE_LABELS = {DRAFT: "起草", **LEVEL_LABELS, READY: "发布"}

@@ -3,6 +3,7 @@ level, publish, modify and retract.
 
     draft → 一审 → 二审 → 三审签发 → (主要领导审定, for 重大事项) → ready → published
       ↖ (撤回 before 一审 acts)                                  ↘ retracted (撤稿)
+      ↖ (申请修改: a new round from the current text, of a published or retracted draft)
 
 Every rule is enforced here, whoever sends the command (GUI, CLI or, later, a server):
 
@@ -21,6 +22,10 @@ Every rule is enforced here, whoever sends the command (GUI, CLI or, later, a se
   (desk.review.recheck). Without one (CLI scripts, tests) the reported check is trusted.
 * 签发 needs the 公开属性 (reason unless 主动公开; 部分公开 names what is withheld;
   不予公开 can't be published) and the 保密审查 attestation.
+* 撤稿 takes the published version down at once, also while a modification is under way:
+  the modification's review then stops (its approvals void, a 中止审核 step in the history
+  at the stage it had reached), and its drafter may start a new round from the current
+  text by 申请修改 on the retracted draft. The register keeps the retraction.
 """
 
 from __future__ import annotations
@@ -197,7 +202,8 @@ class Publish(Command):
 @dataclass(frozen=True, slots=True)
 class RequestModification(Command):
     """Reopen a published draft for changes; the published version stays the record
-    until the new one is signed and published."""
+    until the new one is signed and published. A retracted draft is reopened the same
+    way, from its current text (a correction its 撤稿 stopped)."""
 
     name: ClassVar[str] = "RequestModification"
 
@@ -391,7 +397,7 @@ def _request_modification(
     session: Session, command: RequestModification, now: datetime
 ) -> tuple[StepResult, uuid.UUID]:
     draft = _draft(session, command.draft_id)
-    _require(draft.status == PUBLISHED, "只有已发布的稿件可以申请修改")
+    _require(draft.status in REOPENABLE, "只有已发布或已撤稿的稿件可以申请修改")
     _require(draft.created_by == command.actor, "修改申请由起草人提出")
     revision = session.get_one(Revision, draft.current_revision_id)
     void_approvals(session, draft, LEVELS, now, f"申请修改：{command.reason}")
@@ -404,6 +410,7 @@ def _request_modification(
 def _retract(session: Session, command: Retract, now: datetime) -> tuple[StepResult, uuid.UUID]:
     draft = _draft(session, command.draft_id)
     published = _retractable(session, draft, command.actor, now)
+    _halt_modification(session, command, draft, now)
     session.add(
         Publication(
             id=command.command_id,
@@ -436,18 +443,49 @@ def can_retract(store: Store, login: str, draft_id: uuid.UUID) -> bool:
 
 # --- rules -----------------------------------------------------------------------------
 
+REOPENABLE = (PUBLISHED, RETRACTED)  # the statuses 申请修改 starts a new round from
+HALTED = "中止审核"
+
 
 def _retractable(session: Session, draft: Draft, login: str, now: datetime) -> Publication:
-    """The publication 撤稿 takes down, if ``login`` may take it down now."""
-    published = session.scalars(
+    """The publication 撤稿 takes down, if ``login`` may take it down now: the latest
+    publishing, unless a 撤稿 came after it."""
+    latest = session.scalars(
         select(Publication)
-        .where(Publication.draft_id == draft.id, Publication.kind == "publish")
-        .order_by(Publication.at.desc())
+        .where(Publication.draft_id == draft.id)
+        .order_by(Publication.at.desc(), Publication.id.desc())
         .limit(1)
     ).one_or_none()
-    _require(published is not None and draft.status != RETRACTED, "稿件尚未发布，无需撤稿")
+    _require(latest is not None and latest.kind == "publish", "稿件尚未发布，无需撤稿")
     _require_reviewer(session, draft, login, "review3", now)
-    return published  # type: ignore[return-value]
+    return latest  # type: ignore[return-value]
+
+
+def _halt_modification(session: Session, command: Retract, draft: Draft, now: datetime) -> None:
+    """撤稿 during a modification stops it: the approvals of its round are voided, and a
+    中止审核 step at the stage it had reached tells whoever had it in hand."""
+    if draft.status == PUBLISHED:
+        return
+    revision = session.get_one(Revision, draft.current_revision_id)
+    void_approvals(session, draft, LEVELS, now, f"撤稿，第 {revision.number} 版修改稿中止审核")
+    session.add(
+        ReviewAction(
+            id=uuid.uuid5(command.command_id, "halt"),  # the same on every replica
+            draft_id=draft.id,
+            revision_id=revision.id,
+            level=draft.status,
+            action="halt",
+            actor=command.actor,
+            content_hash=revision.content_hash,
+            opinion=f"稿件已撤稿，第 {revision.number} 版修改稿随之{HALTED}",
+            proofread=False,
+            acknowledgements=[],
+            check={},
+            created_at=now,
+            voided_at=None,
+            voided_by=None,
+        )
+    )
 
 
 def _require(condition: bool, message: str, field: str | None = None) -> None:

@@ -34,8 +34,9 @@ def test_the_history_has_every_step_in_order_with_its_name(org):
         ("ready", "publish", "发布"),
         ("draft", "modify", "申请修改"),
         ("review3", "retract", "撤稿"),
+        ("draft", "halt", "中止审核"),  # the modification being written
     ]
-    publish, modify, retract = history[-3:]
+    publish, modify, retract, _halt = history[-4:]
     assert publish.channels == ("门户网站", "微信") and publish.actor == "Liaison（liaison）"
     assert modify.opinion == "更新联系电话"
     assert retract.opinion == "含个人手机号" and retract.actor == "Leader（leader）"

@@ -27,6 +27,7 @@ TRANSLATED_ACTIONS = (
     QT_TRANSLATE_NOOP("actions", "申请修改"),
     QT_TRANSLATE_NOOP("actions", "发布"),
     QT_TRANSLATE_NOOP("actions", "撤稿"),
+    QT_TRANSLATE_NOOP("actions", "中止审核"),
 )
 TRANSLATED_APPROVALS = (
     QT_TRANSLATE_NOOP("actions", "签发"),

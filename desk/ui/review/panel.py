@@ -31,13 +31,13 @@ from desk.review.roles import LEVELS
 from desk.review.seen import ChangesToSee, changes_to_see
 from desk.review.stages import (
     DRAFT,
-    PUBLISHED,
     READY,
 )
 from desk.review.withdrawal import can_withdraw
 from desk.review.workflow import (
     CHANNELS,
     DISCLOSURES,
+    REOPENABLE,
     Approve,
     Publish,
     Reject,
@@ -76,6 +76,7 @@ from desk.ui.review.acknowledgements import AcknowledgementsBox
 from desk.ui.review.changes import ChangesToRead
 from desk.ui.review.field_note import FieldNote
 from desk.ui.review.history import ReviewHistory
+from desk.ui.review.labels import status_label
 from desk.ui.review.reason_dialog import ReasonDialog
 from desk.ui.review.stalls import stall_line
 from desk.ui.review.standing import DraftStanding
@@ -307,7 +308,7 @@ class ReviewPanel(QWidget):
             "sign": at_level and status == "review3",
             "reject": at_level,
             "publish": status == READY and mine,
-            "modify": status == PUBLISHED and mine,
+            "modify": status in REOPENABLE and mine,
             "retract": state is not None and can_retract(self.store, self.login, state.draft_id),
         }
         for key, button in self.buttons.items():
@@ -425,8 +426,13 @@ class ReviewPanel(QWidget):
         }
         if key in steps:
             title, step = steps[key]
+            stops = key == "retract" and self.state is not None and self.state.modifying
             self.reason_dialog = ReasonDialog(
-                title, self.tr("意见或理由（必填）："), partial(self._step_in_dialog, step), self
+                title,
+                self.tr("意见或理由（必填）："),
+                partial(self._step_in_dialog, step),
+                self,
+                warning=self._retraction_stops() if stops else "",
             )
             self.reason_dialog.finished.connect(self.reason_dialog.deleteLater)
             self.reason_dialog.open()
@@ -438,6 +444,14 @@ class ReviewPanel(QWidget):
             "sign": self.approve,
             "publish": self.publish,
         }[key]()
+
+    def _retraction_stops(self) -> str:
+        """What 撤稿 does to the modification under way."""
+        assert self.state is not None
+        return self.tr(
+            "正在进行的修改（{status}）将随撤稿中止审核，审核记录中会写明。"
+            "撤稿后，起草人可从当前文本重新申请修改，再次送审发布。"
+        ).format(status=status_label(self.state.status))
 
     def _step_in_dialog(self, step: Callable[[str], bool], text: str) -> str | None:
         """Take ``step`` with the dialog's text: None when taken, else the refusal, which

@@ -57,7 +57,8 @@ class ReadOnlyNotice(QLabel):
             more = self.tr("如需修改，请提出修改申请。") if mine else ""
             return self.tr("稿件已发布，内容只读。") + more
         if state.status == RETRACTED:
-            return self.tr("稿件已撤稿，内容只读。")
+            more = self.tr("如需更正后重新发布，请提出修改申请。") if mine else ""
+            return self.tr("稿件已撤稿，内容只读。") + more
         return self.tr("这是他人的草稿，只有起草人可以修改，内容只读。")
 
     def _link(self, link: str) -> None:
