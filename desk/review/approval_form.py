@@ -1,10 +1,13 @@
 """信息发布审核表: one draft's record on one page, to print, sign off and file.
 
-Read from the store (the draft, its current revision, every review action and
-publication), never kept separately, so the form can't disagree with the record. The
-level rows show the approvals still standing, each with room to sign by hand; the
-审核过程记录 below lists every action in order, voided ones with why, so a form shows how
-the text got signed.
+Read from the store (the draft, its revisions, every review action and publication),
+never kept separately, so the form can't disagree with the record. The form is about the
+version that went through the flow and was published last (retracted since, or not),
+with the approvals it was published on, even those a later 申请修改 voided for the new
+round; a modification under way since is said in a line of its own. A draft never
+published shows its current revision and the approvals still standing. The level rows
+have room to sign by hand; the 审核过程记录 below lists every action in order, voided
+ones with why, so a form shows how the text got signed.
 
 The text the form covers follows on pages of its own, with its structure (headings,
 paragraphs, lists, tables, pictures embedded in the draft): the revision's body as it
@@ -30,7 +33,14 @@ from desk.render import render_html
 from desk.review.drafts import DraftNotFound
 from desk.review.register import PUBLICATION_LABELS
 from desk.review.roles import LEVEL_LABELS, LEVELS
-from desk.review.stages import STAGE_LABELS, STATUS_LABELS, step_label
+from desk.review.stages import (
+    DRAFT,
+    PUBLISHED,
+    RETRACTED,
+    STAGE_LABELS,
+    STATUS_LABELS,
+    step_label,
+)
 from desk.store import Store
 from desk.store.models import Account, Draft, Publication, ReviewAction, Revision, Unit
 
@@ -52,6 +62,7 @@ class FormAction:
     content_hash: str  # its content hash
     voided: bool
     voided_reason: str  # whose change voided it
+    voided_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +79,19 @@ class FormPublication:
 
 
 @dataclass(frozen=True, slots=True)
+class FormModification:
+    """A 申请修改 after the publishing the form is about, and where its round stands."""
+
+    requested_by: str  # 'Name（login）'
+    reason: str
+    at: datetime
+    revision_number: int  # the draft's current revision
+    stage: str  # where that revision stands: 待一审 …, or 已撤稿 when a 撤稿 stopped it
+
+
+@dataclass(frozen=True, slots=True)
 class ApprovalForm:
-    """Everything the 审核表 shows, for the draft's current revision."""
+    """Everything the 审核表 shows, for the revision published last (else the current)."""
 
     draft_id: uuid.UUID
     title: str
@@ -86,14 +108,26 @@ class ApprovalForm:
     status_label: str
     actions: tuple[FormAction, ...]  # oldest first
     publications: tuple[FormPublication, ...]  # oldest first
-    body_html: str  # the current revision's body, sanitized as published (desk.render)
+    body_html: str  # the revision's body, sanitized as published (desk.render)
     images: Mapping[str, bytes]  # the pictures body_html shows: src → image file bytes
+    published_at: datetime | None = None  # the publishing the form is about, if any
+    modification: FormModification | None = None  # one under way since that publishing
 
     def signatures(self) -> dict[str, FormAction]:
-        """Per level, its last approval still standing."""
+        """Per level, its last approval standing when the version was published (voided
+        only later, by a 申请修改 or a 撤稿), or for a draft never published standing now."""
+        published = self.published_at
         standing: dict[str, FormAction] = {}
         for action in self.actions:
-            if action.action == "approve" and not action.voided:
+            if action.action != "approve":
+                continue
+            if published is None:
+                stood = not action.voided
+            else:
+                stood = action.at <= published and (
+                    action.voided_at is None or action.voided_at > published
+                )
+            if stood:
                 standing[action.level] = action
         return standing
 
@@ -104,7 +138,10 @@ def approval_form(store: Store, draft_id: uuid.UUID) -> ApprovalForm:
         draft = session.get(Draft, draft_id)
         if draft is None:
             raise DraftNotFound(draft_id)
-        revision = session.get_one(Revision, draft.current_revision_id)
+        published = _last(session, draft_id, "publish")
+        live = published is not None and _last(session, draft_id) is published
+        revision_id = published.revision_id if published else draft.current_revision_id
+        revision = session.get_one(Revision, revision_id)
         actions = session.execute(
             select(ReviewAction, Revision.number)
             .join(Revision, Revision.id == ReviewAction.revision_id)
@@ -138,7 +175,7 @@ def approval_form(store: Store, draft_id: uuid.UUID) -> ApprovalForm:
             revision_number=revision.number,
             content_hash=revision.content_hash,
             status=draft.status,
-            status_label=STATUS_LABELS.get(draft.status, draft.status),
+            status_label=_status_label(draft.status, published is not None, live),
             actions=tuple(
                 FormAction(
                     level=action.level,
@@ -154,6 +191,7 @@ def approval_form(store: Store, draft_id: uuid.UUID) -> ApprovalForm:
                     content_hash=action.content_hash,
                     voided=action.voided_at is not None,
                     voided_reason=action.voided_by or "",
+                    voided_at=action.voided_at,
                 )
                 for action, number in actions
             ),
@@ -171,7 +209,57 @@ def approval_form(store: Store, draft_id: uuid.UUID) -> ApprovalForm:
             ),
             body_html=body.body,
             images={f"{_PICTURES}/{name}": data for name, data in body.assets.items()},
+            published_at=published.at if published else None,
+            modification=_modification(session, draft, published, names) if published else None,
         )
+
+
+def _last(session: Session, draft_id: uuid.UUID, kind: str | None = None) -> Publication | None:
+    """The draft's last publishing (``kind`` "publish"), or publishing or 撤稿."""
+    statement = select(Publication).where(Publication.draft_id == draft_id)
+    if kind is not None:
+        statement = statement.where(Publication.kind == kind)
+    return session.scalars(
+        statement.order_by(Publication.at.desc(), Publication.id.desc()).limit(1)
+    ).one_or_none()
+
+
+def _modification(
+    session: Session, draft: Draft, published: Publication, names: Mapping[str, str]
+) -> FormModification | None:
+    """The last 申请修改 after ``published``, if any, and where its round stands."""
+    modify = session.scalars(
+        select(ReviewAction)
+        .where(
+            ReviewAction.draft_id == draft.id,
+            ReviewAction.action == "modify",
+            ReviewAction.created_at > published.at,
+        )
+        .order_by(ReviewAction.created_at.desc(), ReviewAction.id.desc())
+        .limit(1)
+    ).one_or_none()
+    if modify is None:
+        return None
+    current = session.get_one(Revision, draft.current_revision_id)
+    return FormModification(
+        requested_by=names.get(modify.actor, modify.actor),
+        reason=modify.opinion,
+        at=modify.created_at,
+        revision_number=current.number,
+        stage=_round_stage(draft.status),
+    )
+
+
+def _status_label(status: str, published: bool, live: bool) -> str:
+    """The status; with a new round under way after a publishing, what became of the
+    published version (已发布 or 已撤稿) and where the round stands."""
+    if not published or status in (PUBLISHED, RETRACTED):
+        return STATUS_LABELS.get(status, status)
+    return f"{STATUS_LABELS[PUBLISHED if live else RETRACTED]}（修改稿{_round_stage(status)}）"
+
+
+def _round_stage(status: str) -> str:
+    return "起草中" if status == DRAFT else STATUS_LABELS.get(status, status)
 
 
 _NO_LINKS = Whitelist(())  # on paper a link is its text; no remote picture is fetched
@@ -275,6 +363,7 @@ def form_html(form: ApprovalForm, audit_head: str | None = None) -> str:
             _th("当前状态"),
             _td(form.status_label),
         ),
+        *_modification_rows(form),
         _section("审核签批"),
         _tr(
             _th("环节"),
@@ -303,6 +392,7 @@ def form_html(form: ApprovalForm, audit_head: str | None = None) -> str:
             else []
         ),
     ]
+    published = "，发布稿" if form.published_at is not None else ""
     history = [
         _tr(
             _th("时间", width=18),
@@ -327,7 +417,7 @@ def form_html(form: ApprovalForm, audit_head: str | None = None) -> str:
         '<table class="form" border="1" cellspacing="0" cellpadding="3" width="100%">\n'
         + "\n".join(history)
         + "\n</table>\n"
-        f'<p class="appendix">附：信息原文（第 {form.revision_number} 版）</p>\n'
+        f'<p class="appendix">附：信息原文（第 {form.revision_number} 版{published}）</p>\n'
         f'<h2 class="original">{_escape(form.title)}</h2>\n'
         f'<div class="original">\n{_printed_body(form)}\n</div>\n</body>\n</html>\n'
     )
@@ -362,6 +452,21 @@ def _signature_rows(form: ApprovalForm, level: str) -> list[str]:
         )
     signing = f"<tr><td {_SIGN_CELL}>{SIGN_LINE}</td></tr>"
     return [approval, signing]
+
+
+def _modification_rows(form: ApprovalForm) -> list[str]:
+    """The modification under way since the publishing the form is about: who asked for
+    it and why, and where its revision stands."""
+    modification = form.modification
+    if modification is None:
+        return []
+    stands = "已随撤稿中止审核" if form.status == RETRACTED else f"{modification.stage}，尚未发布"
+    said = (
+        f"{modification.requested_by}于 {_time(modification.at)} 申请修改："
+        f"{modification.reason}。修改稿（第 {modification.revision_number} 版）{stands}。"
+        f"本表所载为已发布的第 {form.revision_number} 版及其发布时的审核签批。"
+    )
+    return [_tr(_th("修改情况"), _td(said, colspan=5))]
 
 
 def _printed_body(form: ApprovalForm) -> str:

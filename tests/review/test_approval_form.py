@@ -11,10 +11,13 @@ from desk.review.accounts import CreateAccount, CreateUnit, SetUnitLeader
 from desk.review.approval_form import MAX_PICTURE_WIDTH, SIGN_LINE, approval_form, form_html
 from desk.review.commands import CreateDraft, SaveRevision, apply, new_id
 from desk.review.drafts import DraftNotFound, load_draft
+from desk.review.register import register_rows
 from desk.review.workflow import (
     Approve,
     Publish,
     Reject,
+    RequestModification,
+    Retract,
     SetAttributes,
     SetDraftDetails,
     Submit,
@@ -313,3 +316,93 @@ def test_embedded_pictures_are_carried_and_fit_the_page(store, desk):
     )
     assert 'alt="图"' in pictures[0]
     assert "已移除外部图片" in form.body_html  # never fetched: named instead
+
+
+# --- a published version, a modification and 撤稿 (tests.flow) ------------------------
+
+PHONE = "联系人：王明，电话：13912345678。"
+CORRECTED = "联系人：王明，电话：12345678。"
+
+
+def modified_after_publishing(org):
+    """Published; then a modification changing the phone number, submitted to 一审."""
+    draft = org.draft(text=PHONE)
+    org.through_signing(draft)
+    org.publish(draft)
+    apply(org.store, RequestModification(new_id(), "liaison", draft, "删去个人手机号"))
+    apply(
+        org.store,
+        SaveRevision(new_id(), "liaison", draft, "通知", f"<p>{CORRECTED}</p>", CORRECTED),
+    )
+    org.submit(draft)
+    return draft
+
+
+def signed_by(form):
+    return {level: (a.reviewer, a.revision_number) for level, a in form.signatures().items()}
+
+
+def test_the_form_is_about_the_published_version_while_a_modification_is_reviewed(org):
+    draft = modified_after_publishing(org)
+    [published] = [p for p in register_rows(org.store) if p.kind == "publish"]
+    form = approval_form(org.store, draft)
+    assert form.content_hash == published.content_hash and PHONE in form.body_html
+    assert form.revision_number == 2  # the text with its 公开属性, as signed
+    assert signed_by(form) == {
+        "review1": ("Staff（staff）", 2),
+        "review2": ("Chief（chief）", 2),
+        "review3": ("Leader（leader）", 2),
+    }  # voided by the 申请修改 for the new round, but what it was published on
+    assert form.status_label == "已发布（修改稿待一审）"
+    modification = form.modification
+    assert (modification.reason, modification.revision_number, modification.stage) == (
+        "删去个人手机号",
+        3,
+        "待一审",
+    )
+    page = form_html(form)
+    assert "修改情况" in page and "修改稿（第 3 版）待一审，尚未发布" in page
+    assert "附：信息原文（第 2 版，发布稿）" in page and "SHA-256（第 2 版）" in page
+    assert page.count("Leader（leader）") == 2  # signed it (审核签批) and in the history
+
+
+def test_the_form_after_a_retraction_stopped_the_modification(org):
+    """The walk's case: 撤稿 while the corrected phone number waited at 一审."""
+    draft = modified_after_publishing(org)
+    apply(org.store, Retract(new_id(), "leader", draft, "含个人手机号码"))
+    form = approval_form(org.store, draft)
+    assert (form.revision_number, form.status_label) == (2, "已撤稿")
+    assert set(signed_by(form)) == {"review1", "review2", "review3"}
+    assert [p.kind for p in form.publications] == ["publish", "retract"]
+    assert [a.action_label for a in form.actions][-2:] == ["提交审核", "中止审核"]
+    page = form_html(form)
+    assert "修改稿（第 3 版）已随撤稿中止审核" in page
+    assert PHONE in page and CORRECTED not in page  # the text that was out, as the record
+
+
+def test_the_form_of_a_republished_draft_has_the_new_round_s_approvals(org):
+    draft = modified_after_publishing(org)
+    org.approve(draft, "review1", "chief2")
+    org.approve(draft, "review2", "chief")
+    org.approve(draft, "review3", "leader")
+    org.publish(draft)
+    form = approval_form(org.store, draft)
+    assert form.revision_number == 3 and CORRECTED in form.body_html
+    assert signed_by(form) == {
+        "review1": ("Chief2（chief2）", 3),
+        "review2": ("Chief（chief）", 3),
+        "review3": ("Leader（leader）", 3),
+    }
+    assert form.modification is None and form.status_label == "已发布"
+
+
+def test_a_draft_never_published_shows_its_current_round(org):
+    draft = org.draft()
+    org.attributes(draft)
+    org.submit(draft)
+    org.approve(draft, "review1", "staff")
+    apply(org.store, SaveRevision(new_id(), "chief", draft, "通知", "<p>改。</p>", "改。"))
+    form = approval_form(org.store, draft)
+    assert form.published_at is None and form.modification is None
+    assert form.revision_number == 3 and form.status_label == "待二审"
+    assert signed_by(form) == {"review1": ("Staff（staff）", 2)}  # stands: 二审 corrected
