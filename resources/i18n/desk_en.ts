@@ -896,6 +896,11 @@
 <context>
     <name>ManualDialog</name>
     <message>
+        <source>manual.zh_CN.md</source>
+        <comment>file name of the user guide in docs/</comment>
+        <translation>manual.en.md</translation>
+    </message>
+    <message>
         <source>使用说明</source>
         <translation>User Guide</translation>
     </message>

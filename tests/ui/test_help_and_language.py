@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import desk
+from desk.ui.app import install_translations
 from desk.ui.main_window import WindowState
-from desk.ui.main_window.help_menu import MANUAL
-from desk.ui.qt import QApplication, QKeySequence, QMessageBox, Qt, QUrl
+from desk.ui.main_window.help_menu import MANUALS_DIR, ManualDialog, manual_path
+from desk.ui.qt import QApplication, QKeySequence, QLocale, QMessageBox, Qt, QUrl
 
 
 def menu_titles(window) -> list[str]:
@@ -26,12 +27,31 @@ def test_the_help_menu_is_last_and_f1_opens_the_manual(qtbot, window_for):
     dialog = QApplication.activeModalWidget()
     assert dialog is not None and dialog.windowTitle() == "使用说明"
     qtbot.addWidget(dialog)
-    assert dialog.browser.source() == QUrl.fromLocalFile(str(MANUAL))
-    assert "Desk 审校台" in dialog.browser.toPlainText()
-    assert "desk [--data-dir DIR]" in dialog.browser.toPlainText()
+    assert dialog.browser.source() == QUrl.fromLocalFile(str(MANUALS_DIR / "manual.zh_CN.md"))
+    text = dialog.browser.toPlainText()
+    assert "Desk 审校台 使用说明" in text  # the user guide for office staff, in Chinese
+    for part in ("屏蔽", "撤回", "签发", "申请修改", "撤稿", "审核表", "设置分管领导", "快捷键"):
+        assert part in text
+    assert "./dev" not in text and "--data-dir" not in text  # not the developers' README
     pictures = [name for name in dialog.browser.document().allFormats() if name.isImageFormat()]
-    assert pictures  # the README's screenshots, from docs/images beside it
+    assert pictures  # screenshots, from docs/images beside it
     dialog.reject()
+
+
+def test_the_english_ui_shows_the_english_guide(qapp, qtbot):
+    locale = QLocale()
+    translators = install_translations(qapp, "en")
+    try:
+        assert manual_path() == MANUALS_DIR / "manual.en.md"
+        dialog = ManualDialog()
+        qtbot.addWidget(dialog)
+        assert "Desk 审校台 user guide" in dialog.browser.toPlainText()
+        assert not dialog.note.text()  # found
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(locale)
+    assert manual_path() == MANUALS_DIR / "manual.zh_CN.md"
 
 
 def test_the_manual_follows_no_link_out(qtbot, window_for):

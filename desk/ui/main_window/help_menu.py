@@ -1,8 +1,9 @@
 """帮助: the manual shipped with Desk, the window's shortcuts, and 关于 Desk 审校台.
 
-Everything is local: the manual is the README beside the program, shown with its
-pictures; a link out of it is named, never followed (the desk is often offline, and
-nothing here goes online). The shortcuts are read from the window's own actions, so
+Everything is local: the manual is the user guide in docs/ beside the program, in the
+UI's language (docs/manual.zh_CN.md, for office staff; the README is for developers),
+shown with its pictures; a link out of it is named, never followed (the desk is often
+offline, and nothing here goes online). The shortcuts are read from the window's own actions, so
 the list can't fall behind them.
 """
 
@@ -16,6 +17,7 @@ import desk
 from desk.resources import RESOURCES_DIR
 from desk.ui.qt import (
     QAction,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QImage,
@@ -39,7 +41,7 @@ from desk.ui.qt import (
     QWidget,
 )
 
-MANUAL = RESOURCES_DIR.parent / "README.md"
+MANUALS_DIR = RESOURCES_DIR.parent / "docs"
 MANUAL_PICTURE_WIDTH = 820  # px: the dialog's width, less its margins
 Shown = TypeVar("Shown", bound=QDialog)
 
@@ -96,13 +98,21 @@ def _open(dialog: Shown) -> Shown:
     return dialog
 
 
+def manual_path() -> Path:
+    """The user guide in the UI's language: its file name is translated with the UI."""
+    return MANUALS_DIR / QCoreApplication.translate(
+        "ManualDialog", "manual.zh_CN.md", "file name of the user guide in docs/"
+    )
+
+
 class ManualDialog(QDialog):
-    """使用说明: the README, read from disk with its pictures; links within it are
+    """使用说明: the user guide, read from disk with its pictures; links within it are
     followed, links out of it only named."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("使用说明"))
+        manual = manual_path()
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._follow)
@@ -118,12 +128,12 @@ class ManualDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 680)
         self.browser.sourceChanged.connect(self._fit_pictures)
-        if MANUAL.is_file():
+        if manual.is_file():
             self.browser.setSource(
-                QUrl.fromLocalFile(str(MANUAL)), QTextDocument.ResourceType.MarkdownResource
+                QUrl.fromLocalFile(str(manual)), QTextDocument.ResourceType.MarkdownResource
             )
         else:
-            self.note.setText(self.tr("找不到使用说明 {path}").format(path=MANUAL))
+            self.note.setText(self.tr("找不到使用说明 {path}").format(path=manual))
 
     def _fit_pictures(self) -> None:
         """Scale the page's screenshots down to the dialog's width (Markdown gives none)."""
