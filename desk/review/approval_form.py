@@ -359,9 +359,9 @@ def form_html(form: ApprovalForm, audit_head: str | None = None) -> str:
         ),
         _tr(
             _th("公开属性"),
-            _td(_disclosure(form), colspan=3),
+            _td(_disclosure(form), colspan=2),
             _th("当前状态"),
-            _td(form.status_label),
+            _td(form.status_label, colspan=2),
         ),
         *_modification_rows(form),
         _section("审核签批"),

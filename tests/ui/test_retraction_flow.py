@@ -54,10 +54,12 @@ def test_retracting_warns_that_the_correction_stops_and_the_drafter_goes_on(qtbo
 
     chief = window_for("chief")  # it was waiting for them: the history says why it left
     assert chief.open(draft)
+    chief.side.setCurrentWidget(chief.review)  # the 审核 tab, where the history is
     rows = chief.review.history
     last = rows.topLevelItem(rows.topLevelItemCount() - 1)
     assert [last.text(c) for c in (0, 1)] == ["二审", "中止审核"]
     assert "修改稿随之中止审核" in last.text(3)
+    qtbot.waitUntil(lambda: rows.viewport().rect().contains(rows.visualItemRect(last)))
 
     drafter = window_for("liaison")
     assert drafter.open(draft)

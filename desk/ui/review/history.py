@@ -11,7 +11,9 @@ from desk.ui.review.labels import action_label, stage_label
 
 
 class ReviewHistory(QTreeWidget):
-    """One row per step, oldest first; voided approvals greyed, with why on hover."""
+    """One row per step, oldest first, scrolled to the latest (what happened last, such
+    as a 中止审核, is what one opens a draft to see); voided approvals greyed, with why
+    on hover."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +46,7 @@ class ReviewHistory(QTreeWidget):
                 item.setToolTip(1, step.voided)
                 item.setForeground(1, Qt.GlobalColor.gray)
             self.addTopLevelItem(item)
+        self.scrollToBottom()
 
     def said(self, step: Step) -> str:
         """The opinion or reason, and for a publication or 撤稿 the channels."""
