@@ -119,7 +119,7 @@ def test_a_block_term_anywhere_the_page_shows_it_exits_1(tmp_path, capsys, marku
     ("name", "content", "message"),
     [
         ("missing.html", None, "文件不存在"),
-        ("old.doc", b"\xd0\xcf\x11\xe0", "不支持 .doc"),
+        ("old.doc", b"\xd0\xcf\x11\xe0", "暂不能直接导入 .doc"),
         ("bad.txt", b"\xff\xfe\xfd\x00\x81", "无法"),
         ("folder.html", "dir", "文件夹"),
     ],
