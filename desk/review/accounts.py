@@ -144,7 +144,7 @@ class RecoverAdmin(CreateAccount):
     name: ClassVar[str] = "RecoverAdmin"
 
     def validate(self) -> None:
-        super().validate()
+        CreateAccount.validate(self)  # not super(): slots=True makes a new class
         if "admin" not in self.roles:
             raise CommandRejected("恢复管理员时新建的账号必须有管理员角色")
 

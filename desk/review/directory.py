@@ -202,6 +202,13 @@ def admin_refusal(session: Session, actor: str, doing: str) -> str | None:
     return f"此数据库有账号但没有启用的管理员，不能{doing}。{RECOVERY_HINT}"
 
 
+def administration_refusal(store: Store, actor: str, doing: str) -> str | None:
+    """`admin_refusal` for a change outside the store's tables (the data folder's holiday
+    lists), under the same rule as the administrative commands."""
+    with store.read() as session:
+        return admin_refusal(session, actor, doing)
+
+
 # What a store with accounts but no active admin needs (said by the window and the CLI).
 RECOVERY_HINT = (
     "恢复方法：在能写入数据文件夹的电脑上运行 desk admin recover-admin 登录名 --name 姓名，"

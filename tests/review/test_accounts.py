@@ -1,7 +1,7 @@
 """Units, accounts, passwords, logins with lockout, delegations and review routing."""
 
 import json
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
@@ -10,14 +10,19 @@ from sqlalchemy import select
 
 from desk.review import passwords
 from desk.review.accounts import (
+    MAX_DELEGATION,
     CreateAccount,
     CreateUnit,
     Delegate,
     RecordLogin,
+    RecordUnknownLogin,
+    RecoverAdmin,
     RevokeDelegation,
     SetPassword,
     SetUnitLeader,
     UpdateAccount,
+    delegation_end,
+    last_delegation_day,
 )
 from desk.review.commands import COMMANDS, apply, command_from_json, new_id
 from desk.review.directory import (
@@ -615,6 +620,50 @@ def test_people_may_delegate_their_own_level_only(store, clock, org):
         delegate(store, people["leader"], people["helper"], "review3", clock.now, later, "chief")
 
 
+def test_a_delegation_runs_at_most_a_year(store, clock, org):
+    _, _, people = org
+    now = clock.now
+    with pytest.raises(CommandRejected, match="委托最长 366 天"):
+        delegate(
+            store, people["chief"], people["helper"], "review2", now, now + timedelta(days=367)
+        )
+    far = datetime(9999, 12, 31, 16, tzinfo=UTC)  # what --until 9999-12-31 asked for
+    with pytest.raises(CommandRejected, match="委托最长 366 天"):
+        delegate(store, people["chief"], people["helper"], "review2", now, far)
+    delegate(store, people["chief"], people["helper"], "review2", now, now + timedelta(days=366))
+
+
+def test_the_last_day_of_a_delegation_is_bounded_without_overflowing(clock):
+    starts = datetime(2026, 3, 1, 8, tzinfo=UTC)
+    latest = last_delegation_day(starts)
+    assert delegation_end(latest, starts) - starts <= MAX_DELEGATION
+    for too_far in (latest + timedelta(days=1), date.max):
+        with pytest.raises(CommandRejected, match=f"截止日期最晚为 {latest.isoformat()}"):
+            delegation_end(too_far, starts)
+    with pytest.raises(CommandRejected, match="已经过去"):
+        delegation_end(date(2026, 2, 28), starts)
+
+
+def test_duplicate_and_overlapping_delegations_are_refused(store, clock, org):
+    _, _, people = org
+    chief, helper = people["chief"], people["helper"]
+    now, day = clock.now, timedelta(days=1)
+    first = delegate(store, chief, helper, "review2", now + day, now + 8 * day)
+    for starts, ends in (
+        (now + day, now + 8 * day),  # the same again
+        (now, now + 2 * day),  # overlapping its start
+        (now + 7 * day, now + 9 * day),  # overlapping its end
+        (now + 3 * day, None),  # until revoked
+    ):
+        with pytest.raises(CommandRejected, match=rf"委托编号 {first.id}），期间重叠"):
+            delegate(store, chief, helper, "review2", starts, ends)
+    delegate(store, chief, helper, "review2", now + 8 * day, now + 9 * day)  # right after it
+    delegate(store, chief, people["staff1"], "review2", now + day, now + 8 * day)  # another
+    run(store, RevokeDelegation, delegation_id=first.id)
+    delegate(store, chief, helper, "review2", now + day, now + 2 * day)  # once revoked
+    assert len(list_delegations(store, include_ended=True)) == 4
+
+
 # --- commands as data ------------------------------------------------------------------
 
 
@@ -652,8 +701,18 @@ def samples():
             roles=["review1"],
             active=False,
         ),
+        RecoverAdmin(
+            **base,
+            account_id=ids[2],
+            login="it-admin",
+            full_name="信息科",
+            unit_id=None,
+            roles=["admin"],
+            password_hash=hashed,
+        ),
         SetPassword(**base, account_id=ids[2], password_hash=hashed),
         RecordLogin(**base, account_id=ids[2], succeeded=False),
+        RecordUnknownLogin(**base, login="wang2"),
         Delegate(
             **base,
             delegation_id=ids[3],
@@ -673,9 +732,11 @@ def test_the_samples_cover_every_account_command():
         "CreateUnit",
         "SetUnitLeader",
         "CreateAccount",
+        "RecoverAdmin",
         "UpdateAccount",
         "SetPassword",
         "RecordLogin",
+        "RecordUnknownLogin",
         "Delegate",
         "RevokeDelegation",
     }
