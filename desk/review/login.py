@@ -45,12 +45,13 @@ def authenticate(store: Store, login: str, password: str) -> AccountView:
     with outdated parameters is replaced.
     """
     refusal: str | None = REFUSED  # None: signed in
+    dummy = passwords.dummy_hash()  # made (once) whoever signs in, so that costs the same
 
     def judge(session: Session, now: datetime) -> list[Command]:
         nonlocal refusal
         account = find_account(session, login)
         if account is None:
-            passwords.verify_password(passwords.dummy_hash(), password)  # the same cost
+            passwords.verify_password(dummy, password)  # what a real login costs
             unknown = visible(normalize_login(login))[:LOGIN_MAX_LENGTH] or "?"
             return [RecordUnknownLogin(new_id(), unknown, login=unknown)]
         right = passwords.verify_password(account.password_hash, password)
