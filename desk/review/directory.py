@@ -193,6 +193,16 @@ def has_any_admin(store: Store) -> bool:
         return any("admin" in account.roles for account in accounts)
 
 
+def administrators(store: Store) -> list[AccountView]:
+    """The active accounts that administer (the people to ask about accounts and
+    units), by login."""
+    with store.read() as session:
+        accounts = session.scalars(
+            select(Account).where(Account.active.is_(True)).order_by(Account.login)
+        )
+        return [account_view(session, account) for account in accounts if "admin" in account.roles]
+
+
 def reviewers_for(
     store: Store, unit_id: uuid.UUID | None, level: str, at: datetime | None = None
 ) -> list[AccountView]:

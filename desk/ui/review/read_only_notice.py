@@ -29,9 +29,19 @@ class ReadOnlyNotice(QLabel):
     def show_for(
         self, state: ReviewState | None, login: str, editable: bool, withdrawable: bool
     ) -> None:
-        """Say why ``login`` can't change the draft in ``state`` (nothing when they can)."""
-        if editable or state is None:
+        """Say why ``login`` can't change the draft in ``state`` (nothing when they can);
+        with no draft (``state`` None) and nothing editable, that they can't draft."""
+        if editable:
             self.hide()
+            return
+        if state is None:
+            self.setText(
+                self.tr(
+                    "您的账号不能起草稿件。请从左侧“待我处理”打开要审核的稿件，"
+                    "或在“全部”中查看稿件。"
+                )
+            )
+            self.show()
             return
         self.setText(self._why(state, login, withdrawable))
         self.show()
