@@ -993,7 +993,11 @@
     <name>ReadOnlyNotice</name>
     <message>
         <source>您的账号不能起草稿件。请从左侧“待我处理”打开要审核的稿件，或在“全部”中查看稿件。</source>
-        <translation>Your account can't write drafts. Open a draft to review from “Waiting for me” on the left, or look at drafts under “All”.</translation>
+        <translation>Your account can&apos;t write drafts. Open a draft to review from “Waiting for me” on the left, or look at drafts under “All”.</translation>
+    </message>
+    <message>
+        <source>您的账号不能起草或审核稿件，可在左侧“全部”中查看稿件。</source>
+        <translation>Your account can't write or review drafts; you can look at drafts under “All” on the left.</translation>
     </message>
     <message>
         <source>稿件已提交，正在{status}，内容只读。</source>
@@ -1711,11 +1715,11 @@ Sign out / switch account: {keys}</translation>
     </message>
     <message>
         <source>您有“{role}”角色，但还不是任何单位的分管领导，待签发的稿件不会送到您这里。{ask}，在“账号与单位管理”的“单位”页把您设为分管领导。</source>
-        <translation>You have the “{role}” role but are not yet the leader in charge of any unit, so no draft comes to you for signing. {ask} to set you as a unit's leader in charge on the Units page of Accounts and Units.</translation>
+        <translation>You have the “{role}” role but are not yet the leader in charge of any unit, so no draft comes to you for signing. {ask} to set you as a unit&apos;s leader in charge on the Units page of Accounts and Units.</translation>
     </message>
     <message>
         <source>您有“{role}”角色，但账号没有所属单位，待{level}的稿件不会送到您这里。{ask}，为您的账号设置所属单位。</source>
-        <translation>You have the “{role}” role but your account has no unit, so no draft comes to you for {level}. {ask} to set your account's unit.</translation>
+        <translation>You have the “{role}” role but your account has no unit, so no draft comes to you for {level}. {ask} to set your account&apos;s unit.</translation>
     </message>
 </context>
 <context>

@@ -233,6 +233,7 @@ def test_the_deadline_shows_as_soon_as_the_date_is_set(qtbot, org, window_for):
     assert "公开期限 2026-03-30" in panel.status.text()
     [listed] = list_drafts(org.store, created_by="liaison")
     assert listed.formed_on is not None
+    assert window.drafts.tree.topLevelItem(0).text(2) == "03-30"  # the list shows it too
 
 
 def test_a_new_draft_starts_with_empty_details(qtbot, org, window_for):

@@ -103,6 +103,7 @@ def test_an_admin_is_told_at_sign_in_where_the_flow_stalls(qtbot, org, window_fo
     apply(org.store, CreateUnit(new_id(), ADMIN, unit, "财务科"))
     add_account(org, "qian", "钱联络", ["drafter"], unit)  # a unit with work, nobody to review
     admin = window_for("admin")
+    assert admin.read_only.text() == "您的账号不能起草或审核稿件，可在左侧“全部”中查看稿件。"
     alert = admin.flow_alert
     assert shown(alert) and "「财务科」没有" in alert.text.text()
     assert "另有" in alert.text.text()  # 二审 and 签发 are missing too

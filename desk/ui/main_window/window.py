@@ -400,6 +400,8 @@ class MainWindow(QMainWindow):
         self.review.show_draft(None if session.is_new else session.draft_id)
         self.editor.setVisible(not (session.is_new and not self.may_draft))  # nothing open
         self._set_editable()
+        if not self.editor.isVisibleTo(self):
+            self.read_only.show_no_draft(self._reviews())
         self._update_delete()
         self._update_submit()
         self._schedule_preview()
@@ -421,6 +423,11 @@ class MainWindow(QMainWindow):
         self.read_only.show_for(state, self.actor, editable, self.review.withdrawable)
         self.save_action.setEnabled(editable)  # saving what can't change would do nothing
         self.export_action.setEnabled(self.editor.isVisibleTo(self))  # a draft is open
+
+    def _reviews(self) -> bool:
+        """Whether this person holds a review role (their work is in 待我处理)."""
+        account = account_by_login(self.store, self.actor)
+        return account is not None and any(level in account.roles for level in LEVELS)
 
     def _prepare_step(self) -> uuid.UUID | str:
         """Before a review step: the check is complete and the text saved; else why not."""
@@ -496,10 +503,10 @@ class MainWindow(QMainWindow):
     def _saved(self, revision: RevisionSummary) -> None:
         self.banner.hide()
         self.state.remember_draft(self.actor, revision.draft_id)
+        self.review.saved(revision.draft_id)  # before the list: its deadline as stored
         self.drafts.set_current(revision.draft_id)
         self.drafts.refresh()
         self._update_delete()
-        self.review.saved(revision.draft_id)
         self.show_message(self.tr("已保存（第 {number} 版）").format(number=revision.number))
 
     # Deleting
