@@ -271,6 +271,16 @@ def has_any_account(store: Store) -> bool:
         return has_accounts(session)
 
 
+def administrators(store: Store) -> list[AccountView]:
+    """The active accounts that administer (the people to ask about accounts and
+    units), by login."""
+    with store.read() as session:
+        accounts = session.scalars(
+            select(Account).where(Account.active.is_(True)).order_by(Account.login)
+        )
+        return [account_view(session, account) for account in accounts if "admin" in account.roles]
+
+
 def reviewers_for(
     store: Store, unit_id: uuid.UUID | None, level: str, at: datetime | None = None
 ) -> list[AccountView]:

@@ -32,6 +32,7 @@ from PySide6.QtCore import (
     QTranslator,
     QUrl,
     Signal,
+    SignalInstance,
     Slot,
 )
 from PySide6.QtGui import (
@@ -63,14 +64,17 @@ from PySide6.QtGui import (
     QWindow,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -100,6 +104,7 @@ from PySide6.QtWidgets import (
 
 __all__ = [
     "QT_TRANSLATE_NOOP",
+    "QAbstractButton",
     "QAction",
     "QActionGroup",
     "QApplication",
@@ -112,12 +117,14 @@ __all__ = [
     "QCoreApplication",
     "QDate",
     "QDateEdit",
+    "QDateTimeEdit",
     "QDialog",
     "QDialogButtonBox",
     "QEvent",
     "QFileDialog",
     "QFont",
     "QFormLayout",
+    "QFrame",
     "QGridLayout",
     "QGroupBox",
     "QGuiApplication",
@@ -182,5 +189,6 @@ __all__ = [
     "QWindow",
     "Qt",
     "Signal",
+    "SignalInstance",
     "Slot",
 ]

@@ -54,6 +54,7 @@ from desk.ui.admin.stalls import FlowWarnings, fill_stalled
 from desk.ui.admin.tables import fill, page, selected_id, table
 from desk.ui.qt import QDialog, QDialogButtonBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from desk.ui.review.labels import level_label
+from desk.ui.screen_fit import fit_to_screen
 
 _NONE = "—"
 _LEADER_ROLE = "review3"  # the domain lets only holders of this role lead a unit
@@ -149,7 +150,7 @@ class AdminDialog(QDialog):
         for tree in (self.accounts, self.units, self.delegations):
             tree.currentItemChanged.connect(self._update_buttons)
         self.refresh()
-        self.resize(860, 480)
+        fit_to_screen(self, 860, 480)
 
     @property
     def form(self) -> FormDialog | None:
