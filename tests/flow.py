@@ -17,7 +17,7 @@ from desk.review.workflow import (
     check_snapshot,
 )
 
-ADMIN = "cli:test"
+ADMIN = "admin"  # the store's first account, so allowed to make the rest
 CLEAN = check_snapshot("lexicon", "whitelist", [])
 WARN = {
     "rule": "lexicon.term",
@@ -30,13 +30,26 @@ WARN = {
 BLOCK = {**WARN, "severity": "block", "text": "赌场"}
 
 
+def first_admin(store, login=ADMIN):
+    """Make ``login`` the admin of an empty store (anyone may make the first account, if
+    it holds the admin role); its id."""
+    account_id = new_id()
+    apply(
+        store,
+        CreateAccount(new_id(), login, account_id, login, "管理员", None, ["admin"], "$argon2id$x"),
+    )
+    return account_id
+
+
 class Org:
-    """A unit 办公室 with a drafter, 一审, two chiefs, a leader; a principal; another unit."""
+    """An admin; a unit 办公室 with a drafter, 一审, two chiefs, a leader; a principal;
+    another unit."""
 
     def __init__(self, store):
         self.store = store
         self.unit = new_id()
         self.other_unit = new_id()
+        first_admin(store)
         apply(store, CreateUnit(new_id(), ADMIN, self.unit, "办公室"))
         apply(store, CreateUnit(new_id(), ADMIN, self.other_unit, "财政局"))
         self.ids: dict[str, uuid.UUID] = {}

@@ -1,8 +1,13 @@
 """`desk admin`: units, accounts, delegations and holiday lists from the command line.
 
-For setting a desk up before anyone can log in, and for an administrator's routine
-work. Every change to the store is a domain command applied as ``cli:<OS user>`` (and so
-in the audit log); holiday lists are files in the data folder (``admin_holidays``).
+For setting a desk up and for an administrator's routine work. Once the store has an
+admin, every action signs in as one (``desk.commands.sign_in``: ``--login NAME``, the
+password asked or read with ``--password-stdin``) and every change is a domain command
+applied as that account, in the audit log; holiday lists are files in the data folder
+(``admin_holidays``), loaded by an admin too. Before there is an admin, the actions run
+as ``cli:<OS user>``, which the domain lets create the first admin of an empty store
+(``create-user … --role 管理员``) and, on a store with accounts but no admin, recover one
+(``recover-admin``). What is printed shows control and invisible characters as escapes.
 Exit codes: 0 done, 2 refused or failed, with the reason on stderr.
 """
 
@@ -14,22 +19,24 @@ import sys
 import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 from desk.commands.admin_holidays import list_holidays, load_holidays
 from desk.commands.inputs import InputError
+from desk.commands.sign_in import SignInRefused, add_options, admin_actor, local_actor
 from desk.commands.store_access import desk_store
 from desk.paths import DataDirError, data_dir
 from desk.review.accounts import (
-    CLI_ACTOR_PREFIX,
     CreateAccount,
     CreateUnit,
     Delegate,
+    RecoverAdmin,
     RevokeDelegation,
     SetPassword,
     SetUnitLeader,
     UpdateAccount,
+    delegation_end,
     local_time,
 )
 from desk.review.calendar_files import HolidayListError
@@ -39,11 +46,14 @@ from desk.review.directory import (
     DelegationView,
     UnitView,
     account_by_login,
+    administration_refusal,
     list_accounts,
     list_delegations,
     list_units,
 )
 from desk.review.errors import CommandRejected
+from desk.review.login import LoginFailed
+from desk.review.names import normalize_login, visible
 from desk.review.passwords import MIN_LENGTH, WeakPassword, hash_password
 from desk.review.roles import LEVEL_LABELS, LEVELS, ROLES, UnknownRole, parse_role
 from desk.store import Store, StoreError
@@ -51,7 +61,16 @@ from desk.store import Store, StoreError
 EXIT_OK, EXIT_ERROR = 0, 2
 _PROG = "desk admin"
 _PASSWORD_RULES = (
-    f"不加 --password-stdin 时提示输入两次密码。密码至少 {MIN_LENGTH} 个字符，且不能与登录名相同。"
+    "不加 --password-stdin 时提示输入两次密码。"
+    f"密码至少 {MIN_LENGTH} 个字符（空格不计），须含字母或汉字、数字、符号中的至少两种，"
+    "且不能与登录名相同。"
+)
+_SIGN_IN = (
+    "数据库已有管理员时，每个操作都须以管理员身份登录："
+    "desk admin --login 登录名 [--password-stdin] 操作 …；"
+    "--password-stdin 从标准输入的第一行读管理员密码，要设置的新密码在第二行。"
+    "尚无管理员时不登录：只能在空数据库上创建第一个管理员（create-user … --role 管理员），"
+    "或在有账号却没有管理员的数据库上恢复管理员（recover-admin）。"
 )
 _ROLE_HELP = "可用中文名，如 一审、二审、签发、审定、联络员、管理员"
 
@@ -61,7 +80,10 @@ class _Refused(Exception):
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("admin", help="管理部门、账号、委托与法定节假日安排")
+    parser = commands.add_parser(
+        "admin", help="管理部门、账号、委托与法定节假日安排", description=_SIGN_IN
+    )
+    add_options(parser)
     actions = parser.add_subparsers(dest="admin_command", metavar="ACTION", required=True)
 
     unit = actions.add_parser("create-unit", help="新建部门/科室")
@@ -123,6 +145,20 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     _add_password_stdin(password)
     password.set_defaults(run=_runner(set_password))
 
+    recover = actions.add_parser(
+        "recover-admin",
+        help="数据库有账号却没有启用的管理员时，新建一个管理员账号（不需登录，记入审计日志）",
+        description=(
+            "只用于有账号却没有启用的管理员的数据库（例如旧版本建立的）：新建一个只有管理员角色的"
+            "账号，不需登录；须在能写入数据文件夹的电脑上运行，审计日志记为“恢复管理员”及操作系统"
+            f"用户名。已有管理员或数据库为空时拒绝。{_PASSWORD_RULES}"
+        ),
+    )
+    recover.add_argument("login", metavar="LOGIN", help="新管理员的登录名")
+    recover.add_argument("--name", required=True, help="姓名")
+    _add_password_stdin(recover)
+    recover.set_defaults(run=_runner(recover_admin, signs_in=False))
+
     users = actions.add_parser("list-users", help="列出账号：登录名、姓名、部门、角色、状态")
     users.set_defaults(run=_runner(list_users))
 
@@ -159,84 +195,108 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         ),
     )
     holidays.add_argument("file", metavar="FILE", help="节假日安排文件（.txt 或 .csv）")
-    holidays.set_defaults(run=_folder_runner(load_holidays))
+    holidays.set_defaults(run=_runner(_folder_action(load_holidays, "载入节假日安排")))
 
     known = actions.add_parser("list-holidays", help="列出已知法定节假日安排的年份及其来源")
-    known.set_defaults(run=_folder_runner(list_holidays))
+    known.set_defaults(run=_runner(_folder_action(list_holidays)))
 
 
-def _runner(
-    action: Callable[[Store, argparse.Namespace], str],
-) -> Callable[[argparse.Namespace], int]:
-    """Run ``action`` on the store of ``--data-dir``; print what it returns, or the error."""
+Action = Callable[[Store, argparse.Namespace, str], str]
+
+
+def _runner(action: Action, *, signs_in: bool = True) -> Callable[[argparse.Namespace], int]:
+    """Run ``action`` on the store of ``--data-dir`` as the admin who signs in (or as the
+    local command line: `desk.commands.sign_in`); print what it returns, or the error."""
 
     def run(args: argparse.Namespace) -> int:
         try:
             with desk_store(args) as store:
-                output = action(store, args)
+                actor = admin_actor(store, args, _PROG) if signs_in else local_actor()
+                output = action(store, args, actor)
         except (
-            InputError, _Refused, CommandRejected, WeakPassword, UnknownRole, StoreError
+            InputError, _Refused, CommandRejected, WeakPassword, UnknownRole, StoreError,
+            LoginFailed, SignInRefused, DataDirError, HolidayListError,
         ) as error:  # fmt: skip
-            print(f"{_PROG}: {error}", file=sys.stderr)
-            return EXIT_ERROR
-        print(output)
-        return EXIT_OK
-
-    return run
-
-
-def _folder_runner(
-    action: Callable[[Path, argparse.Namespace], str],
-) -> Callable[[argparse.Namespace], int]:
-    """Run ``action`` on the data folder of ``--data-dir``; print what it returns, or why not."""
-
-    def run(args: argparse.Namespace) -> int:
-        try:
-            output = action(data_dir(args.data_dir), args)
-        except (DataDirError, HolidayListError) as error:
-            print(f"{_PROG}: {error}", file=sys.stderr)
+            _complain(str(error))
             return EXIT_ERROR
         except OSError as error:
             where = error.filename or "数据目录"
-            print(f"{_PROG}: 无法写入 {where}：{error.strerror or error}", file=sys.stderr)
+            _complain(f"无法写入 {where}：{error.strerror or error}")
             return EXIT_ERROR
-        print(output)
+        print(visible(output, keep_line_breaks=True))
         return EXIT_OK
 
     return run
 
 
-def create_unit(store: Store, args: argparse.Namespace) -> str:
+def _complain(message: str) -> None:
+    print(f"{_PROG}: {visible(message, keep_line_breaks=True)}", file=sys.stderr)
+
+
+def _folder_action(
+    action: Callable[[Path, argparse.Namespace], str], doing: str | None = None
+) -> Action:
+    """An action on the data folder of ``--data-dir``; ``doing``: what it changes there,
+    which only an admin may (the same rule as the administrative commands)."""
+
+    def run(store: Store, args: argparse.Namespace, actor: str) -> str:
+        if doing is not None:
+            refusal = administration_refusal(store, actor, doing)
+            if refusal is not None:
+                raise _Refused(refusal)
+        return action(data_dir(args.data_dir), args)
+
+    return run
+
+
+def create_unit(store: Store, args: argparse.Namespace, actor: str) -> str:
     unit = apply(
         store,
-        CreateUnit(command_id=new_id(), actor=_actor(), unit_id=new_id(), unit_name=args.name),
+        CreateUnit(command_id=new_id(), actor=actor, unit_id=new_id(), unit_name=args.name),
     )
     return f"已创建部门 {unit.name}"
 
 
-def set_leader(store: Store, args: argparse.Namespace) -> str:
+def set_leader(store: Store, args: argparse.Namespace, actor: str) -> str:
     unit = _unit(store, args.unit)
     account = _account(store, args.login)
     apply(
         store,
-        SetUnitLeader(command_id=new_id(), actor=_actor(), unit_id=unit.id, account_id=account.id),
+        SetUnitLeader(command_id=new_id(), actor=actor, unit_id=unit.id, account_id=account.id),
     )
     return f"已将 {account.name}（{account.login}）设为 {unit.name} 的分管领导"
 
 
-def create_user(store: Store, args: argparse.Namespace) -> str:
-    roles = _parse_roles(args.role)
-    unit = _unit(store, args.unit) if args.unit is not None else None
-    if account_by_login(store, args.login) is not None:
-        raise _Refused(f"登录名 {args.login} 已被使用")
-    password_hash = _new_password_hash(args.login, args.password_stdin)
+def create_user(store: Store, args: argparse.Namespace, actor: str) -> str:
+    return _new_account(store, args, actor, CreateAccount, _parse_roles(args.role), args.unit)
+
+
+def recover_admin(store: Store, args: argparse.Namespace, actor: str) -> str:
+    done = _new_account(store, args, actor, RecoverAdmin, ["admin"], None)
+    return f"{done}。这是恢复管理员操作，已以 {actor} 的名义记入审计日志"
+
+
+def _new_account(
+    store: Store,
+    args: argparse.Namespace,
+    actor: str,
+    command_type: type[CreateAccount],
+    roles: list[str],
+    unit_name: str | None,
+) -> str:
+    """Make the account (its login normalized: ``WANG`` is ``wang``)."""
+    login = normalize_login(args.login)
+    unit = _unit(store, unit_name) if unit_name is not None else None
+    if account_by_login(store, login) is not None:
+        raise _Refused(f"登录名 {login} 已被使用")
+    password_hash = _new_password_hash(login, args.password_stdin)
     account = apply(
         store,
-        CreateAccount(
+        command_type(
             command_id=new_id(),
-            actor=_actor(),
+            actor=actor,
             account_id=new_id(),
-            login=args.login,
+            login=login,
             full_name=args.name,
             unit_id=unit.id if unit is not None else None,
             roles=roles,
@@ -246,7 +306,7 @@ def create_user(store: Store, args: argparse.Namespace) -> str:
     return f"已创建账号 {account.login}（{_describe(account)}）"
 
 
-def update_user(store: Store, args: argparse.Namespace) -> str:
+def update_user(store: Store, args: argparse.Namespace, actor: str) -> str:
     """Only what was given changes: UpdateAccount carries the full state, read afresh."""
     if (args.name, args.unit, args.role, args.active) == (None,) * 4 and not args.no_unit:
         raise _Refused(
@@ -266,7 +326,7 @@ def update_user(store: Store, args: argparse.Namespace) -> str:
         store,
         UpdateAccount(
             command_id=new_id(),
-            actor=_actor(),
+            actor=actor,
             account_id=before.id,
             full_name=name,
             unit_id=unit_id,
@@ -287,13 +347,13 @@ def update_user(store: Store, args: argparse.Namespace) -> str:
     return f"已修改账号 {after.login}：{'；'.join(changes)}"
 
 
-def set_password(store: Store, args: argparse.Namespace) -> str:
+def set_password(store: Store, args: argparse.Namespace, actor: str) -> str:
     account = _account(store, args.login)  # before asking for a password
     password_hash = _new_password_hash(account.login, args.password_stdin)
     apply(
         store,
         SetPassword(
-            command_id=new_id(), actor=_actor(), account_id=account.id, password_hash=password_hash
+            command_id=new_id(), actor=actor, account_id=account.id, password_hash=password_hash
         ),
     )
     done = f"已为 {account.name}（{account.login}）设置新密码"
@@ -304,7 +364,7 @@ def set_password(store: Store, args: argparse.Namespace) -> str:
     return done
 
 
-def list_users(store: Store, args: argparse.Namespace) -> str:
+def list_users(store: Store, args: argparse.Namespace, actor: str) -> str:
     accounts = list_accounts(store)
     if not accounts:
         return "尚无账号。用 desk admin create-user 创建。"
@@ -324,7 +384,7 @@ def list_users(store: Store, args: argparse.Namespace) -> str:
     )
 
 
-def delegate_level(store: Store, args: argparse.Namespace) -> str:
+def delegate_level(store: Store, args: argparse.Namespace, actor: str) -> str:
     level = parse_role(args.level)
     if level not in LEVELS:
         raise _Refused(f"审核级别只能是{'、'.join(LEVEL_LABELS.values())}，收到 {args.level!r}")
@@ -332,20 +392,19 @@ def delegate_level(store: Store, args: argparse.Namespace) -> str:
         last_day = date.fromisoformat(args.until)
     except ValueError:
         raise _Refused(f"截止日期应为 YYYY-MM-DD，收到 {args.until!r}") from None
-    if last_day < date.today():
-        raise _Refused(f"截止日期 {last_day.isoformat()} 已经过去")
-    ends = datetime.combine(last_day + timedelta(days=1), time()).astimezone()  # local midnight
+    starts = store.clock()
+    ends = delegation_end(last_day, starts)
     delegator, delegate = _account(store, args.from_login), _account(store, args.to_login)
     delegation = apply(
         store,
         Delegate(
             command_id=new_id(),
-            actor=_actor(),
+            actor=actor,
             delegation_id=new_id(),
             from_account_id=delegator.id,
             to_account_id=delegate.id,
             level=level,
-            starts_at=store.clock().isoformat(),
+            starts_at=starts.isoformat(),
             ends_at=ends.isoformat(),
             reason=args.reason,
         ),
@@ -356,7 +415,7 @@ def delegate_level(store: Store, args: argparse.Namespace) -> str:
     )
 
 
-def list_delegations_text(store: Store, args: argparse.Namespace) -> str:
+def list_delegations_text(store: Store, args: argparse.Namespace, actor: str) -> str:
     delegations = list_delegations(store, include_ended=args.all)
     if not delegations:
         none = "尚无委托" if args.all else "当前没有生效或待生效的委托"
@@ -379,7 +438,7 @@ def list_delegations_text(store: Store, args: argparse.Namespace) -> str:
     )
 
 
-def revoke_delegation(store: Store, args: argparse.Namespace) -> str:
+def revoke_delegation(store: Store, args: argparse.Namespace, actor: str) -> str:
     try:
         delegation_id = uuid.UUID(args.id)
     except ValueError:
@@ -388,17 +447,9 @@ def revoke_delegation(store: Store, args: argparse.Namespace) -> str:
         ) from None
     revoked = apply(
         store,
-        RevokeDelegation(command_id=new_id(), actor=_actor(), delegation_id=delegation_id),
+        RevokeDelegation(command_id=new_id(), actor=actor, delegation_id=delegation_id),
     )
     return f"已撤销委托：{_delegation_text(revoked)}；委托编号 {revoked.id}"
-
-
-def _actor() -> str:
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):  # no user name in the environment or the password database
-        user = "unknown"
-    return CLI_ACTOR_PREFIX + user
 
 
 def _unit(store: Store, name: str) -> UnitView:
@@ -491,11 +542,13 @@ def _status(account: AccountView, now: datetime) -> str:
 
 
 def _columns(rows: Sequence[Sequence[str]]) -> str:
-    """Rows as aligned columns two spaces apart, the first row being the header."""
-    widths = [max(_width(row[column]) for row in rows) for column in range(len(rows[0]))]
+    """Rows as aligned columns two spaces apart, the first row being the header; a cell's
+    line breaks and other control or invisible characters shown as escapes."""
+    cells = [[visible(cell) for cell in row] for row in rows]
+    widths = [max(_width(row[column]) for row in cells) for column in range(len(cells[0]))]
     return "\n".join(
         "  ".join(_pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in rows
+        for row in cells
     )
 
 

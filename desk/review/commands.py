@@ -26,7 +26,7 @@ import dataclasses
 import importlib
 import typing
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -159,7 +159,8 @@ class CreateDraft(_RevisionCommand):
 
 @dataclass(frozen=True, slots=True)
 class SaveRevision(_RevisionCommand):
-    """Save the draft's text as a new revision; the same text as now saves nothing."""
+    """Save the draft's text as a new revision; the same text as now saves nothing. Only
+    who may change the text now may (``stages.editing_stage``)."""
 
     name: ClassVar[str] = "SaveRevision"
 
@@ -177,7 +178,10 @@ class DeleteDraft(Command):
 
 @dataclass(frozen=True, slots=True)
 class IgnoreFinding(Command):
-    """Let one finding stand in one place, with a reason reviewers will see."""
+    """Let one finding stand in one place, with a reason reviewers will see. Only who may
+    change the text now may (``stages.editing_stage``): the drafter while it is a draft,
+    a reviewer of the current level during review; the ignore is journaled and names
+    them."""
 
     name: ClassVar[str] = "IgnoreFinding"
 
@@ -306,24 +310,38 @@ def apply(store: Store, command: Command) -> Any:
     recovery commands → None. A journaled command applied before returns its first result
     again. Handlers reach the store's checker through ``attached_checker(session)``.
     """
-    handler = _HANDLERS.get(type(command))
-    if handler is None:
-        raise TypeError(f"not a domain command: {command!r}")
+    return apply_decided(store, lambda session, now: [command])[0]
+
+
+def apply_decided(
+    store: Store, decide: Callable[[Session, datetime], Sequence[Command]]
+) -> list[Any]:
+    """Apply the commands ``decide(session, now)`` picks, reading the store in the same
+    write transaction they are applied in; their results. For a decision nobody may
+    change in between: desk.review.login judges a login and records it at once, so that
+    parallel guesses are counted one after the other."""
     now = store.clock()
     with store.session() as session:
         session.info[_CHECKER] = store.checker
-        if command.journaled:
-            done = session.get(AppliedCommand, command.command_id)
-            if done is not None:
-                if done.payload != command.to_json():
-                    raise CommandRejected(
-                        f"命令编号 {command.command_id} 已被另一条内容不同的命令使用，本条未执行"
-                    )
-                return handler.replay(session, done.result_id)
-        result, result_id = handler.run(session, command, now)
-        if command.journaled:
-            _journal(session, command, now, result_id)
-        return result
+        return [_apply_in(session, command, now) for command in decide(session, now)]
+
+
+def _apply_in(session: Session, command: Command, now: datetime) -> Any:
+    handler = _HANDLERS.get(type(command))
+    if handler is None:
+        raise TypeError(f"not a domain command: {command!r}")
+    if command.journaled:
+        done = session.get(AppliedCommand, command.command_id)
+        if done is not None:
+            if done.payload != command.to_json():
+                raise CommandRejected(
+                    f"命令编号 {command.command_id} 已被另一条内容不同的命令使用，本条未执行"
+                )
+            return handler.replay(session, done.result_id)
+    result, result_id = handler.run(session, command, now)
+    if command.journaled:
+        _journal(session, command, now, result_id)
+    return result
 
 
 def attached_checker(session: Session) -> DraftChecker | None:
@@ -477,6 +495,7 @@ def _ignore_finding(
     session: Session, command: IgnoreFinding, now: datetime
 ) -> tuple[IgnoredFindingView, uuid.UUID]:
     draft = _draft(session, command.draft_id)
+    editing_stage(session, draft, command.actor, now, "忽略提示")
     _not_a_block(session, draft, command)
     existing = session.scalars(
         select(IgnoredFinding).where(

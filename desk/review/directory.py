@@ -15,7 +15,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, object_session
 
 from desk.review import routing
-from desk.review.roles import CLI_ACTOR_PREFIX, DRAFTER, LEVEL_LABELS, LEVELS, ROLE_TITLES, ROLES
+from desk.review.names import name_key, normalize_login
+from desk.review.roles import DRAFTER, LEVEL_LABELS, LEVELS, ROLE_TITLES, ROLES
 from desk.store import Store
 from desk.store.models import Account, Delegation, Unit
 
@@ -135,10 +136,84 @@ def list_accounts(store: Store) -> list[AccountView]:
 
 
 def account_by_login(store: Store, login: str) -> AccountView | None:
-    """The account with exactly this login, or None."""
+    """The account a login as typed names (see `find_account`), or None."""
     with store.read() as session:
-        account = session.scalars(select(Account).where(Account.login == login)).one_or_none()
+        account = find_account(session, login)
         return account_view(session, account) if account is not None else None
+
+
+def find_account(session: Session, login: str) -> Account | None:
+    """The account a login as typed names: the one with exactly that login, else the one
+    whose login is the same once normalized (``WANG`` finds ``wang``); None if there is
+    none, or several look-alikes stored before logins were normalized."""
+    for spelling in dict.fromkeys((login, normalize_login(login))):
+        account = session.scalars(select(Account).where(Account.login == spelling)).one_or_none()
+        if account is not None:
+            return account
+    alike = _look_alikes(session, login)
+    return alike[0] if len(alike) == 1 else None
+
+
+def login_owner(session: Session, login: str) -> Account | None:
+    """An account whose login is ``login`` once both are normalized: a new account may
+    not take it."""
+    alike = _look_alikes(session, login)
+    return alike[0] if alike else None
+
+
+def _look_alikes(session: Session, login: str) -> list[Account]:
+    key = normalize_login(login)
+    return [
+        a
+        for a in session.scalars(select(Account).order_by(Account.login))
+        if name_key(a.login) == key
+    ]
+
+
+def has_accounts(session: Session) -> bool:
+    """Whether the store has any account, active or not."""
+    return session.execute(select(Account.id).limit(1)).first() is not None
+
+
+def active_admins(session: Session) -> list[Account]:
+    """The active accounts holding the admin role, by login."""
+    accounts = session.scalars(
+        select(Account).where(Account.active.is_(True)).order_by(Account.login)
+    )
+    return [account for account in accounts if "admin" in account.roles]
+
+
+def admin_refusal(session: Session, actor: str, doing: str) -> str | None:
+    """Why ``actor`` may not ``doing`` (an administrative change: units, accounts, others'
+    passwords and delegations, holiday lists), None if they may: only an active account
+    holding the admin role may. The local command line (``cli:``) is no exception; while
+    there is no admin the message says how to get one. (The first admin of an empty store
+    and RecoverAdmin are the handlers' own exceptions, in desk.review.accounts.)"""
+    admins = active_admins(session)
+    if any(admin.login == actor for admin in admins):
+        return None
+    if admins:
+        return f"只有管理员可以{doing}，{person_named(session, actor)}不是管理员"
+    if not has_accounts(session):
+        return (
+            f"还没有管理员，不能{doing}：请先创建管理员账号"
+            "（启动 Desk 按提示创建，或 desk admin create-user 登录名 --name 姓名 --role 管理员）"
+        )
+    return f"此数据库有账号但没有启用的管理员，不能{doing}。{RECOVERY_HINT}"
+
+
+def administration_refusal(store: Store, actor: str, doing: str) -> str | None:
+    """`admin_refusal` for a change outside the store's tables (the data folder's holiday
+    lists), under the same rule as the administrative commands."""
+    with store.read() as session:
+        return admin_refusal(session, actor, doing)
+
+
+# What a store with accounts but no active admin needs (said by the window and the CLI).
+RECOVERY_HINT = (
+    "恢复方法：在能写入数据文件夹的电脑上运行 desk admin recover-admin 登录名 --name 姓名，"
+    "新建一个管理员账号（此操作记入审计日志）"
+)
 
 
 def list_delegations(store: Store, *, include_ended: bool = False) -> list[DelegationView]:
@@ -160,14 +235,12 @@ def list_delegations(store: Store, *, include_ended: bool = False) -> list[Deleg
 
 def drafting_refusal(session: Session, login: str) -> str | None:
     """Why ``login`` may not create drafts (None: they may). Only an active account with
-    the 信息发布联络员 role may; the command line (``cli:``) and a store without any
-    account (scripts, tests) are let through, as by the administrative commands. Such an
-    actor can never submit: that needs a drafter's account."""
-    if login.startswith(CLI_ACTOR_PREFIX):
-        return None
+    the 信息发布联络员 role may; on a store without any account (scripts, tests) anyone
+    may, but can never submit: that needs a drafter's account. The command line
+    (``cli:``) is no exception."""
     account = session.scalars(select(Account).where(Account.login == login)).one_or_none()
     if account is None:
-        if session.execute(select(Account.id).limit(1)).first() is None:
+        if not has_accounts(session):
             return None
         return f"账号 {login} 不存在，不能起草稿件"
     if not account.active:
@@ -187,10 +260,25 @@ def may_draft(store: Store, login: str) -> bool:
 
 
 def has_any_admin(store: Store) -> bool:
-    """Whether an active account can administer: if not, the first start asks for one."""
+    """Whether an active account can administer."""
     with store.read() as session:
-        accounts = session.scalars(select(Account).where(Account.active.is_(True)))
-        return any("admin" in account.roles for account in accounts)
+        return bool(active_admins(session))
+
+
+def has_any_account(store: Store) -> bool:
+    """Whether the store has an account: if not, the first start creates the admin."""
+    with store.read() as session:
+        return has_accounts(session)
+
+
+def administrators(store: Store) -> list[AccountView]:
+    """The active accounts that administer (the people to ask about accounts and
+    units), by login."""
+    with store.read() as session:
+        accounts = session.scalars(
+            select(Account).where(Account.active.is_(True)).order_by(Account.login)
+        )
+        return [account_view(session, account) for account in accounts if "admin" in account.roles]
 
 
 def reviewers_for(

@@ -13,9 +13,17 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from desk.review import visibility
+from desk.review.stages import DRAFT
 from desk.store import Store
 from desk.store.database import fold
-from desk.store.models import Draft, IgnoredFinding, Publication, Recovery, Revision
+from desk.store.models import (
+    Draft,
+    IgnoredFinding,
+    Publication,
+    Recovery,
+    ReviewAction,
+    Revision,
+)
 
 
 class DraftNotFound(LookupError):
@@ -68,6 +76,7 @@ class DraftSummary:
     updated_at: datetime
     formed_on: date | None = None  # 信息形成日期: the disclosure deadline counts from it
     live: bool = False  # a published version is out (also while a modification is reviewed)
+    returned: bool = False  # back with its drafter after a 退回, not submitted again yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +133,7 @@ def list_drafts(
             Draft.updated_at,
             Draft.formed_on,
             live_publication(),
+            returned_draft(),
         )
         .join(Revision, Revision.id == Draft.current_revision_id)
         .order_by(Draft.updated_at.desc(), Draft.id)
@@ -157,6 +167,19 @@ def live_publication() -> ColumnElement[bool]:
         .scalar_subquery()
     )
     return latest == "publish"
+
+
+def returned_draft() -> ColumnElement[bool]:
+    """Whether a ``Draft`` row is a draft again because its last review step was a 退回."""
+    last_step = (
+        select(ReviewAction.action)
+        .where(ReviewAction.draft_id == Draft.id)
+        .order_by(ReviewAction.created_at.desc(), ReviewAction.id.desc())
+        .limit(1)
+        .correlate(Draft)
+        .scalar_subquery()
+    )
+    return and_(Draft.status == DRAFT, func.coalesce(last_step, "") == "reject")
 
 
 def load_draft(store: Store, draft_id: uuid.UUID) -> DraftView:

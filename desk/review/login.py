@@ -1,96 +1,77 @@
 """Logging in: a password checked against its argon2 hash, with a lockout.
 
-Every attempt on an existing account is applied as a RecordLogin, so the audit log
-shows each login and each failure; ``passwords.MAX_FAILED_LOGINS`` failures in a row
-lock the account for ``passwords.LOCKOUT``.
+Every attempt is journaled, so the audit log shows each login and each failure: as a
+RecordLogin on an existing account, as a RecordUnknownLogin on a login nobody has.
+``passwords.MAX_FAILED_LOGINS`` failures in a row lock the account for
+``passwords.LOCKOUT``.
+
+A refusal tells nothing about the account: an unknown login, a wrong password and a
+locked account get the same answer (`REFUSED`) at the same cost (a login nobody has is
+checked against a dummy hash). Only the right password of a disabled account is told
+so. The lock is judged, the password checked and the attempt recorded in one write
+transaction, so parallel guesses are counted one after the other: once the fifth has
+failed, no further guess can succeed.
 """
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desk.review import passwords
-from desk.review.accounts import RecordLogin, SetPassword, local_time
-from desk.review.commands import apply, new_id
-from desk.review.directory import AccountView
-from desk.review.errors import CommandRejected
+from desk.review.accounts import RecordLogin, RecordUnknownLogin, SetPassword
+from desk.review.commands import Command, apply_decided, new_id
+from desk.review.directory import AccountView, find_account
+from desk.review.names import LOGIN_MAX_LENGTH, normalize_login, visible
 from desk.store import Store
-from desk.store.models import Account
+
+_MINUTES = int(passwords.LOCKOUT.total_seconds() // 60)
+REFUSED = (
+    f"登录名或密码错误。连续输错 {passwords.MAX_FAILED_LOGINS} 次，账号将锁定 {_MINUTES} 分钟；"
+    "如已锁定，请稍后再试，或请管理员重设密码"
+)
+DISABLED = "账号已停用，请联系管理员"
 
 
 class LoginFailed(Exception):
-    """The login was refused; ``str(error)`` says why, in Chinese.
+    """The login was refused; ``str(error)`` says why, in Chinese."""
 
-    ``remaining``: failed attempts left before the account locks (after a wrong
-    password); ``locked_until``: when a locked account opens again.
+
+def authenticate(store: Store, login: str, password: str) -> AccountView:
+    """The account ``login`` names if ``password`` is its password; LoginFailed if not.
+
+    ``login`` is found as typed or normalized (``WANG`` signs in as ``wang``). A hash made
+    with outdated parameters is replaced.
     """
+    refusal: str | None = REFUSED  # None: signed in
+    dummy = passwords.dummy_hash()  # made (once) whoever signs in, so that costs the same
 
-    def __init__(
-        self, message: str, *, remaining: int | None = None, locked_until: datetime | None = None
-    ) -> None:
-        super().__init__(message)
-        self.remaining = remaining
-        self.locked_until = locked_until
-
-
-def authenticate(
-    store: Store, login: str, password: str, now: datetime | None = None
-) -> AccountView:
-    """The account ``login`` if ``password`` is its password; LoginFailed if not.
-
-    ``now`` (the store's clock by default) is when a lock is judged; the attempt itself
-    is recorded at the store's clock. A hash made with outdated parameters is replaced.
-    """
-    when = now if now is not None else store.clock()
-    with store.read() as session:
-        account = session.scalars(select(Account).where(Account.login == login)).one_or_none()
+    def judge(session: Session, now: datetime) -> list[Command]:
+        nonlocal refusal
+        account = find_account(session, login)
         if account is None:
-            raise LoginFailed("登录名或密码错误")
-        account_id, stored = account.id, account.password_hash
-        active, locked_until = account.active, account.locked_until
-    if not active:
-        raise LoginFailed("账号已停用，请联系管理员")
-    if locked_until is not None and when < locked_until:
-        raise LoginFailed(
-            f"账号已锁定至 {local_time(locked_until)}，请稍后再试", locked_until=locked_until
+            passwords.verify_password(dummy, password)  # what a real login costs
+            unknown = visible(normalize_login(login))[:LOGIN_MAX_LENGTH] or "?"
+            return [RecordUnknownLogin(new_id(), unknown, login=unknown)]
+        right = passwords.verify_password(account.password_hash, password)
+        locked = account.locked_until is not None and now < account.locked_until
+        if right and not account.active:
+            refusal = DISABLED
+        elif right and not locked:
+            refusal = None
+        attempt = RecordLogin(
+            new_id(), account.login, account_id=account.id, succeeded=refusal is None
         )
-    if not passwords.verify_password(stored, password):
-        failed = _record(store, account_id, login, succeeded=False)
-        if failed.locked_until is not None:
-            raise LoginFailed(
-                f"密码连续错误 {passwords.MAX_FAILED_LOGINS} 次，"
-                f"账号已锁定至 {local_time(failed.locked_until)}，请稍后再试",
-                locked_until=failed.locked_until,
-            )
-        remaining = passwords.MAX_FAILED_LOGINS - failed.failed_logins
-        minutes = int(passwords.LOCKOUT.total_seconds() // 60)
-        raise LoginFailed(
-            f"密码错误，还可尝试 {remaining} 次"
-            f"（连续错误 {passwords.MAX_FAILED_LOGINS} 次将锁定 {minutes} 分钟）",
-            remaining=remaining,
+        upgraded = passwords.upgraded_hash(account.password_hash, password) if right else None
+        if refusal is not None or upgraded is None:
+            return [attempt]
+        upgrade = SetPassword(
+            new_id(), account.login, account_id=account.id, password_hash=upgraded
         )
-    view = _record(store, account_id, login, succeeded=True)
-    upgraded = passwords.upgraded_hash(stored, password)
-    if upgraded is not None:
-        view = apply(
-            store,
-            SetPassword(
-                command_id=new_id(), actor=login, account_id=account_id, password_hash=upgraded
-            ),
-        )
+        return [attempt, upgrade]
+
+    *_, view = apply_decided(store, judge)
+    if refusal is not None:
+        raise LoginFailed(refusal)
     return view
-
-
-def _record(store: Store, account_id: uuid.UUID, login: str, *, succeeded: bool) -> AccountView:
-    """Record the attempt; a refusal (the account was locked or disabled meanwhile) is a
-    failed login."""
-    attempt = RecordLogin(
-        command_id=new_id(), actor=login, account_id=account_id, succeeded=succeeded
-    )
-    try:
-        return apply(store, attempt)
-    except CommandRejected as error:
-        raise LoginFailed(str(error)) from None

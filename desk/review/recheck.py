@@ -163,7 +163,9 @@ def verify(
     findings = checker.check(title, body_html, body_text)
     blocks = [f for f in findings if f.severity == "block"]
     if blocks:
-        raise CommandRejected(f"有 {len(blocks)} 处屏蔽项，必须先修改：{_named(blocks)}")
+        raise CommandRejected(
+            f"有 {len(blocks)} 处屏蔽项，必须先修改：{_named(blocks)}", field="findings"
+        )
     if acknowledgements is not None:
         unresolved = open_warnings(findings, acknowledgements, ignored)
         if unresolved:

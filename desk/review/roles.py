@@ -26,8 +26,10 @@ ROLE_TITLES: dict[str, str] = {
 # The role that writes drafts, submits them and publishes what was signed: only it may
 # create a draft (desk.review.directory.drafting_refusal).
 DRAFTER = "drafter"
-# The actor of the local command line, ``cli:<OS user>``: whoever can run it can open the
-# database anyway, so the role checks let it through.
+# The actor of the local command line before anyone can sign in, ``cli:<OS user>``: no
+# account, so it holds no role. It may create the first admin of an empty store (as
+# anyone may) and RecoverAdmin on a store with accounts but no admin (it alone may: it
+# runs where the data folder can be written); no login may contain a colon.
 CLI_ACTOR_PREFIX = "cli:"
 # The review levels in the order a draft passes them; each is held by the role of
 # the same id. "principal" is only for drafts marked 重大事项.

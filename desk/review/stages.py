@@ -1,6 +1,6 @@
 """Who may change a draft's text at each stage, and what a change does to approvals.
 
-The drafter edits while the draft is a draft; a change then voids every approval
+Only the drafter edits while the draft is a draft; a change then voids every approval
 still standing. During review only a reviewer of the current level may correct the
 text: the revision is theirs (``Revision.stage``), it voids approvals of the levels
 above and stays visible to the levels below. After 签发 the text is fixed until a
@@ -59,18 +59,24 @@ def step_label(level: str, action: str) -> str:
     return ACTION_LABELS.get(action, action)
 
 
-def editing_stage(session: Session, draft: Draft, actor: str, now: datetime) -> str:
-    """The stage a change by ``actor`` is made at; CommandRejected if they may not."""
+def editing_stage(
+    session: Session, draft: Draft, actor: str, now: datetime, doing: str = "修改"
+) -> str:
+    """The stage a change by ``actor`` is made at; CommandRejected if they may not make it
+    now: while a draft, only its drafter; during review, only a reviewer of the current
+    level. ``doing`` names the change in the refusal (修改, 忽略提示)."""
     if draft.status == DRAFT:
+        if actor != draft.created_by:
+            raise CommandRejected(f"稿件尚未提交审核，只有起草人可以{doing}")
         return DRAFT
     if draft.status in LEVELS:
         if reviewer(session, actor, draft.unit_id, draft.status, now) is None:
             raise CommandRejected(
-                f"稿件正在{LEVEL_LABELS[draft.status]}，只有该环节的审核人可以修改"
+                f"稿件正在{LEVEL_LABELS[draft.status]}，只有该环节的审核人可以{doing}"
             )
         return draft.status
     raise CommandRejected(
-        f"稿件{STATUS_LABELS[draft.status]}，不能直接修改；如需修改请先提出修改申请"
+        f"稿件{STATUS_LABELS[draft.status]}，不能直接{doing}；如需修改请先提出修改申请"
     )
 
 

@@ -7,6 +7,8 @@ current delegates count. A draft is stalled when it waits at such a level, or wh
 everyone routed there is barred from it by the separation of duties
 (desk.review.duties).
 
+`unrouted_levels` is a reviewer's: the levels they hold a role for that bring them
+no drafts (一审 or 二审 without a unit, 三审签发 without being any unit's 分管领导).
 `stall_report` is the administrator's view: the empty levels of the units that have
 work (a drafter, or a draft under review) and the stalled drafts. `stall_of` is one
 draft's, for the people looking at it: where it is stuck or will stop further on, and
@@ -150,6 +152,22 @@ def stall_of(
                 ahead = draft is None or level != draft.status
                 return Stall(level, unit_id, unit.name if unit else "", why, ahead)
         return None
+
+
+def unrouted_levels(store: Store, login: str, at: datetime | None = None) -> tuple[str, ...]:
+    """The review levels ``login``'s account has the role for but is routed to for no
+    unit: no draft ever reaches them there (none for an unknown or inactive account)."""
+    at = at or store.clock()
+    with store.read() as session:
+        account = session.scalars(select(Account).where(Account.login == login)).one_or_none()
+        if account is None or not account.active:
+            return ()
+        routed = {
+            route.level
+            for route in routes(session, at)
+            if route.login == login and route.acting_for is None
+        }
+        return tuple(level for level in LEVELS if level in account.roles and level not in routed)
 
 
 def _levels(major: bool) -> tuple[str, ...]:

@@ -58,6 +58,7 @@ from desk.review.stages import (
     RETRACTED,
     STATUS_LABELS,
     standing_approvals,
+    step_label,
     void_approvals,
 )
 from desk.review.withdrawal import withdrawal_refusal
@@ -157,7 +158,8 @@ class Approve(Command):
         if not self.opinion.strip():
             raise CommandRejected("审核意见不能为空", field="opinion")
         if not self.proofread:
-            raise CommandRejected("请完成校对后再通过（三审三校）", field="proofread")
+            step = step_label(self.level, "approve")  # 签发 at 三审, 审定 at 主要领导
+            raise CommandRejected(f"请完成校对后再{step}（三审三校）", field="proofread")
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +293,9 @@ def _submit(session: Session, command: Submit, now: datetime) -> tuple[StepResul
     _require("drafter" in account.roles, "只有信息发布联络员（起草）角色可以提交审核")
     _require(account.unit_id is not None, "您的账号没有所属单位，请管理员设置后再提交")
     revision = _current(session, draft, command.content_hash)
+    _require(
+        bool(revision.title.strip() or revision.body_text.strip()), "标题和正文都是空的，不能提交"
+    )
     _no_blocks(command.check)
     check = _rechecked(session, revision, command.check)
     draft.unit_id = account.unit_id
@@ -534,7 +539,7 @@ def _no_blocks(check: dict[str, Any]) -> None:
     findings = check.get("findings")
     _require(isinstance(findings, list), "缺少检查结果，请重新检查后再操作")
     blocks = [f for f in findings if isinstance(f, dict) and f.get("severity") == "block"]
-    _require(not blocks, f"有 {len(blocks)} 处屏蔽项，必须先修改")
+    _require(not blocks, f"有 {len(blocks)} 处屏蔽项，必须先修改", "findings")
 
 
 def _warnings_acknowledged(check: dict[str, Any], acknowledgements: list[dict[str, Any]]) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtCore import (
     QTranslator,
     QUrl,
     Signal,
+    SignalInstance,
     Slot,
 )
 from PySide6.QtGui import (
@@ -70,14 +71,17 @@ from PySide6.QtGui import (
     QWindow,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -107,6 +111,7 @@ from PySide6.QtWidgets import (
 
 __all__ = [
     "QT_TRANSLATE_NOOP",
+    "QAbstractButton",
     "QAbstractTextDocumentLayout",
     "QAction",
     "QActionGroup",
@@ -120,12 +125,14 @@ __all__ = [
     "QCoreApplication",
     "QDate",
     "QDateEdit",
+    "QDateTimeEdit",
     "QDialog",
     "QDialogButtonBox",
     "QEvent",
     "QFileDialog",
     "QFont",
     "QFormLayout",
+    "QFrame",
     "QGridLayout",
     "QGroupBox",
     "QGuiApplication",
@@ -196,5 +203,6 @@ __all__ = [
     "QWindow",
     "Qt",
     "Signal",
+    "SignalInstance",
     "Slot",
 ]

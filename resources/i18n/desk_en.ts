@@ -360,6 +360,10 @@
         <translation>No drafts match</translation>
     </message>
     <message>
+        <source>没有您可见的在办稿件</source>
+        <translation>No drafts in progress that you can see</translation>
+    </message>
+    <message>
         <source>没有等待您处理的稿件</source>
         <translation>Nothing is waiting for you</translation>
     </message>
@@ -471,6 +475,21 @@
     <message>
         <source>两次输入的密码不一致，请重新输入</source>
         <translation>The two passwords differ; please enter them again</translation>
+    </message>
+</context>
+<context>
+    <name>FlowAlert</name>
+    <message>
+        <source>打开账号与单位管理…</source>
+        <translation>Open Accounts and Units…</translation>
+    </message>
+    <message>
+        <source>另有 {count} 处审核环节无人</source>
+        <translation>{count} more review level(s) have nobody</translation>
+    </message>
+    <message>
+        <source>{count} 份稿件无法继续流转</source>
+        <translation>{count} draft(s) can&apos;t move on</translation>
     </message>
 </context>
 <context>
@@ -654,6 +673,14 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>此数据库有账号，但没有启用的管理员，所以这里不能新建管理员；各人仍可照常登录。恢复管理员：在能写入数据文件夹的电脑上运行
+desk admin recover-admin 登录名 --name 姓名
+此操作记入审计日志。</source>
+        <translation>This database has accounts but no active administrator, so no administrator can be created here; everyone can still sign in as usual. To recover an administrator, run on a computer that can write to the data folder:
+desk admin recover-admin LOGIN --name NAME
+This is recorded in the audit log.</translation>
+    </message>
+    <message>
         <source>登录名</source>
         <translation>Login</translation>
     </message>
@@ -763,6 +790,18 @@
     <message>
         <source>您无权查看这份稿件：它尚未提交，或不在您参与或审核的范围内</source>
         <translation>You may not see this draft: it is not submitted yet, or you neither took part in it nor review it</translation>
+    </message>
+    <message>
+        <source>正在检查稿件，请稍候再操作</source>
+        <translation>The draft is being checked; please wait a moment</translation>
+    </message>
+    <message>
+        <source>标题和正文都是空的</source>
+        <translation>the title and the body are empty</translation>
+    </message>
+    <message>
+        <source>稿件未能保存，请按提示处理后再操作</source>
+        <translation>The draft could not be saved; deal with the message shown, then try again</translation>
     </message>
     <message>
         <source>退回意见所指的文字已不在稿件中</source>
@@ -965,6 +1004,14 @@
 </context>
 <context>
     <name>ReadOnlyNotice</name>
+    <message>
+        <source>您的账号不能起草稿件。请从左侧“待我处理”打开要审核的稿件，或在“全部”中查看稿件。</source>
+        <translation>Your account can&apos;t write drafts. Open a draft to review from “Waiting for me” on the left, or look at drafts under “All”.</translation>
+    </message>
+    <message>
+        <source>您的账号不能起草或审核稿件，可在左侧“全部”中查看稿件。</source>
+        <translation>Your account can&apos;t write or review drafts; you can look at drafts under “All” on the left.</translation>
+    </message>
     <message>
         <source>稿件已提交，正在{status}，内容只读。</source>
         <translation>Submitted and now {status}: the text is read-only. </translation>
@@ -1254,10 +1301,6 @@ no state secrets, work secrets or sensitive information</translation>
     <message>
         <source>审核人处理前，把稿件撤回为草稿，修改后重新提交</source>
         <translation>Until a reviewer acts, take the draft back to change it and submit it again</translation>
-    </message>
-    <message>
-        <source>请等待检查完成、稿件保存后再操作</source>
-        <translation>Wait until the check is done and the draft is saved</translation>
     </message>
     <message>
         <source>退回</source>
@@ -1566,6 +1609,17 @@ Sign out / switch account: {keys}</translation>
     </message>
 </context>
 <context>
+    <name>retraction</name>
+    <message>
+        <source>目前无人能撤稿：请管理员为「{unit}」设置分管领导</source>
+        <translation>Nobody can retract this yet: ask the administrator to set the leader in charge of “{unit}”</translation>
+    </message>
+    <message>
+        <source>如需撤稿，请联系分管领导 {names}（{level}）</source>
+        <translation>To retract it, ask the leader in charge: {names} ({level})</translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
         <source>信息发布联络员</source>
@@ -1680,6 +1734,18 @@ Sign out / switch account: {keys}</translation>
         <source>「{unit}」没有{level}人员：请在“账号”页为「{unit}」的人员加上“{role}”角色</source>
         <translation>“{unit}” has no one for {level}: on the “Accounts” tab give someone in “{unit}” the role “{role}”</translation>
     </message>
+    <message>
+        <source>请联系管理员{names}</source>
+        <translation>Ask the administrator{names}</translation>
+    </message>
+    <message>
+        <source>您有“{role}”角色，但还不是任何单位的分管领导，待签发的稿件不会送到您这里。{ask}，在“账号与单位管理”的“单位”页把您设为分管领导。</source>
+        <translation>You have the “{role}” role but are not yet the leader in charge of any unit, so no draft comes to you for signing. {ask} to set you as a unit&apos;s leader in charge on the Units page of Accounts and Units.</translation>
+    </message>
+    <message>
+        <source>您有“{role}”角色，但账号没有所属单位，待{level}的稿件不会送到您这里。{ask}，为您的账号设置所属单位。</source>
+        <translation>You have the “{role}” role but your account has no unit, so no draft comes to you for {level}. {ask} to set your account&apos;s unit.</translation>
+    </message>
 </context>
 <context>
     <name>statuses</name>
@@ -1718,6 +1784,10 @@ Sign out / switch account: {keys}</translation>
     <message>
         <source>已发布（修改中）</source>
         <translation>Published (being modified)</translation>
+    </message>
+    <message>
+        <source>被退回</source>
+        <translation>Returned</translation>
     </message>
 </context>
 </TS>

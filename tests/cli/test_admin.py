@@ -3,33 +3,59 @@
 import io
 import re
 import unicodedata
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import chinese_calendar
 import pytest
 
 from desk.cli import main
 from desk.review.calendar_workdays import WorkCalendar
+from desk.review.commands import new_id
 from desk.review.directory import account_by_login, list_delegations, reviewers_for
 from desk.review.login import LoginFailed, authenticate
 from desk.store import DATABASE_NAME, open_store
 from desk.store.audit import read_entries
+from desk.store.models import Account
 from tests.review.test_deadlines import BAD_LIST, made_up_list
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
 
 PASSWORD = "政务公开2026!"
+ADMIN, ADMIN_PASSWORD = "boss", "管理员密码2026!"
+
+
+class Terminal(io.StringIO):
+    """Standard input that is a terminal."""
+
+    def isatty(self):
+        return True
 
 
 @pytest.fixture
-def desk(tmp_path, capsys, monkeypatch):
-    """Run ``desk --data-dir … admin ARGS``: (exit code, stdout, stderr)."""
+def bare_desk(tmp_path, capsys, monkeypatch):
+    """Run ``desk --data-dir … admin ARGS`` without signing in: (exit code, stdout, stderr)."""
 
-    def run(*args, stdin=""):
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    def run(*args, stdin="", terminal=False):
+        monkeypatch.setattr("sys.stdin", (Terminal if terminal else io.StringIO)(stdin))
         code = main(["--data-dir", str(tmp_path), "admin", *args])
         out = capsys.readouterr()
         return code, out.out, out.err
+
+    return run
+
+
+@pytest.fixture
+def desk(bare_desk):
+    """Run ``desk admin ARGS`` signed in as the store's admin ``ADMIN``, made first (the
+    first account of an empty store, made without signing in): its password is the first
+    line of stdin."""
+    create_user(
+        bare_desk, ADMIN, "--name", "局办管理员", "--role", "管理员", password=ADMIN_PASSWORD
+    )
+
+    def run(*args, stdin=""):
+        sign_in = ("--login", ADMIN, "--password-stdin")
+        return bare_desk(*sign_in, *args, stdin=f"{ADMIN_PASSWORD}\n{stdin}")
 
     return run
 
@@ -62,8 +88,8 @@ def test_create_user_reads_the_password_from_stdin_and_stores_only_its_hash(desk
     assert out == "已创建账号 zhangsan（张三，办公室，一审、二审）\n"
     with store() as opened:
         assert authenticate(opened, "zhangsan", PASSWORD).roles == ("review1", "review2")
-        (entry,) = [e for e in read_entries(opened) if e.name == "CreateAccount"]
-    assert entry.actor.startswith("cli:")
+        (entry,) = [e for e in read_entries(opened) if e.payload.get("login") == "zhangsan"]
+    assert (entry.name, entry.actor) == ("CreateAccount", ADMIN)
     assert entry.payload["password_hash"].startswith("$argon2id$")
     assert PASSWORD not in str(entry.payload)
 
@@ -71,12 +97,12 @@ def test_create_user_reads_the_password_from_stdin_and_stores_only_its_hash(desk
 def test_create_user_without_stdin_asks_twice(desk, store, monkeypatch):
     answers = iter([PASSWORD, PASSWORD, PASSWORD, "另一个密码123"])
     monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
-    assert desk("create-user", "boss", "--name", "王局长", "--role", "审定")[0] == 0
-    code, _, err = desk("create-user", "boss2", "--name", "李局长", "--role", "审定")
+    assert desk("create-user", "juzhang", "--name", "王局长", "--role", "审定")[0] == 0
+    code, _, err = desk("create-user", "juzhang2", "--name", "李局长", "--role", "审定")
     assert (code, err) == (2, "desk admin: 两次输入的密码不一致\n")
     with store() as opened:
-        assert account_by_login(opened, "boss").unit_name is None
-        assert account_by_login(opened, "boss2") is None
+        assert account_by_login(opened, "juzhang").unit_name is None
+        assert account_by_login(opened, "juzhang2") is None
 
 
 @pytest.mark.parametrize(
@@ -113,8 +139,7 @@ def test_a_login_is_used_once(desk):
     assert (code, err) == (2, "desk admin: 登录名 zhangsan 已被使用\n")
 
 
-def test_list_users(desk, store):
-    assert desk("list-users") == (0, "尚无账号。用 desk admin create-user 创建。\n", "")
+def test_list_users(bare_desk, desk, store):
     desk("create-unit", "办公室")
     create_user(desk, "zhangsan", "--name", "张三", "--unit", "办公室", "--role", "一审")
     create_user(desk, "admin", "--name", "管理员甲", "--role", "管理员", "--role", "签发")
@@ -129,6 +154,7 @@ def test_list_users(desk, store):
     assert header.split() == ["登录名", "姓名", "部门", "角色", "状态"]
     assert [row.split()[:5] for row in rows] == [
         ["admin", "管理员甲", "无", "三审签发、管理员", "正常"],
+        [ADMIN, "局办管理员", "无", "管理员", "正常"],
         ["lisi", "李四", "办公室", "二审", "锁定至"],
         ["zhangsan", "张三", "办公室", "一审", "正常"],
     ]
@@ -176,16 +202,19 @@ def test_delegate(desk, store):
     assert [(r.login, r.acting_for) for r in reviewers] == [("chief", None), ("staff", "chief")]
 
 
+SOON = (date.today() + timedelta(days=30)).isoformat()
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (
-            ["--level", "联络员", "--until", "2099-01-01"],
+            ["--level", "联络员", "--until", SOON],
             "审核级别只能是一审、二审、三审签发、主要领导审定",
         ),
         (["--level", "二审", "--until", "下周五"], "截止日期应为 YYYY-MM-DD"),
         (["--level", "二审", "--until", "2000-01-01"], "已经过去"),
-        (["--level", "三审", "--until", "2099-01-01"], "没有三审签发权限"),
+        (["--level", "三审", "--until", SOON], "没有三审签发权限"),
     ],
 )
 def test_delegate_errors(desk, args, message):
@@ -363,7 +392,7 @@ def test_update_user_changes_only_what_is_given(desk, store, zhangsan, tmp_path,
     assert (
         desk("update-user", "zhangsan", "--disable")[1] == "已修改账号 zhangsan：状态 启用 → 停用\n"
     )
-    assert desk("list-users")[1].splitlines()[1].split() == [
+    assert desk("list-users")[1].splitlines()[2].split() == [
         "zhangsan",
         "张三",
         "办公室",
@@ -380,7 +409,7 @@ def test_update_user_changes_only_what_is_given(desk, store, zhangsan, tmp_path,
 
     updates = journaled(store, "UpdateAccount")
     assert len(updates) == 7
-    assert all(entry.actor.startswith("cli:") for entry in updates)
+    assert {entry.actor for entry in updates} == {ADMIN}
     assert audit_verify(tmp_path, capsys)[0] == 0
 
 
@@ -418,14 +447,13 @@ def test_update_user_errors_change_nothing(desk, store, zhangsan, tmp_path, caps
 
 def test_update_user_keeps_the_domain_rules(desk, store):
     desk("create-unit", "办公室")
-    create_user(desk, "admin", "--name", "管理员甲", "--role", "管理员")
     create_user(desk, "leader", "--name", "副局长", "--role", "签发")
     desk("set-leader", "办公室", "leader")
-    code, _, err = desk("update-user", "admin", "--disable")
+    code, _, err = desk("update-user", ADMIN, "--disable")
     assert (code, err) == (2, "desk admin: 至少要保留一个启用的管理员账号\n")
     code, _, err = desk("update-user", "leader", "--role", "二审")
     assert code == 2 and "是办公室的分管领导，请先更换分管领导" in err
-    assert stored(store, "admin").active and stored(store, "leader").roles == ("review3",)
+    assert stored(store, ADMIN).active and stored(store, "leader").roles == ("review3",)
 
 
 def test_unit_and_no_unit_or_disable_and_enable_exclude_each_other(desk, zhangsan, capsys):
@@ -447,7 +475,7 @@ def test_set_password_from_stdin(desk, store, zhangsan, tmp_path, capsys):
         with pytest.raises(LoginFailed, match="密码错误"):
             authenticate(opened, "zhangsan", PASSWORD)
     (entry,) = journaled(store, "SetPassword")
-    assert entry.actor.startswith("cli:")
+    assert entry.actor == ADMIN
     assert entry.payload["password_hash"].startswith("$argon2id$")
     assert NEW_PASSWORD not in str(entry.payload)
     assert audit_verify(tmp_path, capsys)[0] == 0
@@ -487,7 +515,8 @@ def test_set_password_of_a_disabled_account_says_how_to_enable_it(desk, zhangsan
     ("login", "password", "message"),
     [
         ("nobody", NEW_PASSWORD, "账号 nobody 不存在"),
-        ("zhangsan", "short", "密码至少需要 8 个字符"),
+        ("zhangsan", "short", "密码至少需要 8 个字符（空格不计）"),
+        ("zhangsan", " " * 8, "密码至少需要 8 个字符（空格不计）"),
         ("zhangsan", "ZhangSan", "密码不能与登录名相同"),
         ("zhangsan", "", "标准输入中没有密码"),
     ],
@@ -506,3 +535,173 @@ def test_set_password_errors_keep_the_old_password(
 def test_an_unknown_login_is_refused_before_asking_for_a_password(desk, monkeypatch):
     monkeypatch.setattr("getpass.getpass", lambda prompt: pytest.fail("asked for a password"))
     assert desk("set-password", "nobody") == (2, "", "desk admin: 账号 nobody 不存在\n")
+
+
+# --- signing in: administration needs an administrator ----------------------------------
+
+
+def test_the_first_admin_is_made_without_signing_in_and_then_signs_in(bare_desk, store):
+    assert bare_desk("list-users") == (0, "尚无账号。用 desk admin create-user 创建。\n", "")
+    code, out, _ = create_user(bare_desk, "ＢＯＳＳ", "--name", "局办", "--role", "管理员")
+    assert (code, out) == (0, "已创建账号 boss（局办，管理员）\n")  # the login normalized
+    [entry] = journaled(store, "CreateAccount")
+    assert entry.actor.startswith("cli:")  # the local command line, before there was an admin
+    code, _, err = bare_desk("create-unit", "办公室")
+    assert (code, err) == (
+        2,
+        "desk admin: 此数据库已有管理员，请以管理员身份登录："
+        "desk admin --login 登录名 [--password-stdin] …\n",
+    )
+    ok = bare_desk(
+        "--login", "boss", "--password-stdin", "create-unit", "办公室", stdin=f"{PASSWORD}\n"
+    )
+    assert ok == (0, "已创建部门 办公室\n", "")
+    assert [(e.name, e.actor) for e in read_entries(store())][1:] == [
+        ("RecordLogin", "boss"),
+        ("CreateUnit", "boss"),
+    ]
+
+
+def test_on_an_empty_store_only_an_admin_is_made_without_signing_in(bare_desk, store):
+    code, _, err = create_user(bare_desk, "wang", "--name", "王一审", "--role", "一审")
+    assert code == 2 and "还没有管理员，不能创建账号：请先创建管理员账号" in err
+    code, _, err = bare_desk("create-unit", "办公室")
+    assert code == 2 and "desk admin create-user 登录名 --name 姓名 --role 管理员" in err
+    with store() as opened:
+        assert read_entries(opened) == []
+
+
+@pytest.mark.parametrize("args", [(), ("--login", "leader", "--password-stdin")])
+def test_logname_gives_no_rights(desk, bare_desk, store, monkeypatch, args):
+    """``LOGNAME=leader desk admin create-unit X`` was logged as ``cli:leader`` and done."""
+    create_user(desk, "leader", "--name", "副局长", "--role", "签发")
+    monkeypatch.setenv("LOGNAME", "leader")
+    monkeypatch.setenv("USER", "leader")
+    code, out, err = bare_desk(*args, "create-unit", "领导小组", stdin=f"{PASSWORD}\n")
+    assert (code, out) == (2, "")
+    assert err in (
+        "desk admin: 副局长（leader）不是管理员，不能使用 desk admin\n",
+        "desk admin: 此数据库已有管理员，请以管理员身份登录："
+        "desk admin --login 登录名 [--password-stdin] …\n",
+    )
+    assert journaled(store, "CreateUnit") == []
+
+
+def test_a_wrong_admin_password_is_refused_and_counted(desk, bare_desk, store):
+    code, out, err = bare_desk(
+        "--login", ADMIN, "--password-stdin", "create-unit", "办公室", stdin="猜的密码123\n"
+    )
+    assert (code, out) == (2, "")
+    assert err.startswith("desk admin: 登录名或密码错误。")
+    assert [e.payload["succeeded"] for e in journaled(store, "RecordLogin")] == [False]
+    assert journaled(store, "CreateUnit") == []
+
+
+def test_on_a_terminal_the_login_and_password_are_asked(desk, bare_desk, monkeypatch):
+    monkeypatch.setattr(
+        "builtins.input", lambda prompt: ADMIN if prompt == "管理员登录名：" else ""
+    )
+    prompts = []
+    monkeypatch.setattr("getpass.getpass", lambda prompt: prompts.append(prompt) or ADMIN_PASSWORD)
+    assert bare_desk("create-unit", "办公室", terminal=True) == (0, "已创建部门 办公室\n", "")
+    assert prompts == [f"管理员 {ADMIN} 的密码："]
+
+
+def test_holiday_lists_are_loaded_by_an_admin_only(bare_desk, tmp_path):
+    source = tmp_path / "通知.txt"
+    source.write_text(made_up_list(FUTURE), encoding="utf-8")
+    code, _, err = bare_desk("load-holidays", str(source))  # an empty store: no admin yet
+    assert code == 2 and "还没有管理员，不能载入节假日安排" in err
+    assert not (tmp_path / "holidays").exists()
+
+
+def orphan(store, login="wang", name="王一审"):
+    """An account an older Desk made on a store that never had an admin."""
+    with store() as opened, opened.session() as session:
+        session.add(
+            Account(
+                id=new_id(), login=login, name=name, unit_id=None, roles=["review1"],
+                password_hash="$argon2id$x", failed_logins=0, locked_until=None, active=True,
+                created_at=datetime(2026, 1, 5, tzinfo=UTC),
+            )
+        )  # fmt: skip
+
+
+def test_a_store_without_an_admin_says_how_to_recover_one(bare_desk, store):
+    orphan(store)
+    code, _, err = create_user(bare_desk, "me", "--name", "我", "--role", "管理员")
+    assert code == 2 and "有账号但没有启用的管理员" in err and "desk admin recover-admin" in err
+    code, out, err = bare_desk(
+        "recover-admin", "it", "--name", "信息科", "--password-stdin", stdin=f"{PASSWORD}\n"
+    )
+    assert (code, err) == (0, "")
+    assert out.startswith("已创建账号 it（信息科，管理员）。这是恢复管理员操作，已以 cli:")
+    [entry] = journaled(store, "RecoverAdmin")
+    assert entry.actor.startswith("cli:") and entry.payload["login"] == "it"
+    code, _, err = bare_desk(
+        "recover-admin", "it2", "--name", "又一个", "--password-stdin", stdin=f"{PASSWORD}\n"
+    )
+    assert code == 2 and "已有启用的管理员 信息科（it）" in err
+
+
+def test_recover_admin_refuses_an_empty_store(bare_desk):
+    code, _, err = bare_desk(
+        "recover-admin", "it", "--name", "信息科", "--password-stdin", stdin=f"{PASSWORD}\n"
+    )
+    assert code == 2 and "还没有账号，无需恢复" in err
+
+
+# --- names and what is printed ---------------------------------------------------------
+
+
+def test_list_users_prints_stored_escape_codes_as_text(desk, store):
+    orphan(store, login="evil\u200b", name="\x1b[2J\x1b]0;owned\x07王\n五")
+    _, out, _ = desk("list-users")
+    assert "\x1b" not in out and "\x07" not in out
+    assert "evil\\u200b  \\x1b[2J\\x1b]0;owned\\x07王\\x0a五" in out
+    assert len(out.splitlines()) == 3  # the header, the admin, the old account
+
+
+@pytest.mark.parametrize("look_alike", ["ＷＡＮＧ", "wang\u200b", "Wang"])
+def test_look_alike_logins_are_one_login(desk, store, look_alike):
+    create_user(desk, "wang", "--name", "王一审", "--role", "一审")
+    code, _, err = create_user(desk, look_alike, "--name", "王二", "--role", "一审")
+    assert (code, err) == (2, "desk admin: 登录名 wang 已被使用\n")
+    assert desk("update-user", look_alike, "--name", "王一审甲")[1] == (
+        "已修改账号 wang：姓名 王一审 → 王一审甲\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("办" * 40_000, "部门名称不能超过 100 个字符"), ("办公室\n财务科", "部门名称不能包含换行")],
+)
+def test_a_bad_unit_name_is_refused(desk, name, message):
+    code, out, err = desk("create-unit", name)
+    assert (code, out) == (2, "") and message in err and len(err) < 200
+
+
+# --- delegations -----------------------------------------------------------------------
+
+
+def test_a_delegation_to_year_9999_is_refused_with_a_message(desk, store):
+    create_user(desk, "chief", "--name", "处长", "--role", "二审")
+    create_user(desk, "staff", "--name", "科员", "--role", "一审")
+    code, out, err = desk(
+        "delegate", "chief", "staff", "--level", "二审", "--until", "9999-12-31", "--reason", "x"
+    )
+    assert (code, out) == (2, "")
+    assert err.startswith("desk admin: 委托最长 366 天，截止日期最晚为 ")
+    with store() as opened:
+        assert list_delegations(opened) == []
+
+
+def test_the_same_delegation_twice_is_refused(desk, store):
+    create_user(desk, "chief", "--name", "处长", "--role", "二审")
+    create_user(desk, "staff", "--name", "科员", "--role", "一审")
+    args = ("delegate", "chief", "staff", "--level", "二审", "--until", SOON, "--reason", "出差")
+    assert desk(*args)[0] == 0
+    code, _, err = desk(*args)
+    assert code == 2 and "期间重叠；如需改期，请先撤销原委托" in err
+    with store() as opened:
+        assert len(list_delegations(opened)) == 1

@@ -54,11 +54,15 @@ def office(tmp_path, fast_passwords) -> Path:
     data_dir.mkdir()
     store = open_store(data_dir / DATABASE_NAME)
     try:
+        ids = {"admin": new_id()}
+        hashed = passwords.hash_password(PASSWORD, login="admin")
+        made = CreateAccount(
+            new_id(), "admin", ids["admin"], "admin", "管理员", None, ["admin"], hashed
+        )
+        apply(store, made)  # the first account, the admin, who makes the rest
         unit = new_id()
-        apply(store, CreateUnit(new_id(), "cli:setup", unit, "办公室"))
-        ids = {}
+        apply(store, CreateUnit(new_id(), "admin", unit, "办公室"))
         for login, name, roles in (
-            ("admin", "管理员", ["admin"]),
             ("liaison", "李联络", ["drafter"]),
             ("staff", "王一审", ["review1"]),
             ("chief", "赵科长", ["review2"]),
@@ -68,9 +72,9 @@ def office(tmp_path, fast_passwords) -> Path:
             hashed = passwords.hash_password(PASSWORD, login=login)
             apply(
                 store,
-                CreateAccount(new_id(), "cli:setup", ids[login], login, name, unit, roles, hashed),
+                CreateAccount(new_id(), "admin", ids[login], login, name, unit, roles, hashed),
             )
-        apply(store, SetUnitLeader(new_id(), "cli:setup", unit, ids["leader"]))
+        apply(store, SetUnitLeader(new_id(), "admin", unit, ids["leader"]))
     finally:
         store.close()
     return data_dir

@@ -25,9 +25,9 @@ from desk.review.workflow import (
 )
 from desk.store import open_store
 from desk.store.audit import read_entries, verify
+from tests.flow import ADMIN, first_admin
 from tests.render.inert import png_bytes
 
-ADMIN = "cli:test"
 HASH = "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA"
 WARN = {
     "rule": "lexicon.term",
@@ -63,6 +63,7 @@ class Desk:
     def __init__(self, store):
         self.store = store
         unit = new_id()
+        first_admin(store)
         apply(store, CreateUnit(new_id(), ADMIN, unit, "办公室"))
         ids = {}
         for login, name, roles in (

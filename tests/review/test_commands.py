@@ -33,6 +33,7 @@ from desk.review.drafts import (
 )
 from desk.review.findings import Finding
 from desk.store import open_store
+from desk.store.audit import read_entries
 from desk.store.models import AppliedCommand, Draft, IgnoredFinding, Recovery, Revision
 
 ACTOR = "张三"
@@ -87,7 +88,7 @@ def count(store, model):
 def ignore_command(draft_id, reason="引用的是文件原文，不作改动", **changes):
     fields = {
         "command_id": new_id(),
-        "actor": "李四",
+        "actor": ACTOR,
         "draft_id": draft_id,
         "rule": "lexicon.term",
         "field": "body",
@@ -123,17 +124,38 @@ def test_saves_number_revisions_per_draft_and_keep_every_one(store):
     other = create(store, title="另一篇").draft_id
     save(store, first, body_text="第二稿")
     save(store, other, body_text="另一篇第二稿")
-    third = save(store, first, body_text="第三稿", reason="autosave", actor="王五")
+    third = save(store, first, body_text="第三稿", reason="autosave")
     assert third.number == 3
     history = revisions(store, first)
     assert [r.number for r in history] == [1, 2, 3]
-    assert [r.author for r in history] == [ACTOR, ACTOR, "王五"]
+    assert [r.author for r in history] == [ACTOR, ACTOR, ACTOR]
     assert [r.reason for r in history] == ["save", "save", "autosave"]
     assert history[-1] == third
     assert [r.number for r in revisions(store, other)] == [1, 2]
     view = load_draft(store, first)
     assert (view.body_text, view.revision, view.updated_at) == ("第三稿", third, third.created_at)
     assert revisions(store, new_id()) == []
+
+
+def test_only_its_drafter_saves_an_unsubmitted_draft(store):
+    """Knowing a draft's id is not enough to write into it (whoever the actor is)."""
+    draft_id = create(store).draft_id
+    for someone in ("李四", "cli:root"):
+        with pytest.raises(CommandRejected, match="稿件尚未提交审核，只有起草人可以修改"):
+            save(store, draft_id, body_text="别人改的正文", actor=someone)
+    assert [r.author for r in revisions(store, draft_id)] == [ACTOR]
+    assert count(store, AppliedCommand) == 1
+
+
+def test_only_its_drafter_ignores_a_finding_of_an_unsubmitted_draft(store):
+    draft_id = create(store).draft_id
+    for someone in ("李四", "cli:root"):
+        with pytest.raises(CommandRejected, match="稿件尚未提交审核，只有起草人可以忽略提示"):
+            apply(store, ignore_command(draft_id, actor=someone))
+    assert count(store, IgnoredFinding) == 0
+    apply(store, ignore_command(draft_id))
+    entry = read_entries(store)[-1]
+    assert (entry.name, entry.actor) == ("IgnoreFinding", ACTOR)  # journaled, with who
 
 
 def test_saving_identical_content_keeps_no_new_revision_and_returns_the_current(store, clock):
@@ -305,7 +327,7 @@ def test_an_ignored_finding_is_kept_with_the_draft_with_who_and_why(store):
     assert (ignored.rule, ignored.field, ignored.start, ignored.end, ignored.text) == (
         *("lexicon.term", "body", 3, 6, "百家乐"),
     )
-    assert (ignored.term, ignored.actor) == ("百家乐", "李四")
+    assert (ignored.term, ignored.actor) == ("百家乐", ACTOR)
     assert ignored.reason == "引用的是文件原文，不作改动"
     save(store, draft_id, body_text="改过的正文")
     assert load_draft(store, draft_id).ignored == (ignored,)

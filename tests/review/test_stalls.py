@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from desk.review.accounts import CreateAccount, CreateUnit, SetUnitLeader, UpdateAccount
 from desk.review.commands import apply, new_id
-from desk.review.stalls import DUTIES, NOBODY, Gap, Stall, StallReport, stall_of, stall_report
+from desk.review.stalls import (
+    DUTIES,
+    NOBODY,
+    Gap,
+    Stall,
+    StallReport,
+    stall_of,
+    stall_report,
+    unrouted_levels,
+)
 from tests.flow import ADMIN
 from tests.statements import counted
 
@@ -120,3 +129,23 @@ def test_the_report_costs_the_same_statements_for_many_drafts(org):
         report = stall_report(org.store)
     assert len(report.drafts) == 20
     assert len(many) == len(few) <= 10
+
+
+def test_a_reviewer_role_routed_nowhere_is_named(org):
+    """A role that brings its holder no drafts: 签发 without leading a unit, 一审 and 二审
+    without a unit. A routed role, 审定, an inactive account and a stranger: none."""
+    add_account(org, "sun", ["review3"], org.unit)
+    add_account(org, "wu", ["review1", "review2", "drafter"], None)
+    assert unrouted_levels(org.store, "sun") == ("review3",)
+    assert unrouted_levels(org.store, "wu") == ("review1", "review2")
+    assert unrouted_levels(org.store, "leader") == ()
+    assert unrouted_levels(org.store, "boss") == ()
+    assert unrouted_levels(org.store, "nobody") == ()
+    apply(org.store, SetUnitLeader(new_id(), ADMIN, org.unit, org.ids["sun"]))
+    assert unrouted_levels(org.store, "sun") == ()
+    assert unrouted_levels(org.store, "leader") == ("review3",)  # no longer the leader
+    apply(
+        org.store,
+        UpdateAccount(new_id(), ADMIN, org.ids["wu"], "wu", None, ["review1"], False),
+    )
+    assert unrouted_levels(org.store, "wu") == ()

@@ -28,7 +28,7 @@ def journal(tmp_path):
         apply(
             store,
             IgnoreFinding(
-                new_id(), "李四", draft_id, "lexicon.term", "body", 0, 2, "正文", None, "原文引用"
+                new_id(), "张三", draft_id, "lexicon.term", "body", 0, 2, "正文", None, "原文引用"
             ),
         )
     return path

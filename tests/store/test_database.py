@@ -182,16 +182,17 @@ def test_two_programs_saving_at_once_wait_for_each_other(db_path):
     stores = [open_store(db_path), open_store(db_path)]
     failures = []
 
-    def save_many(store, who):
+    def save_many(store, program):  # the drafter, in two windows
         try:
             for i in range(25):
-                apply(store, SaveRevision(new_id(), who, draft_id, f"{who}{i}", f"<p>{i}</p>", ""))
+                title = f"{program}{i}"
+                apply(store, SaveRevision(new_id(), "张三", draft_id, title, f"<p>{i}</p>", ""))
         except Exception as error:  # collected for the assertion below
             failures.append(error)
 
     threads = [
-        threading.Thread(target=save_many, args=(store, who))
-        for store, who in zip(stores, "甲乙", strict=True)
+        threading.Thread(target=save_many, args=(store, program))
+        for store, program in zip(stores, "甲乙", strict=True)
     ]
     for thread in threads:
         thread.start()

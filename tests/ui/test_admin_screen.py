@@ -151,7 +151,7 @@ def test_the_form_stays_open_saying_why_when_refused(qtbot, dialog, store):
     form.password.setText("short")
     form.again.setText("short")
     press_ok(qtbot, dialog, form)
-    assert form.error.text() == "密码至少需要 8 个字符"
+    assert form.error.text() == "密码至少需要 8 个字符（空格不计）"
     form.password.setText(PASSWORD)
     form.again.setText(PASSWORD)
     form.roles["review2"].setChecked(False)
@@ -274,7 +274,7 @@ def test_resetting_a_password_lifts_the_lock(qtbot, dialog, store):
     qtbot.keyClicks(form.password, "qian")
     qtbot.keyClicks(form.again, "qian")
     press_ok(qtbot, dialog, form)
-    assert form.error.text() == "密码至少需要 8 个字符"
+    assert form.error.text() == "密码至少需要 8 个字符（空格不计）"
     form.password.setText(NEW_PASSWORD)
     form.again.setText(NEW_PASSWORD)
     press_ok(qtbot, dialog, form)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from desk.review import passwords
 from desk.review.accounts import CreateAccount, UpdateAccount
 from desk.review.commands import apply, new_id
 from desk.review.directory import account_by_login, has_any_admin, list_accounts, list_units
+from desk.review.login import REFUSED
+from desk.store import DATABASE_NAME, open_store
+from desk.store.models import Account, Unit
 from desk.ui.login import FirstAdminDialog, LoginDialog, SessionLock, sign_in
 from desk.ui.qt import (
     QApplication,
@@ -21,13 +26,27 @@ from desk.ui.qt import (
     QTextEdit,
     QTimer,
 )
+from tests.flow import first_admin
 from tests.ui.conftest import TIMEOUT_MS, type_text
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
 
-ADMIN = "cli:tester"
+ADMIN = "root"  # the admin the stores below start with (made as the first account)
 PASSWORD = "政务公开2026!"
 TYPED_PASSWORD = "Zhengwu-2026!"  # typed key by key (QTest types Latin-1 only)
+
+
+@pytest.fixture
+def empty_store(tmp_path):
+    with open_store(tmp_path / DATABASE_NAME) as opened:
+        yield opened
+
+
+@pytest.fixture
+def store(empty_store):
+    """A store with its admin ``ADMIN``."""
+    first_admin(empty_store, ADMIN)
+    return empty_store
 
 
 def make_account(store, login="chief", roles=("review2",), active=True, password=PASSWORD):
@@ -95,19 +114,22 @@ def test_enter_in_the_password_field_logs_in(qtbot, store, login_dialog):
     assert login_dialog.account.login == "chief"
 
 
-def test_a_wrong_password_says_how_many_tries_remain_and_five_lock(store, login_dialog):
+def test_a_wrong_password_an_unknown_login_and_a_lock_read_the_same(store, login_dialog):
     make_account(store)
     try_login(login_dialog, "chief", "not-the-password")
     assert login_dialog.isVisible() and login_dialog.account is None
     assert login_dialog.message.isVisible()
-    assert login_dialog.message.text().startswith("密码错误，还可尝试 4 次")
+    assert login_dialog.message.text() == REFUSED
+    assert "连续输错 5 次，账号将锁定 15 分钟" in REFUSED
     assert login_dialog.login.text() == "chief"
     assert login_dialog.password.text() == ""
+    try_login(login_dialog, "nobody", "not-the-password")
+    assert login_dialog.message.text() == REFUSED
     for _ in range(4):
         try_login(login_dialog, "chief", "not-the-password")
-    assert login_dialog.message.text().startswith("密码连续错误 5 次，账号已锁定至")
+    assert account_by_login(store, "chief").locked_until is not None
     try_login(login_dialog, "chief", PASSWORD)
-    assert login_dialog.message.text().startswith("账号已锁定至")
+    assert login_dialog.message.text() == REFUSED
     assert login_dialog.isVisible() and login_dialog.account is None
 
 
@@ -172,8 +194,8 @@ def test_someone_else_replaces_the_filled_in_login_with_shift_tab(qtbot, store):
 
 
 @pytest.fixture
-def first_admin(qtbot, store) -> FirstAdminDialog:
-    dialog = FirstAdminDialog(store)
+def first_admin_dialog(qtbot, empty_store) -> FirstAdminDialog:
+    dialog = FirstAdminDialog(empty_store)
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.waitExposed(dialog)
@@ -188,88 +210,146 @@ def fill_first_admin(dialog, unit="区政府办公室", password=PASSWORD, confi
     dialog.confirm.setText(password if confirm is None else confirm)
 
 
-def test_the_first_admin_is_created_with_their_unit(qtbot, store, first_admin):
-    fill_first_admin(first_admin)
-    with qtbot.waitSignal(first_admin.accepted, timeout=TIMEOUT_MS):
-        first_admin.create_button.click()
-    account = first_admin.account
+def test_the_first_admin_is_created_with_their_unit(qtbot, empty_store, first_admin_dialog):
+    fill_first_admin(first_admin_dialog)
+    with qtbot.waitSignal(first_admin_dialog.accepted, timeout=TIMEOUT_MS):
+        first_admin_dialog.create_button.click()
+    account = first_admin_dialog.account
     assert (account.login, account.name, account.unit_name) == ("admin", "李主任", "区政府办公室")
     assert "admin" in account.roles
-    assert [unit.name for unit in list_units(store)] == ["区政府办公室"]
-    assert has_any_admin(store)
+    assert [unit.name for unit in list_units(empty_store)] == ["区政府办公室"]
+    assert has_any_admin(empty_store)
 
 
-def test_the_unit_is_optional(qtbot, store, first_admin):
-    fill_first_admin(first_admin, unit="")
-    with qtbot.waitSignal(first_admin.accepted, timeout=TIMEOUT_MS):
-        first_admin.create_button.click()
-    assert first_admin.account.unit_id is None
-    assert list_units(store) == []
+def test_the_unit_is_optional(qtbot, empty_store, first_admin_dialog):
+    fill_first_admin(first_admin_dialog, unit="")
+    with qtbot.waitSignal(first_admin_dialog.accepted, timeout=TIMEOUT_MS):
+        first_admin_dialog.create_button.click()
+    assert first_admin_dialog.account.unit_id is None
+    assert list_units(empty_store) == []
 
 
-def test_the_admins_own_unit_is_asked_last_and_explained(qtbot, store, first_admin):
+def test_the_admins_own_unit_is_asked_last_and_explained(qtbot, empty_store, first_admin_dialog):
     """The admin is usually IT staff outside the reviewing units: the unit is the
     admin's own, optional, after what must be filled in, and the note says so."""
-    form = first_admin.findChild(QFormLayout)
+    form = first_admin_dialog.findChild(QFormLayout)
     labels = [
         form.labelForField(field).text()
         for field in (
-            first_admin.login,
-            first_admin.full_name,
-            first_admin.password,
-            first_admin.confirm,
-            first_admin.unit_name,
+            first_admin_dialog.login,
+            first_admin_dialog.full_name,
+            first_admin_dialog.password,
+            first_admin_dialog.confirm,
+            first_admin_dialog.unit_name,
         )
     ]
     assert labels == ["登录名", "姓名", "密码", "确认密码", "本人所在单位"]
-    note = first_admin.unit_note.text()
-    assert first_admin.unit_note.isVisible()
+    note = first_admin_dialog.unit_note.text()
+    assert first_admin_dialog.unit_note.isVisible()
     assert "不是整个机关的名称" in note and "信息技术人员不必填写" in note
     assert "新建这个单位" in note and "账号与单位管理" in note
     # the keyboard goes through what must be filled in, and Enter creates the admin
-    assert first_admin.focusWidget() is first_admin.login
+    assert first_admin_dialog.focusWidget() is first_admin_dialog.login
     for typed in ("admin", "李主任", TYPED_PASSWORD, TYPED_PASSWORD):
-        field = first_admin.focusWidget()
+        field = first_admin_dialog.focusWidget()
         if typed.isascii():
             qtbot.keyClicks(field, typed)
         else:  # Chinese comes through the input method
             type_text(field, typed)
         qtbot.keyClick(field, Qt.Key.Key_Tab)
-    assert first_admin.focusWidget() is first_admin.unit_name
-    with qtbot.waitSignal(first_admin.accepted, timeout=TIMEOUT_MS):
-        qtbot.keyClick(first_admin.unit_name, Qt.Key.Key_Return)
-    assert (first_admin.account.login, first_admin.account.unit_id) == ("admin", None)
+    assert first_admin_dialog.focusWidget() is first_admin_dialog.unit_name
+    with qtbot.waitSignal(first_admin_dialog.accepted, timeout=TIMEOUT_MS):
+        qtbot.keyClick(first_admin_dialog.unit_name, Qt.Key.Key_Return)
+    assert (first_admin_dialog.account.login, first_admin_dialog.account.unit_id) == ("admin", None)
 
 
-def test_a_weak_password_is_refused_inline(store, first_admin):
-    fill_first_admin(first_admin, password="short")
-    first_admin.create_button.click()
-    assert first_admin.message.text() == "密码至少需要 8 个字符"
-    assert first_admin.isVisible() and first_admin.account is None
-    assert first_admin.password.text() == first_admin.confirm.text() == ""
-    assert list_accounts(store) == [] and list_units(store) == []
+def test_a_weak_password_is_refused_inline(empty_store, first_admin_dialog):
+    fill_first_admin(first_admin_dialog, password="short")
+    first_admin_dialog.create_button.click()
+    assert first_admin_dialog.message.text() == "密码至少需要 8 个字符（空格不计）"
+    assert first_admin_dialog.isVisible() and first_admin_dialog.account is None
+    assert first_admin_dialog.password.text() == first_admin_dialog.confirm.text() == ""
+    assert list_accounts(empty_store) == [] and list_units(empty_store) == []
 
 
-def test_a_mismatched_confirmation_is_refused(store, first_admin):
-    fill_first_admin(first_admin, confirm=PASSWORD + "x")
-    first_admin.create_button.click()
-    assert first_admin.message.text() == "两次输入的密码不一致，请重新输入"
-    assert first_admin.isVisible() and first_admin.account is None
-    assert list_accounts(store) == []
+def test_a_mismatched_confirmation_is_refused(empty_store, first_admin_dialog):
+    fill_first_admin(first_admin_dialog, confirm=PASSWORD + "x")
+    first_admin_dialog.create_button.click()
+    assert first_admin_dialog.message.text() == "两次输入的密码不一致，请重新输入"
+    assert first_admin_dialog.isVisible() and first_admin_dialog.account is None
+    assert list_accounts(empty_store) == []
 
 
-def test_a_retry_after_a_refused_account_reuses_the_unit(qtbot, store, first_admin):
-    make_account(store, login="admin")  # taken, by a non-admin: no admin exists yet
-    fill_first_admin(first_admin)
-    first_admin.create_button.click()
-    assert first_admin.message.text() == "登录名 admin 已被使用"
-    first_admin.login.setText("director")
-    first_admin.password.setText(PASSWORD)
-    first_admin.confirm.setText(PASSWORD)
-    with qtbot.waitSignal(first_admin.accepted, timeout=TIMEOUT_MS):
-        first_admin.create_button.click()
-    assert first_admin.account.unit_name == "区政府办公室"
-    assert len(list_units(store)) == 1
+def test_a_unit_left_by_an_older_desk_is_reused(qtbot, empty_store, first_admin_dialog):
+    old_row(
+        empty_store, Unit(id=new_id(), name="区政府办公室", leader_id=None, created_at=LONG_AGO)
+    )
+    fill_first_admin(first_admin_dialog, unit="区政府办公室\u200b")
+    with qtbot.waitSignal(first_admin_dialog.accepted, timeout=TIMEOUT_MS):
+        first_admin_dialog.create_button.click()
+    assert first_admin_dialog.account.unit_name == "区政府办公室"
+    assert len(list_units(empty_store)) == 1
+
+
+def test_the_admins_login_is_normalized(qtbot, empty_store, first_admin_dialog):
+    fill_first_admin(first_admin_dialog)
+    first_admin_dialog.login.setText("ＡＤＭＩＮ")
+    with qtbot.waitSignal(first_admin_dialog.accepted, timeout=TIMEOUT_MS):
+        first_admin_dialog.create_button.click()
+    assert first_admin_dialog.account.login == "admin"
+
+
+LONG_AGO = datetime(2025, 6, 1, tzinfo=UTC)
+
+
+def old_row(store, row) -> None:
+    """A row an older Desk wrote, which today's commands would not write."""
+    with store.session() as session:
+        session.add(row)
+
+
+def orphan(store):
+    """A store an older Desk left with an account and no admin."""
+    old_row(
+        store,
+        Account(
+            id=new_id(), login="wang", name="王一审", unit_id=None, roles=["review1"],
+            password_hash=passwords.hash_password(PASSWORD, login="wang"), failed_logins=0,
+            locked_until=None, active=True, created_at=LONG_AGO,
+        ),
+    )  # fmt: skip
+    return store
+
+
+def test_a_store_with_accounts_but_no_admin_offers_no_first_admin(qtbot, empty_store):
+    """Whoever starts the window first must not become its admin: the login dialog comes,
+    says how to recover an admin, and people sign in to their work."""
+    orphan(empty_store)
+
+    def log_in(dialog):
+        assert isinstance(dialog, LoginDialog)
+        assert dialog.notice.isVisible()
+        assert "desk admin recover-admin 登录名 --name 姓名" in dialog.notice.text()
+        try_login(dialog, "wang", PASSWORD)
+
+    answer_the_modal_dialog(log_in)
+    assert sign_in(empty_store).login == "wang"
+    assert not has_any_admin(empty_store)
+
+
+def test_the_first_admin_dialog_cannot_take_over_such_a_store(
+    qtbot, empty_store, first_admin_dialog
+):
+    orphan(empty_store)
+    fill_first_admin(first_admin_dialog)
+    first_admin_dialog.create_button.click()
+    assert "有账号但没有启用的管理员" in first_admin_dialog.message.text()
+    assert first_admin_dialog.account is None and not has_any_admin(empty_store)
+    assert list_units(empty_store) == []
+
+
+def test_the_login_dialog_has_no_notice_when_an_admin_exists(login_dialog):
+    assert not login_dialog.notice.isVisible()
 
 
 # --- at the start --------------------------------------------------------------------
@@ -293,7 +373,9 @@ def answer_the_modal_dialog(answer) -> None:
     QTimer.singleShot(0, run)
 
 
-def test_sign_in_makes_the_first_admin_then_asks_for_logins(store):
+def test_sign_in_makes_the_first_admin_then_asks_for_logins(empty_store):
+    store = empty_store
+
     def create(dialog):
         assert isinstance(dialog, FirstAdminDialog)
         fill_first_admin(dialog)
@@ -373,7 +455,7 @@ def test_a_wrong_unlock_password_keeps_it_locked_and_counts(qtbot, store, window
         pass
     unlock_with(lock, "not-the-password")
     assert lock.is_locked and lock.dialog.isVisible()
-    assert lock.dialog.message.text().startswith("密码错误，还可尝试 4 次")
+    assert lock.dialog.message.text() == REFUSED
     assert account_by_login(store, "chief").failed_logins == 1
     with qtbot.waitSignal(lock.unlocked, timeout=TIMEOUT_MS):
         unlock_with(lock, PASSWORD)
@@ -565,8 +647,9 @@ prepare_application()
 app = QApplication([])
 store = open_store(data / DATABASE_NAME)
 digest = passwords.hash_password("政务公开2026!", login="chief")
+apply(store, CreateAccount(new_id(), "root", new_id(), "root", "管理员", None, ["admin"], digest))
 account = apply(
-    store, CreateAccount(new_id(), "cli:test", new_id(), "chief", "王科长", None, ["drafter"], digest)
+    store, CreateAccount(new_id(), "root", new_id(), "chief", "王科长", None, ["drafter"], digest)
 )
 worker = CheckWorker(lambda: Lexicon.from_entries([]))
 window = build_window(store, data, worker, desk_whitelist(data), account.login)

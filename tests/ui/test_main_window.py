@@ -392,10 +392,8 @@ def test_only_admins_get_the_admin_screen(qtbot, store, worker, tmp_path, fast_p
     from desk.review.passwords import hash_password
 
     for login, roles in (("admin1", ["admin"]), ("clerk", ["drafter"])):
-        digest = hash_password("a-long-password", login=login)
-        apply(
-            store, CreateAccount(new_id(), "cli:test", new_id(), login, login, None, roles, digest)
-        )
+        digest = hash_password("a-long-password-1", login=login)
+        apply(store, CreateAccount(new_id(), "admin1", new_id(), login, login, None, roles, digest))
     admin = MainWindow(store, worker, "admin1", whitelist_for_tests(), WindowState(tmp_path))
     clerk = MainWindow(store, worker, "clerk", whitelist_for_tests(), WindowState(tmp_path))
     qtbot.addWidget(admin)

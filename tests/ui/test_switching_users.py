@@ -23,7 +23,7 @@ from tests.ui.conftest import TIMEOUT_MS, type_text
 pytestmark = pytest.mark.usefixtures("fast_passwords")
 
 PASSWORD = "政务公开2026!"
-ADMIN = "cli:test"
+ADMIN = "it"  # the admin, made first
 AUTOSAVE_MS = 200
 
 
@@ -47,8 +47,8 @@ def add_account(store, login, name, roles, unit_id=None):
 def people(store):
     """李联络 drafts in 办公室; 王科长 holds 一审 and 二审 there (and an admin exists)."""
     unit_id = new_id()
+    add_account(store, ADMIN, "信息中心", ["admin"])
     apply(store, CreateUnit(new_id(), ADMIN, unit_id, "办公室"))
-    add_account(store, "it", "信息中心", ["admin"])
     return {
         "li": add_account(store, "li", "李联络", ["drafter"], unit_id),
         "wang": add_account(store, "wang", "王科长", ["review1", "review2"], unit_id),

@@ -32,12 +32,14 @@ class DelegationValues:
 
 class DelegationForm(FormDialog):
     """Offers the active accounts holding a review level as delegators, any active account
-    as the delegate, and the delegator's own levels; OK hands the values to ``submit``."""
+    as the delegate, the delegator's own levels, and a last day from ``today`` to
+    ``latest`` (a delegation runs at most a year); OK hands the values to ``submit``."""
 
     def __init__(
         self,
         accounts: Sequence[AccountView],
         today: date,
+        latest: date,
         submit: Callable[[DelegationValues], bool],
         parent: QWidget | None = None,
     ) -> None:
@@ -57,6 +59,7 @@ class DelegationForm(FormDialog):
         first_day = QDate(today.year, today.month, today.day)
         self.last_day = QDateEdit(first_day)
         self.last_day.setMinimumDate(first_day)
+        self.last_day.setMaximumDate(QDate(latest.year, latest.month, latest.day))
         self.last_day.setCalendarPopup(True)
         self.last_day.setDisplayFormat("yyyy-MM-dd")
         self.reason = QLineEdit()

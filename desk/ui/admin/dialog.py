@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import datetime, time, timedelta
 from typing import Any
 
 from desk.review.accounts import (
@@ -25,6 +24,8 @@ from desk.review.accounts import (
     SetPassword,
     SetUnitLeader,
     UpdateAccount,
+    delegation_end,
+    last_delegation_day,
 )
 from desk.review.commands import apply, new_id
 from desk.review.directory import (
@@ -36,6 +37,7 @@ from desk.review.directory import (
     list_units,
 )
 from desk.review.errors import CommandRejected
+from desk.review.names import normalize_login
 from desk.review.passwords import WeakPassword, hash_password
 from desk.review.stalls import stall_report
 from desk.store import Store, StoreError
@@ -52,6 +54,7 @@ from desk.ui.admin.stalls import FlowWarnings, fill_stalled
 from desk.ui.admin.tables import fill, page, selected_id, table
 from desk.ui.qt import QDialog, QDialogButtonBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from desk.ui.review.labels import level_label
+from desk.ui.screen_fit import fit_to_screen
 
 _NONE = "—"
 _LEADER_ROLE = "review3"  # the domain lets only holders of this role lead a unit
@@ -147,7 +150,7 @@ class AdminDialog(QDialog):
         for tree in (self.accounts, self.units, self.delegations):
             tree.currentItemChanged.connect(self._update_buttons)
         self.refresh()
-        self.resize(860, 480)
+        fit_to_screen(self, 860, 480)
 
     @property
     def form(self) -> FormDialog | None:
@@ -244,14 +247,15 @@ class AdminDialog(QDialog):
         """A new active account; only the password's hash goes into the command."""
 
         def create() -> None:
-            password_hash = hash_password(password, login=login)
+            normalized = normalize_login(login)  # ＷＡＮＧ is wang
+            password_hash = hash_password(password, login=normalized)
             apply(
                 self.store,
                 CreateAccount(
                     command_id=new_id(),
                     actor=self.actor,
                     account_id=new_id(),
-                    login=login,
+                    login=normalized,
                     full_name=name,
                     unit_id=unit_id,
                     roles=list(roles),
@@ -299,7 +303,8 @@ class AdminDialog(QDialog):
         """代理 from now until the end of ``values.last_day``, local time."""
 
         def create() -> None:
-            ends = datetime.combine(values.last_day + timedelta(days=1), time()).astimezone()
+            starts = self.store.clock()
+            ends = delegation_end(values.last_day, starts)
             apply(
                 self.store,
                 Delegate(
@@ -309,7 +314,7 @@ class AdminDialog(QDialog):
                     from_account_id=values.from_account_id,
                     to_account_id=values.to_account_id,
                     level=values.level,
-                    starts_at=self.store.clock().isoformat(),
+                    starts_at=starts.isoformat(),
                     ends_at=ends.isoformat(),
                     reason=values.reason,
                 ),
@@ -432,8 +437,9 @@ class AdminDialog(QDialog):
         )
 
     def _new_delegation(self) -> None:
-        today = self.store.clock().astimezone().date()
-        self._open(DelegationForm(list(self._accounts.values()), today, self.delegate, self))
+        now = self.store.clock()
+        days = (now.astimezone().date(), last_delegation_day(now))
+        self._open(DelegationForm(list(self._accounts.values()), *days, self.delegate, self))
 
     def _revoke(self) -> None:
         delegation_id = selected_id(self.delegations)

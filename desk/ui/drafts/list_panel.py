@@ -21,6 +21,7 @@ from desk.ui.qt import (
     QCheckBox,
     QColor,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPoint,
     Qt,
@@ -61,6 +62,10 @@ DraftQuery = Callable[[DraftScope, str], Sequence[DraftGroup]]
 # A draft's disclosure deadline as shown, its urgency ("overdue", "due-soon" or ""), and
 # why it is only an estimate ("" when it is not).
 DueOf = Callable[[DraftSummary], tuple[str, str, str]]
+# Why nothing at all waits for this person when something is amiss ("" when not): a
+# role that brings them no drafts, and whom to ask.
+ExplainEmpty = Callable[[], str]
+NOTE_STYLE = "QLabel { background: #fff4e5; color: #7a4100; padding: 6px; border-radius: 3px; }"
 URGENCY_COLOURS = {"overdue": "#c62828", "due-soon": "#e8710a"}
 
 
@@ -75,11 +80,13 @@ class DraftListPanel(QWidget):
         self,
         query: DraftQuery,
         due_of: DueOf = lambda _draft: ("", "", ""),
+        explain_empty: ExplainEmpty = lambda: "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._query = query
         self._due_of = due_of
+        self._explain_empty = explain_empty
         self.scopes = QTabBar()
         self.scopes.addTab(self.tr("我的稿件"))
         self.scopes.addTab(self.tr("待我处理"))
@@ -93,6 +100,10 @@ class DraftListPanel(QWidget):
             self.tr("也列出您现在不能处理、但可以查看的在办稿件（如自己起草或已审过的）")
         )
         self.watching.hide()  # the 待我处理 scope's
+        self.empty_note = QLabel()  # why 待我处理 stays empty, when something is amiss
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setStyleSheet(NOTE_STYLE)
+        self.empty_note.hide()
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
@@ -109,6 +120,7 @@ class DraftListPanel(QWidget):
         layout.addWidget(self.scopes)
         layout.addWidget(self.search)
         layout.addWidget(self.watching)
+        layout.addWidget(self.empty_note)
         layout.addWidget(self.tree)
 
         self._search_timer = QTimer(self)
@@ -154,10 +166,18 @@ class DraftListPanel(QWidget):
                     heading.addChild(item)
                 if draft.id == self._current:
                     self.tree.setCurrentItem(item)
-        if not any(group.drafts for group in groups):
-            empty = QTreeWidgetItem([self._empty_text()])
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.tree.addTopLevelItem(empty)
+        empty = not any(group.drafts for group in groups)
+        if empty:
+            row = QTreeWidgetItem([self._empty_text()])
+            row.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(row)
+        note = self._explain_empty() if empty and self.scope is DraftScope.WAITING else ""
+        self.empty_note.setText(note)
+        self.empty_note.setVisible(bool(note))
+        # Rebuilt rows are not all repainted when the selection changed just before
+        # (set_current, as the window does when it deletes the open draft): Qt repaints
+        # only the deselected row, and the rows below keep showing the old list.
+        self.tree.viewport().update()
 
     def _heading(self, group: DraftGroup) -> QTreeWidgetItem:
         """A group's heading row: its name and count, bold, spanning the columns."""
@@ -177,7 +197,7 @@ class DraftListPanel(QWidget):
         item = QTreeWidgetItem(
             [
                 draft.title or self.tr("（无标题）"),
-                status_label(draft.status, draft.live),
+                status_label(draft.status, draft.live, draft.returned),
                 due,
                 _when(draft.updated_at),
             ]
@@ -225,6 +245,8 @@ class DraftListPanel(QWidget):
     def _empty_text(self) -> str:
         if self.search.text().strip():
             return self.tr("没有找到符合条件的稿件")
+        if self.scope is DraftScope.WAITING and self.watching.isChecked():
+            return self.tr("没有您可见的在办稿件")
         if self.scope is DraftScope.WAITING:
             return self.tr("没有等待您处理的稿件")
         return self.tr("还没有稿件")

@@ -34,6 +34,7 @@ from desk.ui.qt import (
     QWidget,
 )
 from desk.ui.review.labels import stage_label
+from desk.ui.screen_fit import fit_to_screen
 
 
 class HistoryDialog(QDialog):
@@ -117,7 +118,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(1100, 680)
+        fit_to_screen(self, 1100, 680)
 
         current = self.texts[-1].number
         self.compare(seen or max(current - 1, 1), current)

@@ -1,5 +1,7 @@
-"""The first start: nobody can administer the desk yet, so the first person makes
-themself its admin, and accounts can be managed after.
+"""The first start: the store has no account yet, so the first person makes themself its
+admin (the domain lets anyone make the first account of an empty store, if it is an
+admin), and accounts can be managed after. Only on an empty store: one with accounts but
+no admin is offered no such dialog (desk.ui.login.sign_in).
 
 The admin is usually IT staff, outside the units whose drafts are reviewed, and the
 admin role gives no review right; so the admin's own unit is optional, asked last, and
@@ -8,12 +10,11 @@ the whole organisation's name. Units and their people are added in the admin scr
 
 from __future__ import annotations
 
-import uuid
-
-from desk.review.accounts import LOGIN_MAX_LENGTH, CreateAccount, CreateUnit
+from desk.review.accounts import CreateAccount, CreateUnit, UpdateAccount
 from desk.review.commands import apply, new_id
 from desk.review.directory import AccountView, list_units
 from desk.review.errors import CommandRejected
+from desk.review.names import LOGIN_MAX_LENGTH, name_key, normalize_login
 from desk.review.passwords import MIN_LENGTH, WeakPassword, hash_password
 from desk.store import Store, StoreError
 from desk.ui.login.parts import MessageLine, password_field
@@ -104,31 +105,32 @@ class FirstAdminDialog(QDialog):
                 super().accept()
 
     def _create(self, login: str) -> AccountView:
-        """The unit (an existing one of that name is reused, so a retry after a refused
-        account does not trip over the unit made the first time), then the admin."""
+        """The admin (the first account: nobody signs in to make it), then, made by the
+        admin, the unit (one of that name already there is reused) and the admin's place
+        in it. Every command is built, and so checked, before the first is applied."""
+        login = normalize_login(login)
         password_hash = hash_password(self.password.text(), login=login)
-        unit_name = self.unit_name.text().strip()
-        unit_id: uuid.UUID | None = None
-        new_unit: CreateUnit | None = None
-        if unit_name:
-            existing = [unit.id for unit in list_units(self.store) if unit.name == unit_name]
-            unit_id = existing[0] if existing else new_id()
-            if not existing:
-                new_unit = CreateUnit(new_id(), login, unit_id=unit_id, unit_name=unit_name)
-        # built (and so validated) before the unit is made
         create_admin = CreateAccount(
             new_id(),
             login,
             account_id=new_id(),
             login=login,
             full_name=self.full_name.text(),
-            unit_id=unit_id,
+            unit_id=None,
             roles=list(ADMIN_ROLES),
             password_hash=password_hash,
         )
-        if new_unit is not None:
-            apply(self.store, new_unit)
-        return apply(self.store, create_admin)
+        unit_name = self.unit_name.text().strip()
+        new_unit = CreateUnit(new_id(), login, new_id(), unit_name) if unit_name else None
+        admin = apply(self.store, create_admin)
+        if new_unit is None:
+            return admin
+        existing = [u.id for u in list_units(self.store) if name_key(u.name) == name_key(unit_name)]
+        unit_id = existing[0] if existing else apply(self.store, new_unit).id
+        return apply(
+            self.store,
+            UpdateAccount(new_id(), login, admin.id, admin.name, unit_id, list(admin.roles), True),
+        )
 
     def _refuse(self, message: str, focus: QLineEdit, *, clear: bool = False) -> None:
         self.message.say(message)

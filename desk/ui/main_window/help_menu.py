@@ -40,6 +40,7 @@ from desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from desk.ui.screen_fit import fit_to_screen
 
 MANUALS_DIR = RESOURCES_DIR.parent / "docs"
 MANUAL_PICTURE_WIDTH = 820  # px: the dialog's width, less its margins
@@ -126,7 +127,7 @@ class ManualDialog(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
-        self.resize(900, 680)
+        fit_to_screen(self, 900, 680)
         self.browser.sourceChanged.connect(self._fit_pictures)
         if manual.is_file():
             self.browser.setSource(
@@ -205,7 +206,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(420, 480)
+        fit_to_screen(self, 420, 480)
 
     def rows(self) -> list[tuple[str, str]]:
         return [

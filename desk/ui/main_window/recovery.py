@@ -9,6 +9,7 @@ from desk.review.drafts import RecoverySnapshot
 from desk.ui.qt import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     Qt,
     QTreeWidget,
@@ -16,8 +17,10 @@ from desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from desk.ui.screen_fit import fit_to_screen
 
 _PREVIEW_CHARS = 60
+DIALOG_MARGINS = 60  # the layout's margins, the check boxes' indent, a scroll bar
 
 
 class RecoveryDialog(QDialog):
@@ -46,7 +49,13 @@ class RecoveryDialog(QDialog):
                 ]
             )
             item.setCheckState(0, Qt.CheckState.Checked)
+            item.setToolTip(2, item.text(2))
             self.tree.addTopLevelItem(item)
+        header = self.tree.header()  # title and time in full; the excerpt takes the rest
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.buttons = QDialogButtonBox()
         self.restore_button = self.buttons.addButton(
             self.tr("恢复所选"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -60,7 +69,8 @@ class RecoveryDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.tree)
         layout.addWidget(self.buttons)
-        self.resize(640, 320)
+        columns = sum(self.tree.sizeHintForColumn(column) for column in range(3))
+        fit_to_screen(self, max(640, columns + DIALOG_MARGINS), 320)
 
     def chosen(self) -> list[RecoverySnapshot]:
         """The ticked snapshots (to restore); the others are to be thrown away."""

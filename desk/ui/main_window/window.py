@@ -19,7 +19,7 @@ from desk.render.sanitize import text_to_html
 from desk.review.calendar_workdays import WorkCalendar
 from desk.review.commands import CommandRejected, DeleteDraft, apply, can_delete, new_id
 from desk.review.deadlines import disclosure_deadline, due_status
-from desk.review.directory import AccountView, account_by_login, may_draft
+from desk.review.directory import AccountView, account_by_login, administrators, may_draft
 from desk.review.drafts import (
     DraftNotFound,
     DraftSummary,
@@ -32,6 +32,7 @@ from desk.review.editing import DraftText, EditingSession
 from desk.review.inbox import INBOX_GROUPS, inbox_counts, waiting_for
 from desk.review.roles import LEVELS
 from desk.review.stages import DRAFT, PUBLISHED, RETRACTED
+from desk.review.stalls import StallReport, stall_report, unrouted_levels
 from desk.review.visibility import may_see
 from desk.review.workflow import StepResult
 from desk.store import Store, StoreError
@@ -42,6 +43,7 @@ from desk.ui.editor import DraftEditor
 from desk.ui.file_dialogs import FileDialogs, FileKind, FileType, file_name
 from desk.ui.findings import FindingsPanel
 from desk.ui.history import HistoryDialog
+from desk.ui.main_window.flow_alert import FlowAlert
 from desk.ui.main_window.help_menu import HelpMenu
 from desk.ui.main_window.language_menu import LanguageMenu
 from desk.ui.main_window.open_draft import AUTOSAVE_MS, OpenDraft
@@ -73,11 +75,13 @@ from desk.ui.register import RegisterDialog
 from desk.ui.review import ReviewPanel
 from desk.ui.review.labels import inbox_group_label, status_label
 from desk.ui.review.read_only_notice import ReadOnlyNotice
+from desk.ui.review.stalls import unrouted_text
 
 IMPORT_SUFFIXES = ("docx", "html", "htm", "txt", "doc", "wps")  # .doc/.wps: "save as .docx"
 PREVIEW_SETTLE_MS = DEBOUNCE_MS  # typing pause before the preview is refreshed
 EDITOR_MINIMUM_WIDTH = 300  # the editor stays usable when the window is narrow
 INBOX_POLL_MS = 30_000  # how often the inbox is counted (others' steps arrive by the store)
+SUBMITTING = "submit"  # the panel's refusal of 提交审核, said on Ctrl+Enter
 
 
 class MainWindow(QMainWindow):
@@ -108,7 +112,7 @@ class MainWindow(QMainWindow):
         self.files = FileDialogs(state)
         self.may_draft = may_draft(store, actor)  # 信息发布联络员: new drafts, import, submit
 
-        self.drafts = DraftListPanel(self._query_drafts, self._due_of)
+        self.drafts = DraftListPanel(self._query_drafts, self._due_of, self._explain_empty)
         self.editor = DraftEditor(worker)
         self.findings = FindingsPanel()
         self.banner = QLabel()
@@ -118,13 +122,16 @@ class MainWindow(QMainWindow):
         )
         self.banner.hide()
         self.read_only = ReadOnlyNotice()
+        self.flow_alert = FlowAlert()
         editor_area = QWidget()
         editor_area.setMinimumWidth(EDITOR_MINIMUM_WIDTH)
         editor_layout = QVBoxLayout(editor_area)
         editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(self.flow_alert)
         editor_layout.addWidget(self.banner)
         editor_layout.addWidget(self.read_only)
-        editor_layout.addWidget(self.editor)
+        editor_layout.addWidget(self.editor, 1)
+        editor_layout.addStretch(0)  # holds the notices at the top while no draft is open
         self.review = ReviewPanel(
             store,
             actor,
@@ -182,11 +189,18 @@ class MainWindow(QMainWindow):
         self.side.currentChanged.connect(self._side_tab_changed)
         self.editor.title.textChanged.connect(self._schedule_preview)
         self.editor.body.document().contentsChanged.connect(self._schedule_preview)
+        self._was_blank = True  # 提交审核 waits for a title or some text
+        self.editor.title.textChanged.connect(self._blank_changed)
+        self.editor.body.document().contentsChanged.connect(self._blank_changed)
         worker.loaded.connect(self._lexicon_loaded)
         if worker.lexicon_hash:  # loaded before this window was made
             self._lexicon_loaded(worker.entries, worker.lexicon_hash)
         worker.load_failed.connect(self._lexicon_failed)
         QApplication.instance().focusChanged.connect(self._focus_changed)
+        self.flow_alert.open_admin.connect(self.open_admin)
+        self.show_flow_alert()
+        if not self.may_draft:  # their work is reviewing (or administering)
+            self.drafts.set_scope(DraftScope.WAITING)
 
     # Building
 
@@ -296,6 +310,28 @@ class MainWindow(QMainWindow):
                 groups.append(DraftGroup(inbox_group_label(group), drafts, notes))
         return groups
 
+    def _explain_empty(self) -> str:
+        """Why no draft ever reaches this person's inbox, if a role of theirs is routed
+        nowhere (no unit, not a 分管领导), and whom to ask."""
+        try:
+            levels = unrouted_levels(self.store, self.actor)
+            admins = [account.name for account in administrators(self.store)] if levels else []
+        except StoreError:
+            return ""
+        return unrouted_text(levels, admins)
+
+    def show_flow_alert(self) -> StallReport | None:
+        """For an administrator: where the flow can't go on, with the way to the admin
+        screen (at sign-in, and each time that screen closes)."""
+        if not self.admin_action.isVisible():
+            return None
+        try:
+            report = stall_report(self.store)
+        except StoreError:
+            return None
+        self.flow_alert.show_report(report)
+        return report
+
     def _due_of(self, draft: DraftSummary) -> tuple[str, str, str]:
         """The disclosure deadline of a draft not yet published, how urgent it is, and
         why it is only an estimate."""
@@ -362,7 +398,10 @@ class MainWindow(QMainWindow):
         self.drafts.set_current(None if session.is_new else session.draft_id)
         self.state.remember_draft(self.actor, None if session.is_new else session.draft_id)
         self.review.show_draft(None if session.is_new else session.draft_id)
+        self.editor.setVisible(not (session.is_new and not self.may_draft))  # nothing open
         self._set_editable()
+        if not self.editor.isVisibleTo(self):
+            self.read_only.show_no_draft(self._reviews())
         self._update_delete()
         self._update_submit()
         self._schedule_preview()
@@ -382,13 +421,32 @@ class MainWindow(QMainWindow):
         self.editor.title.setReadOnly(not editable)
         self.editor.body.setReadOnly(not editable)
         self.read_only.show_for(state, self.actor, editable, self.review.withdrawable)
+        self.save_action.setEnabled(editable)  # saving what can't change would do nothing
+        self.export_action.setEnabled(self.editor.isVisibleTo(self))  # a draft is open
 
-    def _prepare_step(self) -> uuid.UUID | None:
-        """Before a review step: the check is complete and the text saved."""
-        if self.editor.checking or self.open_draft is None or not self.save():
-            return None
-        session = self.open_draft.session
-        return None if session.is_new else session.draft_id
+    def _reviews(self) -> bool:
+        """Whether this person holds a review role (their work is in 待我处理)."""
+        account = account_by_login(self.store, self.actor)
+        return account is not None and any(level in account.roles for level in LEVELS)
+
+    def _prepare_step(self) -> uuid.UUID | str:
+        """Before a review step: the check is complete and the text saved; else why not."""
+        if self.editor.checking:
+            return self.tr("正在检查稿件，请稍候再操作")
+        if self._blank():
+            return self.tr("不能提交：{reason}").format(reason=self.tr("标题和正文都是空的"))
+        if self.open_draft is None or not self.save() or self.open_draft.session.is_new:
+            return self.tr("稿件未能保存，请按提示处理后再操作")
+        return self.open_draft.session.draft_id
+
+    def _blank(self) -> bool:
+        """Whether the editor holds neither a title nor any text."""
+        return not (self.editor.title.text().strip() or self.editor.body.toPlainText().strip())
+
+    def _blank_changed(self) -> None:
+        """Typing into an empty draft (or emptying it) decides 提交审核 at once."""
+        if self._blank() != self._was_blank:
+            self._update_submit()
 
     def _show_anchor(self, anchor: dict[str, object]) -> None:
         found = self.editor.select_span(
@@ -445,6 +503,7 @@ class MainWindow(QMainWindow):
     def _saved(self, revision: RevisionSummary) -> None:
         self.banner.hide()
         self.state.remember_draft(self.actor, revision.draft_id)
+        self.review.saved(revision.draft_id)  # before the list: its deadline as stored
         self.drafts.set_current(revision.draft_id)
         self.drafts.refresh()
         self._update_delete()
@@ -527,8 +586,6 @@ class MainWindow(QMainWindow):
             self.open_draft.deleteLater()
             self.open_draft = None
             self.new_draft()
-        if self.state.last_draft == draft_id:
-            self.state.last_draft = None
         self.drafts.refresh()
         self.show_message(self.tr("已删除稿件「{title}」").format(title=title))
         return True
@@ -645,19 +702,22 @@ class MainWindow(QMainWindow):
     def _update_submit(self, *_args: object) -> None:
         """提交审核 is for the drafter's own draft, once nothing in it is blocked."""
         reason = self.findings.blocking_reason
+        self._was_blank = self._blank()
+        if self._was_blank:
+            reason = self.tr("标题和正文都是空的")
         if not self.review.can_submit():
             reason = self.tr("只有起草人可以提交自己的草稿")
+        refusal = self.tr("不能提交：{reason}").format(reason=reason) if reason else ""
         self.submit_action.setEnabled(not reason)
         self.submit_refused.setEnabled(bool(reason))
-        self.submit_action.setToolTip(
-            self.tr("不能提交：{reason}").format(reason=reason) if reason else self.tr("提交审核")
-        )
+        self.submit_action.setToolTip(refusal or self.tr("提交审核"))
+        self.review.update_refusal(SUBMITTING, refusal)  # as said on Ctrl+Enter, if it was
 
     def _submit(self) -> None:
         if not self.submit_action.isEnabled():  # Ctrl+Enter: say why not, as the tooltip does
             self.show_message(self.submit_action.toolTip())
             self.side.setCurrentWidget(self.review)
-            self.review.say(self.submit_action.toolTip())
+            self.review.say(self.submit_action.toolTip(), SUBMITTING)
             return
         if self.editor.checking:
             self.show_message(self.tr("正在检查，请稍候"))
@@ -673,6 +733,7 @@ class MainWindow(QMainWindow):
             return None
         dialog = AdminDialog(self.store, self.actor, self)
         dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self.show_flow_alert)
         dialog.open()
         return dialog
 

@@ -33,6 +33,7 @@ from desk.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from desk.ui.screen_fit import fit_to_screen
 
 # The HEADERS shown as columns, in order, each the first non-empty of its names; the 签发
 # column is 三审's signer, the last the reason of a 修改 or a 撤稿.
@@ -116,7 +117,7 @@ class RegisterDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(1200, 600)
+        fit_to_screen(self, 1200, 600)
 
         self.load()
         self.by_date.toggled.connect(self._dates_toggled)

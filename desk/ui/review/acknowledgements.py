@@ -138,6 +138,7 @@ class AcknowledgementsBox(QWidget):
             said.setStyleSheet(PRIOR_STYLE)
             layout.addWidget(said)
         row.reason.setPlaceholderText(self.tr("处理理由（必填）"))
+        row.reason.textChanged.connect(self.note.clear_note)
         layout.addWidget(row.reason)
         return widget
 

@@ -48,6 +48,8 @@ TRANSLATED_STATUSES = (
 )
 # A published item whose modification is under way: the published version is still out.
 MODIFYING = QT_TRANSLATE_NOOP("statuses", "已发布（修改中）")
+# A draft sent back by a reviewer (退回), to be changed and submitted again.
+RETURNED = QT_TRANSLATE_NOOP("statuses", "被退回")
 
 TRANSLATED_INBOX_GROUPS = (
     QT_TRANSLATE_NOOP("inbox", "被退回"),
@@ -80,11 +82,14 @@ def action_label(action: str, level: str = "") -> str:
     return QCoreApplication.translate("actions", step_label(level, action))
 
 
-def status_label(status: str, live: bool = False) -> str:
+def status_label(status: str, live: bool = False, returned: bool = False) -> str:
     """A draft's status (草稿, 待一审 … 已撤稿) in the UI's language; ``live``: a published
-    version is out, so a draft being modified reads 已发布（修改中）."""
+    version is out, so a draft being modified reads 已发布（修改中）; ``returned``: a
+    draft back from review reads 被退回."""
     if live and status != PUBLISHED:
         return QCoreApplication.translate("statuses", MODIFYING)
+    if returned and status == DRAFT:
+        return QCoreApplication.translate("statuses", RETURNED)
     return QCoreApplication.translate("statuses", STATUS_LABELS.get(status, status))
 
 

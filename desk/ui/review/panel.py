@@ -18,12 +18,14 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Callable, Sequence
+from datetime import date
 from functools import partial
 from typing import Any
 
 from desk.review.acknowledgements import PriorReason, prior_reasons
 from desk.review.calendar_workdays import WorkCalendar
 from desk.review.commands import Command, CommandRejected, apply, new_id
+from desk.review.deadlines import Deadline, disclosure_deadline
 from desk.review.directory import may_draft, reviewers_for
 from desk.review.findings import Finding
 from desk.review.inbox import ReviewState, review_state
@@ -78,12 +80,14 @@ from desk.ui.review.field_note import FieldNote
 from desk.ui.review.history import ReviewHistory
 from desk.ui.review.labels import status_label
 from desk.ui.review.reason_dialog import ReasonDialog
+from desk.ui.review.retraction import retraction_contact
 from desk.ui.review.stalls import stall_line
 from desk.ui.review.standing import DraftStanding
 
 MINIMUM_WIDTH = 280  # the narrowest the panel's controls stay readable at
 CHANNEL_COLUMNS = 3
 HISTORY_HEIGHT = 100  # the history's share of the panel at first (the splitter moves it)
+PREPARING = "prepare"  # a step refused before it was tried: the check or the save not done
 
 
 class ReviewPanel(QWidget):
@@ -98,15 +102,15 @@ class ReviewPanel(QWidget):
         self,
         store: Store,
         login: str,
-        prepare: Callable[[], uuid.UUID | None],
+        prepare: Callable[[], uuid.UUID | str],
         findings: Callable[[], Sequence[Finding]],
         check_hashes: Callable[[], tuple[str, str]],
         selection: Callable[[], dict[str, object] | None] = lambda: None,
         calendar: WorkCalendar | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``prepare()`` saves the editor and returns the draft's id, or None when it may
-        not be acted on now (still checking, or the save failed); ``findings()`` and
+        """``prepare()`` saves the editor and returns the draft's id, or why it may not be
+        acted on now (still checking, nothing written yet, the save failed); ``findings()`` and
         ``check_hashes()`` give what the person sees: findings, lexicon and whitelist hash;
         ``selection()`` the span selected in the editor, which a rejection's comment is
         pinned to ({field, start, end, text} in code points, or None)."""
@@ -119,6 +123,10 @@ class ReviewPanel(QWidget):
         self._selection = selection
         self._calendar = calendar
         self.state: ReviewState | None = None
+        self._shown: uuid.UUID | None = None  # the draft whose fields are filled in
+        self._drafting = False  # the person writes this draft: the details are theirs
+        self._stall = ""  # where the draft's flow stops, as shown under its status
+        self._error_about = ""  # what the error line's refusal is about (see `say`)
         self.withdrawable = False  # the drafter may still take the submission back
         self.refusal = ""  # the last step's refusal, as shown
         self.reason_dialog: ReasonDialog | None = None
@@ -165,6 +173,9 @@ class ReviewPanel(QWidget):
         dated.addWidget(self.formed_on)
         details.addLayout(dated)
         formed_note = FieldNote(self.formed_on)
+        formed_note.clear_on(self.formed_known.toggled)
+        self.formed_known.toggled.connect(self._show_standing)
+        self.formed_on.dateChanged.connect(self._show_standing)
         details.addWidget(formed_note)
         details.addWidget(self.major)
         form.addRow(self.details)
@@ -197,6 +208,7 @@ class ReviewPanel(QWidget):
         publish = QVBoxLayout(self.publish_box)
         publish.addLayout(channels_grid)
         channels_note = FieldNote(self.publish_box)
+        channels_note.clear_on(*(box.toggled for box in self.channels.values()))
         publish.addWidget(channels_note)
 
         # Where each command's refusals are shown, by the field the domain names; the
@@ -273,8 +285,10 @@ class ReviewPanel(QWidget):
 
     # Showing
 
-    def show_draft(self, draft_id: uuid.UUID | None) -> None:
-        """Show the draft's state (None: a draft not saved yet)."""
+    def show_draft(self, draft_id: uuid.UUID | None, *, keep_fields: bool = False) -> None:
+        """Show the draft's state (None: a draft not saved yet), its fields filled in
+        from it (a new draft's empty); ``keep_fields``: the draft shown was just saved
+        for the first time, and what the person chose in the fields stays."""
         self._clear_refusals()
         try:
             self.state = review_state(self.store, draft_id, self._calendar) if draft_id else None
@@ -282,9 +296,7 @@ class ReviewPanel(QWidget):
             self.state = None
             self.say(str(error))
         state = self.state
-        self.standing.show_state(
-            state, stall_line(self.store, state.draft_id if state else None, self.login)
-        )
+        self._stall = stall_line(self.store, state.draft_id if state else None, self.login)
         self._show_changes(state)
         self.history.show_steps(state.history if state else ())
         mine = state is not None and state.created_by == self.login
@@ -313,9 +325,22 @@ class ReviewPanel(QWidget):
         }
         for key, button in self.buttons.items():
             button.setVisible(shown[key])
-        if state is not None:
-            self._fill_attributes(state)
+        self._drafting = drafting
+        if not keep_fields:
+            self._fill_fields(state, draft_id != self._shown)
+        self._shown = draft_id
+        self._show_standing()
+        self.standing.show_contact(retraction_contact(self.store, state, self.login))
         self.refresh_findings()
+
+    def saved(self, draft_id: uuid.UUID) -> None:
+        """The draft shown was saved: after its first save, show where it stands (its
+        fields as the person left them); the drafter's details (重大事项, 信息形成日期) are
+        stored with it when they changed."""
+        if self.state is None or self.state.draft_id != draft_id:
+            self.show_draft(draft_id, keep_fields=True)
+        if self._drafting and self.state is not None and self._apply_details(self.state):
+            self._show_standing()
 
     def can_submit(self) -> bool:
         """Whether the draft shown is the person's own draft (or not saved yet), and
@@ -339,14 +364,31 @@ class ReviewPanel(QWidget):
         return any(person.login == self.login for person in people)
 
     def refresh_findings(self) -> None:
-        """List the warn findings to acknowledge (after the check of new text)."""
-        self.acknowledgements.set_findings(self._findings(), self._prior)
+        """List the warn findings to acknowledge (after the check of new text); a
+        refusal for want of a check, or for 屏蔽项 that are gone now, goes away."""
+        findings = self._findings()
+        self.acknowledgements.set_findings(findings, self._prior)
+        self.update_refusal(PREPARING)
+        if not any(finding.severity == "block" for finding in findings):
+            self.update_refusal("findings")
 
-    def say(self, message: str) -> None:
-        """Show ``message`` on the panel's error line (a step that can't be taken now)."""
+    def say(self, message: str, about: str = "") -> None:
+        """Show ``message`` on the panel's error line (a step that can't be taken now);
+        ``about``: what it concerns, so that `update_refusal` can take it back."""
         self.refusal = message
+        self._error_about = about
         self.error.setText(message)
         self.error.show()
+
+    def update_refusal(self, about: str, message: str = "") -> None:
+        """If the error line says why not about ``about``, say ``message`` instead, or
+        nothing when that reason is gone."""
+        if not about or self._error_about != about or self.error.isHidden():
+            return
+        if message:
+            self.say(message, about)
+        else:
+            self._clear_refusals()
 
     # Steps (also called by tests)
 
@@ -408,8 +450,8 @@ class ReviewPanel(QWidget):
         """The state after the editor is saved (its hash is what the step names)."""
         self._clear_refusals()
         draft_id = self._prepare()
-        if draft_id is None:
-            self.say(self.tr("请等待检查完成、稿件保存后再操作"))
+        if not isinstance(draft_id, uuid.UUID):
+            self.say(draft_id, PREPARING)
             return None
         try:
             self.state = review_state(self.store, draft_id, self._calendar)
@@ -496,10 +538,11 @@ class ReviewPanel(QWidget):
             note.say(self.refusal)
             self.scroll.ensureWidgetVisible(note)
         else:
-            self.say(self.refusal)
+            self.say(self.refusal, field or "")
 
     def _clear_refusals(self) -> None:
         self.refusal = ""
+        self._error_about = ""
         self.error.clear()
         self.error.hide()
         for notes in self._notes.values():
@@ -562,18 +605,42 @@ class ReviewPanel(QWidget):
             layout.addWidget(note)
         return note
 
-    def _fill_attributes(self, state: ReviewState) -> None:
-        disclosure = state.attributes.get("公开属性")
-        if disclosure in DISCLOSURES:
-            self.disclosure.setCurrentText(disclosure)
-        self.disclosure_reason.setText(state.attributes.get("理由", ""))
-        self.withheld.setText(state.attributes.get("不予公开内容", ""))
-        self.major.setChecked(state.major)
-        self.formed_known.setChecked(state.formed_on is not None)
-        if state.formed_on is not None:
-            self.formed_on.setDate(
-                QDate(state.formed_on.year, state.formed_on.month, state.formed_on.day)
-            )
+    def _fill_fields(self, state: ReviewState | None, other_draft: bool) -> None:
+        """The 公开属性 and details as stored (a new draft's as for a new one); what was
+        typed for another draft (an opinion, ticks, channels) does not carry over."""
+        attributes = state.attributes if state is not None else {}
+        self.disclosure.setCurrentText(attributes.get("公开属性", DISCLOSURES[0]))
+        self.disclosure_reason.setText(attributes.get("理由", ""))
+        self.withheld.setText(attributes.get("不予公开内容", ""))
+        self.major.setChecked(state is not None and state.major)
+        formed_on = state.formed_on if state is not None else None
+        self.formed_known.setChecked(formed_on is not None)
+        shown = formed_on or date.today()
+        self.formed_on.setDate(QDate(shown.year, shown.month, shown.day))
+        if other_draft:
+            self.opinion.clear()
+            for box in (self.proofread, self.secrecy, *self.channels.values()):
+                box.setChecked(False)
+            self.acknowledgements.clear_reasons()
+
+    def _show_standing(self) -> None:
+        self.standing.show_state(self.state, self._stall, self._due())
+
+    def _due(self) -> Deadline | None:
+        """The disclosure deadline to show: while drafting, counted from the date in the
+        field as it is set (it is stored with the draft when saved); none once
+        published, when it no longer applies."""
+        state = self.state
+        if self._drafting:
+            if not self.formed_known.isChecked() or (state and state.release):
+                return None
+            try:
+                return disclosure_deadline(self.formed_on.date().toPython(), self._calendar)
+            except ValueError:  # a bad holiday list: no deadline rather than a wrong one
+                return None
+        if state is None or state.release is not None:
+            return None
+        return state.due
 
     def _show_changes(self, state: ReviewState | None) -> None:
         """Point out the changes to read before acting: since the person's last step, or

@@ -29,11 +29,24 @@ class ReadOnlyNotice(QLabel):
     def show_for(
         self, state: ReviewState | None, login: str, editable: bool, withdrawable: bool
     ) -> None:
-        """Say why ``login`` can't change the draft in ``state`` (nothing when they can)."""
+        """Say why ``login`` can't change the draft in ``state`` (nothing when they can,
+        or when no draft is open: see `show_no_draft`)."""
         if editable or state is None:
             self.hide()
             return
         self.setText(self._why(state, login, withdrawable))
+        self.show()
+
+    def show_no_draft(self, reviews: bool) -> None:
+        """For an account that can't draft, while no draft is open: where its work is
+        (``reviews``: it holds a review role)."""
+        if reviews:
+            said = self.tr(
+                "您的账号不能起草稿件。请从左侧“待我处理”打开要审核的稿件，或在“全部”中查看稿件。"
+            )
+        else:
+            said = self.tr("您的账号不能起草或审核稿件，可在左侧“全部”中查看稿件。")
+        self.setText(said)
         self.show()
 
     def _why(self, state: ReviewState, login: str, withdrawable: bool) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from desk.ui.qt import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 from desk.ui.review.field_note import FieldNote
+from desk.ui.screen_fit import fit_to_screen
 
 WARNING_STYLE = "QLabel { background: #fff4e5; color: #8a4b00; padding: 6px; border-radius: 3px; }"
 # Takes the step with the text typed; returns why it was refused, or None when taken.
@@ -50,7 +51,7 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.text)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
-        self.resize(420, 240)
+        fit_to_screen(self, 420, 240)
 
     def accept(self) -> None:  # Qt override: only once the step is taken
         refusal = self._take_step(self.text.toPlainText())

@@ -4,6 +4,7 @@ for the administrator what to set and where (desk.review.stalls finds the stalls
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 from desk.review.roles import ROLES
 from desk.review.stalls import NOBODY, Gap, Stall, stall_of
@@ -94,3 +95,28 @@ def gap_text(gap: Gap) -> str:
             "「{unit}」没有{level}人员：请在“账号”页为「{unit}」的人员加上“{role}”角色",
         )
     return text.format(**_names(gap.level, gap.unit))
+
+
+def unrouted_text(levels: Sequence[str], admins: Sequence[str]) -> str:
+    """For a reviewer whose inbox stays empty: the roles they hold that bring them no
+    drafts (desk.review.stalls.unrouted_levels), and whom to ask (``admins``' names)."""
+    ask = translate("stalls", "请联系管理员{names}").format(
+        names=" " + "、".join(admins) if admins else ""
+    )
+    lines = []
+    for level in levels:
+        if level == "review3":
+            said = translate(
+                "stalls",
+                "您有“{role}”角色，但还不是任何单位的分管领导，待签发的稿件不会送到您这里。"
+                "{ask}，在“账号与单位管理”的“单位”页把您设为分管领导。",
+            )
+        else:
+            said = translate(
+                "stalls",
+                "您有“{role}”角色，但账号没有所属单位，待{level}的稿件不会送到您这里。"
+                "{ask}，为您的账号设置所属单位。",
+            )
+        role = translate("roles", ROLES[level])
+        lines.append(said.format(role=role, level=level_label(level), ask=ask))
+    return "\n".join(lines)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 
+from desk.review.deadlines import Deadline
 from desk.review.inbox import ReviewState
 from desk.ui.qt import QLabel, Qt, QVBoxLayout, QWidget, Signal
 from desk.ui.review.labels import level_label, status_label
@@ -28,46 +29,53 @@ class DraftStanding(QWidget):
         self.deadline = QLabel()  # why the disclosure deadline is only an estimate
         self.deadline.setStyleSheet(WARNING_STYLE)
         self.release = QLabel()  # where it is published, or why it was retracted
+        self.contact = QLabel()  # whom to ask for a 撤稿, for those who can't
         self.returned = QLabel()
         self.returned.setStyleSheet(RETURNED_STYLE)
         self.returned.setTextFormat(Qt.TextFormat.RichText)
         self.returned.linkActivated.connect(self._show_anchor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label in (self.status, self.stall, self.deadline, self.release, self.returned):
+        shown = (self.status, self.stall, self.deadline, self.release, self.contact, self.returned)
+        for label in shown:
             label.setWordWrap(True)
             layout.addWidget(label)
         self._anchor: dict[str, object] | None = None
 
-    def show_state(self, state: ReviewState | None, stall: str = "") -> None:
-        """Show where the draft in ``state`` stands (None: a draft not saved yet), and
-        ``stall``: where its flow stops (desk.ui.review.stalls.stall_line)."""
+    def show_state(
+        self, state: ReviewState | None, stall: str = "", due: Deadline | None = None
+    ) -> None:
+        """Show where the draft in ``state`` stands (None: a draft not saved yet),
+        ``stall``: where its flow stops (desk.ui.review.stalls.stall_line), and ``due``:
+        its disclosure deadline, if one applies."""
         self.stall.setText(stall)
         self.stall.setVisible(bool(stall))
         self.deadline.hide()
         self.release.hide()
         self.returned.hide()
         self._anchor = None
-        if state is None:
-            self.status.setText(self.tr("草稿（尚未保存）"))
-            return
-        parts = [status_label(state.status)]
-        if state.unit:
+        parts = [status_label(state.status) if state else self.tr("草稿（尚未保存）")]
+        if state is not None and state.unit:
             parts.append(state.unit)
-        if state.major:
+        if state is not None and state.major:
             parts.append(self.tr("重大事项"))
-        if state.due is not None:
-            due = state.due.due.isoformat()
+        if due is not None:
             parts.append(
-                self.tr("公开期限 {date}（估算）").format(date=due)
-                if state.due.warnings
-                else self.tr("公开期限 {date}").format(date=due)
+                self.tr("公开期限 {date}（估算）").format(date=due.due.isoformat())
+                if due.warnings
+                else self.tr("公开期限 {date}").format(date=due.due.isoformat())
             )
-            self.deadline.setText("\n".join(state.due.warnings))
-            self.deadline.setVisible(bool(state.due.warnings))
+            self.deadline.setText("\n".join(due.warnings))
+            self.deadline.setVisible(bool(due.warnings))
         self.status.setText(" · ".join(parts))
-        self._show_release(state)
-        self._show_returned(state)
+        if state is not None:
+            self._show_release(state)
+            self._show_returned(state)
+
+    def show_contact(self, text: str) -> None:
+        """Whom to ask for a 撤稿 ("": nothing to say)."""
+        self.contact.setText(text)
+        self.contact.setVisible(bool(text))
 
     def _show_release(self, state: ReviewState) -> None:
         """Where the published version is live, or why it was retracted."""

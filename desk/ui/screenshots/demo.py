@@ -21,7 +21,7 @@ from typing import Any
 from desk.lexicon import Lexicon, load_lexicon
 from desk.links import Whitelist
 from desk.resources import resource_path
-from desk.review.accounts import CreateAccount, CreateUnit, SetUnitLeader
+from desk.review.accounts import CreateAccount, CreateUnit, SetUnitLeader, UpdateAccount
 from desk.review.calendar_workdays import WorkCalendar
 from desk.review.check import Checker
 from desk.review.commands import CreateDraft, SaveRevision, apply, new_id
@@ -41,7 +41,6 @@ from desk.review.workflow import (
 from desk.store import Store
 from desk.ui.editor.body import BodyEdit
 
-ADMIN_COMMANDS = "cli:screenshots"  # the accounts are made as `desk admin` would make them
 OFFICE = "区政府办公室"
 FINANCE = "区财政局"
 
@@ -259,24 +258,27 @@ class DemoDesk:
     # The organisation
 
     def _organisation(self) -> None:
-        for name in (OFFICE, FINANCE):
-            self.units[name] = new_id()
-            apply(self.store, CreateUnit(new_id(), ADMIN_COMMANDS, self.units[name], name))
-        accounts: dict[str, uuid.UUID] = {}
+        """As on a first start: the admin first (the first account of an empty store),
+        who then makes the units, the people, and takes a place in the office."""
+        accounts = {login: new_id() for login, _name, _unit, _roles in PEOPLE}
         for login, name, unit, roles in PEOPLE:
-            accounts[login] = new_id()
-            digest = hash_password(secrets.token_urlsafe(16), login=login)  # nobody signs in
-            unit_id = self.units[unit] if unit else None
+            unit_id = self.units.get(unit) if unit else None  # none yet for the admin
             apply(
                 self.store,
                 CreateAccount(
-                    new_id(), ADMIN_COMMANDS, accounts[login], login, name, unit_id, list(roles),
-                    digest,
+                    new_id(), ADMIN, accounts[login], login, name, unit_id, list(roles),
+                    _unusable_password(login),
                 ),
             )  # fmt: skip
+            for unit_name in (OFFICE, FINANCE) if login == ADMIN else ():
+                self.units[unit_name] = new_id()
+                apply(self.store, CreateUnit(new_id(), ADMIN, self.units[unit_name], unit_name))
+        apply(self.store, SetUnitLeader(new_id(), ADMIN, self.units[OFFICE], accounts[LEADER]))
         apply(
             self.store,
-            SetUnitLeader(new_id(), ADMIN_COMMANDS, self.units[OFFICE], accounts[LEADER]),
+            UpdateAccount(
+                new_id(), ADMIN, accounts[ADMIN], NAMES[ADMIN], self.units[OFFICE], ["admin"], True
+            ),
         )
         self.clock.later(20)
 
@@ -368,3 +370,9 @@ class DemoDesk:
             if due_status(due, today, self.calendar) == "due-soon":
                 return formed
         return today
+
+
+def _unusable_password(login: str) -> str:
+    """The hash of a password nobody knows: nobody signs in to the demo (the symbol and
+    the digit keep any random part within the password policy)."""
+    return hash_password(f"{secrets.token_urlsafe(16)}-1", login=login)
