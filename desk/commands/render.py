@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -80,15 +81,21 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _output_path(source: Path, output: Path) -> Path:
-    if output.is_dir():
+    """``output`` if a page may be written there: a regular file or nothing yet."""
+    if output.is_dir() and not output.is_symlink():
         raise _UsageError(f"{output}: 是文件夹，请给出输出文件名（如 {output / 'index.html'}）")
+    if os.path.lexists(output) and (output.is_symlink() or not output.is_file()):
+        raise _UsageError(
+            f"{output}: 不是普通文件（而是符号链接、设备或管道），不会覆盖它；"
+            "请给出一个普通文件的路径"
+        )
     if not output.parent.is_dir():
         raise _UsageError(f"{output}: 输出目录 {output.parent} 不存在")
     if output.resolve() == source.resolve():
         raise _UsageError(f"{output}: 输出文件就是稿件本身，请换一个文件名，以免覆盖稿件")
     assets = assets_dir_for(output)
-    if assets.exists() and not assets.is_dir():
-        raise _UsageError(f"{assets}: 已有同名文件，无法存放图片资源")
+    if os.path.lexists(assets) and (assets.is_symlink() or not assets.is_dir()):
+        raise _UsageError(f"{assets}: 已有同名的文件或链接，无法存放图片资源")
     return output
 
 
