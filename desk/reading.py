@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import math
 import os
 import re
 import stat
@@ -39,11 +40,11 @@ class UnreadableInput(OSError):
 
 
 def size_text(size: int) -> str:
-    """A byte count as people say it: 3 KB, 1.5 MB."""
+    """A byte count as people say it, rounded up (so a file just over a limit does not
+    read as the limit): 3 KB, 1.5 MB, 50.1 MB."""
     if size < MB:
-        return f"{max(1, round(size / 1024))} KB"
-    megabytes = size / MB
-    return f"{megabytes:.0f} MB" if megabytes >= 10 else f"{megabytes:.1f} MB"
+        return f"{max(1, math.ceil(size / 1024))} KB"
+    return f"{math.ceil(size * 10 / MB) / 10:g} MB"
 
 
 def read_regular_file(path: Path | str, max_bytes: int) -> bytes:
