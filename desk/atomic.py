@@ -8,7 +8,6 @@ symbolic link (the file it points at would stay as it was, the link gone), a dev
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import stat
 import tempfile
@@ -22,7 +21,7 @@ class NotARegularFile(OSError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            errno.EEXIST,
+            None,  # no errno says this; callers show strerror
             "该位置已有的不是普通文件（而是符号链接、设备、管道或文件夹），不会替换它",
             str(path),
         )

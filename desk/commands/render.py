@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from desk.commands.check import MAX_FINDINGS
 from desk.commands.inputs import InputError, add_checker_options, checker_from
 from desk.documents.loader import DocumentError, load_document
 from desk.render import (
@@ -70,12 +71,14 @@ def run(args: argparse.Namespace) -> int:
     _summary(result, output)
     # The title as published (whitespace collapsed), and the alt texts with the text.
     title = result.title if args.title is not None else None
-    check = checker.check(document.text, title, document.html, document.layout)
+    check = checker.check(document.text, title, document.html, document.layout, limit=MAX_FINDINGS)
     blocks = [finding for finding in check.findings if finding.severity == "block"]
-    if blocks:
-        print(f"有 {len(blocks)} 处屏蔽项，不得发布（用 desk check 查看详情）：")
+    if check.blocking:
+        print(f"有 {check.count('block')} 处屏蔽项，不得发布（用 desk check 查看详情）：")
         for finding in blocks:
             print(f"  [屏蔽] {finding.message}")
+        if check.omitted.get("block"):
+            print(f"  另有 {check.omitted['block']} 处屏蔽项未列出")
         return EXIT_BLOCKED
     return EXIT_OK
 
