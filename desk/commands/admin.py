@@ -124,7 +124,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     password.set_defaults(run=_runner(set_password))
 
     users = actions.add_parser("list-users", help="列出账号：登录名、姓名、部门、角色、状态")
-    users.set_defaults(run=_runner(list_users))
+    users.set_defaults(run=_runner(list_users, writes=False))
 
     delegate = actions.add_parser(
         "delegate",
@@ -144,7 +144,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help="列出尚未结束的委托：编号、委托人、代理人、环节、起止时间、事由、状态",
     )
     delegations.add_argument("--all", action="store_true", help="也列出已结束、已撤销的委托")
-    delegations.set_defaults(run=_runner(list_delegations_text))
+    delegations.set_defaults(run=_runner(list_delegations_text, writes=False))
 
     revoke = actions.add_parser("revoke-delegation", help="撤销委托，立即生效")
     revoke.add_argument("id", metavar="ID", help="委托编号（见 list-delegations）")
@@ -166,13 +166,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def _runner(
-    action: Callable[[Store, argparse.Namespace], str],
+    action: Callable[[Store, argparse.Namespace], str], *, writes: bool = True
 ) -> Callable[[argparse.Namespace], int]:
     """Run ``action`` on the store of ``--data-dir``; print what it returns, or the error."""
 
     def run(args: argparse.Namespace) -> int:
         try:
-            with desk_store(args) as store:
+            with desk_store(args, writes=writes) as store:
                 output = action(store, args)
         except (
             InputError, _Refused, CommandRejected, WeakPassword, UnknownRole, StoreError

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 from collections.abc import Iterator
 
 from desk.commands.inputs import InputError
@@ -12,11 +13,16 @@ from desk.store import DATABASE_NAME, Store, StoreError, open_store
 
 
 @contextlib.contextmanager
-def desk_store(args: argparse.Namespace) -> Iterator[Store]:
+def desk_store(args: argparse.Namespace, *, writes: bool = True) -> Iterator[Store]:
     """The store in the data folder ``--data-dir`` names (closed after); InputError with
-    the reason when the folder or the database can't be used."""
+    the reason when the folder or the database can't be used.
+
+    A command that only reads (``writes=False``) opens the store read-only when the
+    folder can't be written (an archived copy on a read-only mount)."""
     try:
-        store = open_store(data_dir(args.data_dir) / DATABASE_NAME)
+        folder = data_dir(args.data_dir)
+        read_only = not writes and not os.access(folder, os.W_OK)
+        store = open_store(folder / DATABASE_NAME, read_only=read_only)
     except (DataDirError, StoreError) as error:
         raise InputError(str(error)) from None
     try:
