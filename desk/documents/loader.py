@@ -84,5 +84,7 @@ def _docx_to_html(path: Path, data: bytes) -> str:
         raise DocumentError(f"{path}: 不能作为稿件打开：{error}") from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise DocumentError(f"{path}: .docx 文件已损坏，无法读取正文（{error}）") from None
+    except MemoryError:
+        raise
     except Exception as error:  # mammoth raises assorted errors on malformed XML
         raise DocumentError(f"{path}: .docx 文件内容无法解析（{type(error).__name__}）") from None

@@ -156,19 +156,38 @@ def _xlsx_rows(path: Path, data: bytes) -> Iterator[tuple[int, list[str]]]:
     try:
         check_zip(data, XLSX_LIMITS)
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = book.worksheets[0]
     except UnreadableInput as error:
         raise LexiconFileError(path, [RowError(0, f"XLSX 文件不能导入：{error}")]) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as error:
         raise LexiconFileError(path, [RowError(0, f"不是有效的 XLSX 文件: {error}")]) from None
+    except MemoryError:
+        raise
+    except Exception as error:  # openpyxl raises assorted errors on malformed XML
+        raise _unparsable(path, error) from None
     try:
-        sheet = book.worksheets[0]
         rows = sheet.iter_rows(max_col=_XLSX_COLUMNS, values_only=True)
         for number, row in enumerate(rows, start=1):
             if row.count(None) == len(row):  # also the rows a far-off cell makes up
                 continue
             yield number, ["" if cell is None else str(cell) for cell in row]
+    except MemoryError:
+        raise
+    except Exception as error:  # a sheet broken further in: nothing is imported
+        raise _StopReading(RowError(0, _unparsable(path, error).errors[0].message)) from None
     finally:
         book.close()
+
+
+def _unparsable(path: Path, error: Exception) -> LexiconFileError:
+    return LexiconFileError(
+        path,
+        [
+            RowError(
+                0, f"XLSX 文件内容无法解析（{type(error).__name__}），请在 WPS/Excel 中另存后重试"
+            )
+        ],
+    )
 
 
 def _entries_from_rows(path: Path, rows: Iterable[tuple[int, list[str]]]) -> list[Entry]:
