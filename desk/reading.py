@@ -94,6 +94,7 @@ class ZipLimits:
     markup_part: int  # expanded bytes of one XML part (.xml, .rels): what gets parsed
     other_part: int  # expanded bytes of any other part (pictures, fonts)
     total: int  # expanded bytes of all parts together
+    tags: int | None = None  # "<" in all XML parts together: what a parser builds nodes for
     entries: int = 10_000
 
 
@@ -102,17 +103,29 @@ def check_zip(data: bytes, limits: ZipLimits) -> None:
 
     The sizes are those the central directory declares: Python's zipfile (which mammoth
     and openpyxl read with) never returns more than the declared size of a part, and a
-    part whose data differs from it fails its CRC. zipfile.BadZipFile if it is no zip.
+    part whose data differs from it fails its CRC. With ``limits.tags``, the XML parts
+    are then unpacked (a stream, within the limits just checked) and their tags counted:
+    a parser's time and memory go with the elements, and a few hundred kilobytes of
+    empty paragraphs make millions of them. zipfile.BadZipFile if it is no zip.
     """
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = archive.infolist()
+        _check_sizes(parts, limits)
+        if limits.tags is not None:
+            _check_tags(archive, parts, limits.tags)
+
+
+def _is_markup(part: zipfile.ZipInfo) -> bool:
+    return part.filename.lower().endswith((".xml", ".rels"))
+
+
+def _check_sizes(parts: list[zipfile.ZipInfo], limits: ZipLimits) -> None:
     if len(parts) > limits.entries:
         raise UnreadableInput(f"压缩包内有 {len(parts)} 个部件，超过上限 {limits.entries} 个")
     total = 0
     for part in parts:
         name = quoted(part.filename)
-        markup = part.filename.lower().endswith((".xml", ".rels"))
-        limit = limits.markup_part if markup else limits.other_part
+        limit = limits.markup_part if _is_markup(part) else limits.other_part
         if part.file_size > limit:
             raise UnreadableInput(
                 f"压缩包内的部件 {name} 解压后有 {size_text(part.file_size)}，"
@@ -128,6 +141,19 @@ def check_zip(data: bytes, limits: ZipLimits) -> None:
         raise UnreadableInput(
             f"压缩包解压后共有 {size_text(total)}，超过上限 {size_text(limits.total)}"
         )
+
+
+def _check_tags(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo], limit: int) -> None:
+    tags = 0
+    for part in filter(_is_markup, parts):
+        with archive.open(part) as stream:
+            while chunk := stream.read(MB):
+                tags += chunk.count(b"<")
+                if tags > limit:
+                    raise UnreadableInput(
+                        f"压缩包内的 XML 共有超过 {limit:,} 个标记，远多于任何正常文件，"
+                        "疑为刻意构造的文件（打开它会耗尽内存）"
+                    )
 
 
 def overlong_lines(text: str, limit: int = MAX_LINE_CHARS, breaks: str = "\r\n") -> list[int]:

@@ -20,9 +20,10 @@ _KINDS: dict[str, DocumentKind] = {
 }  # fmt: skip
 _LEGACY_OFFICE = {".doc", ".wps", ".rtf", ".et", ".xls", ".pdf"}
 MAX_BYTES = 50 * MB  # far above any real post; refuses to load a stray disk image
-# mammoth holds a part's whole XML tree, some 25 to 100 times the XML's size: 10 MB of
-# document.xml is a thousand pages, far above any post, and still fits in memory.
-DOCX_LIMITS = ZipLimits(markup_part=10 * MB, other_part=20 * MB, total=100 * MB)
+# mammoth holds a part's whole XML tree, about 1 KB and 10 to 40 µs per tag: 10 MB of
+# document.xml is a thousand pages, and 500,000 tags a 3,000-row table of names, far
+# above any post; the worst within both (empty paragraphs) takes some 400 MB and 20 s.
+DOCX_LIMITS = ZipLimits(markup_part=10 * MB, other_part=20 * MB, total=100 * MB, tags=500_000)
 # Word's Title style (标题) becomes a heading of this class (desk.documents.title finds
 # it there); mammoth maps the Heading styles (标题 1 …) itself.
 TITLE_CLASS = "title"

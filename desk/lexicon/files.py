@@ -4,7 +4,7 @@ A file with any bad row is rejected whole, with every bad line listed, so an
 import never half-succeeds. Values may be written in English or in Chinese
 (屏蔽/提醒/提示/放行, 包含/整词, 全部/标题/正文) for staff who keep lists in WPS.
 
-Files are bounded (``MAX_FILE_BYTES``, rows of ``MAX_LINE_CHARS``, terms of
+Files are bounded (``MAX_FILE_BYTES``, ``MAX_ROWS`` rows of ``MAX_LINE_CHARS``, terms of
 ``MAX_TERM_LENGTH``): a list is typed by people, and anything far longer is a mistake
 or an attack on the matcher.
 """
@@ -45,6 +45,7 @@ from desk.reading import (
 
 SUFFIXES = (".csv", ".txt", ".xlsx")
 MAX_FILE_BYTES = 20 * MB  # the 64,000-term houbb list is 1.2 MB
+MAX_ROWS = 200_000  # three times that list; a million terms take a gigabyte to match with
 XLSX_LIMITS = ZipLimits(markup_part=64 * MB, other_part=20 * MB, total=128 * MB)
 _XLSX_COLUMNS = 64  # read no further right: an empty sheet may claim 16,384 columns
 _MAX_ERRORS = 100  # listed; the rest are counted
@@ -166,6 +167,7 @@ def _xlsx_rows(path: Path, data: bytes) -> Iterator[tuple[int, list[str]]]:
     except Exception as error:  # openpyxl raises assorted errors on malformed XML
         raise _unparsable(path, error) from None
     try:
+        sheet.reset_dimensions()  # read every row there is, not the ones a stale header claims
         rows = sheet.iter_rows(max_col=_XLSX_COLUMNS, values_only=True)
         for number, row in enumerate(rows, start=1):
             if row.count(None) == len(row):  # also the rows a far-off cell makes up
@@ -196,9 +198,12 @@ def _entries_from_rows(path: Path, rows: Iterable[tuple[int, list[str]]]) -> lis
     unlisted = 0
     columns: list[str] | None = None
     try:
-        for number, row in rows:
-            if not any(cell.strip() for cell in row):
-                continue
+        for count, (number, row) in enumerate(_filled(rows), start=1):
+            if count > MAX_ROWS + 1:  # the header, then the entries
+                errors.append(
+                    RowError(number, f"超过 {MAX_ROWS:,} 个词条，不像是一份词库，请拆分后分别导入")
+                )
+                break
             if sum(map(len, row)) > MAX_LINE_CHARS:
                 found: list[RowError] = [RowError(number, overlong_message())]
             elif columns is None:
@@ -223,6 +228,10 @@ def _entries_from_rows(path: Path, rows: Iterable[tuple[int, list[str]]]) -> lis
     if errors:
         raise LexiconFileError(path, errors)
     return entries
+
+
+def _filled(rows: Iterable[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
+    return ((number, row) for number, row in rows if any(cell.strip() for cell in row))
 
 
 def _read_header(row: list[str]) -> tuple[list[str], list[str]]:

@@ -130,3 +130,29 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path):
         file.truncate(MAX_BYTES + 1)  # sparse: nothing to read, only a size
     with pytest.raises(DocumentError, match=r"文件过大（50\.1 MB，上限 50 MB）"):
         load_document(big)
+
+
+def test_a_small_docx_of_countless_empty_paragraphs_is_refused(tmp_path):
+    # compresses only some 25 to 1, within the size limits: but 500,000 elements and
+    # more would take mammoth half a gigabyte and half a minute
+    count = DOCX_LIMITS.tags // 20 + 1000
+    body = b"".join(
+        b"<w:p/>" * 14 + f"<w:p><w:r><w:t>{n * 7919}</w:t></w:r></w:p>".encode()
+        for n in range(count)
+    )
+    bomb = docx_with_body(tmp_path / "paragraphs.docx", body)
+    assert bomb.stat().st_size < 400_000
+    outcome, seconds = loads_within(bomb, 10)
+    assert isinstance(outcome, DocumentError), outcome
+    assert "个标记" in str(outcome) and seconds < 5
+
+
+def test_the_tags_are_counted_over_every_xml_part():
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as writing:
+        writing.writestr("word/document.xml", b"<a/>" * 60)
+        writing.writestr("word/styles.xml", b"<b/>" * 60)
+        writing.writestr("word/media/image1.png", b"<" * 1000)  # not XML: not parsed
+    with pytest.raises(UnreadableInput, match="超过 100 个标记"):
+        check_zip(archive.getvalue(), ZipLimits(MB, MB, MB, tags=100))
+    check_zip(archive.getvalue(), ZipLimits(MB, MB, MB, tags=120))

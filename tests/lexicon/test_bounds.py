@@ -170,3 +170,33 @@ def test_an_xlsx_bomb_is_refused_before_unpacking(tmp_path):
     errors, _ = errors_of(path)
     assert errors == [(0, errors[0][1])] and "xl/worksheets/sheet1.xml" in errors[0][1]
     assert "超过上限" in errors[0][1] or "压缩比异常" in errors[0][1]
+
+
+def test_a_file_of_more_entries_than_any_lexicon_is_refused(tmp_path, monkeypatch):
+    from desk.lexicon import files
+
+    monkeypatch.setattr(files, "MAX_ROWS", 5)
+    assert (
+        len(
+            read_entries(write(tmp_path, "a.csv", "term\n" + "".join(f"词{n}\n" for n in range(5))))
+        )
+        == 5
+    )
+    errors, _ = errors_of(write(tmp_path, "b.txt", "".join(f"词{n}\n\n" for n in range(9))))
+    assert errors == [(11, "超过 5 个词条，不像是一份词库，请拆分后分别导入")]
+
+
+def test_an_xlsx_whose_header_claims_fewer_rows_is_read_whole(tmp_path):
+    data = xlsx([["term"], ["百家乐"], ["六合彩"], ["澳门赌场"]])
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = [(info.filename, source.read(info)) for info in source.infolist()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as stale:
+        for name, part in parts:
+            if name == "xl/worksheets/sheet1.xml":
+                part = part.replace(b'<dimension ref="A1:A4"', b'<dimension ref="A1:A2"')
+                assert b'ref="A1:A2"' in part
+            stale.writestr(name, part)
+    path = tmp_path / "stale.xlsx"
+    path.write_bytes(buffer.getvalue())
+    assert [entry.term for entry in read_entries(path)] == ["百家乐", "六合彩", "澳门赌场"]
