@@ -6,11 +6,12 @@ device such as ``/dev/zero`` never ends), and its size is checked on the opened 
 so a file swapped for another after the check can't slip through. Archives (.docx,
 .xlsx) are looked at with ``check_zip`` before a library unpacks them: no part may
 expand past its limit or compress better than ``MAX_RATIO`` to one (as Apache POI
-refuses), so a zip bomb is refused before it is unpacked. Line-based files bound their
-lines (``overlong_lines``), and a line quoted back to the user is cut short (``quoted``).
+refuses), and the XML may hold only so many tags, so a zip bomb is refused before it is
+unpacked. Line-based files bound their lines (``overlong_lines``), and what is quoted
+back to the user from a file is cut short and made visible (``quoted``).
 
 The exceptions carry a Chinese message without the file's name: each reader says which
-file, in its own error type. ``LINE_BREAKS`` are where ``str.splitlines`` ends a line.
+file, in its own error type.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 
 MB = 1024 * 1024
 MAX_LINE_CHARS = 2000  # a line of a lexicon, whitelist or holiday list
-LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # as str.splitlines
 MAX_RATIO = 100  # expanded / compressed size of a zip part (Apache POI's default too)
 _RATIO_FROM = MB  # smaller parts may compress as well as they like: they are small
 _QUOTE_CHARS = 40
@@ -156,12 +157,11 @@ def _check_tags(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo], limit: i
                     )
 
 
-def overlong_lines(text: str, limit: int = MAX_LINE_CHARS, breaks: str = "\r\n") -> list[int]:
-    """Numbers (from 1) of the lines of ``text`` longer than ``limit`` characters; lines
-    end at any of ``breaks`` (a CR LF pair counts once)."""
-    line_break = re.compile(f"\r\n|[{re.escape(breaks)}]")
+def overlong_lines(text: str, limit: int = MAX_LINE_CHARS) -> list[int]:
+    """Numbers (from 1) of the lines of ``text`` longer than ``limit`` characters, the
+    lines as ``str.splitlines`` makes them (without copying them)."""
     numbers, start = [], 0
-    for number, match in enumerate(itertools.chain(line_break.finditer(text), [None]), 1):
+    for number, match in enumerate(itertools.chain(_LINE_BREAK.finditer(text), [None]), 1):
         end = len(text) if match is None else match.start()
         if end - start > limit:
             numbers.append(number)
@@ -187,10 +187,6 @@ def quoted(text: str, limit: int = _QUOTE_CHARS) -> str:
 
 def _escape(char: str) -> str:
     code = ord(char)
-    return (
-        f"\\x{code:02x}"
-        if code < 0x100
-        else f"\\u{code:04x}"
-        if code < 0x10000
-        else f"\\U{code:08x}"
-    )
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

@@ -165,7 +165,7 @@ def _xlsx_rows(path: Path, data: bytes) -> Iterator[tuple[int, list[str]]]:
     except MemoryError:
         raise
     except Exception as error:  # openpyxl raises assorted errors on malformed XML
-        raise _unparsable(path, error) from None
+        raise LexiconFileError(path, [_unparsable(error)]) from None
     try:
         sheet.reset_dimensions()  # read every row there is, not the ones a stale header claims
         rows = sheet.iter_rows(max_col=_XLSX_COLUMNS, values_only=True)
@@ -176,20 +176,15 @@ def _xlsx_rows(path: Path, data: bytes) -> Iterator[tuple[int, list[str]]]:
     except MemoryError:
         raise
     except Exception as error:  # a sheet broken further in: nothing is imported
-        raise _StopReading(RowError(0, _unparsable(path, error).errors[0].message)) from None
+        raise _StopReading(_unparsable(error)) from None
     finally:
         book.close()
 
 
-def _unparsable(path: Path, error: Exception) -> LexiconFileError:
-    return LexiconFileError(
-        path,
-        [
-            RowError(
-                0, f"XLSX 文件内容无法解析（{type(error).__name__}），请在 WPS/Excel 中另存后重试"
-            )
-        ],
-    )
+def _unparsable(error: Exception) -> RowError:
+    """A sheet openpyxl could not read, said for the whole file."""
+    name = type(error).__name__
+    return RowError(0, f"XLSX 文件内容无法解析（{name}），请在 WPS/Excel 中另存后重试")
 
 
 def _entries_from_rows(path: Path, rows: Iterable[tuple[int, list[str]]]) -> list[Entry]:

@@ -46,8 +46,6 @@ from desk.documents.encoding import UndecodableText, decode_text
 from desk.links.idn import ACE_PREFIX, decode_label
 from desk.links.psl import is_public_suffix
 from desk.reading import (
-    LINE_BREAKS,
-    MAX_LINE_CHARS,
     MB,
     overlong_lines,
     overlong_message,
@@ -156,7 +154,7 @@ def parse_whitelist(text: str, source: str = "<string>") -> Whitelist:
     entries: list[WhitelistEntry] = []
     errors: list[tuple[int, str]] = []
     warnings: list[str] = []
-    overlong = set(overlong_lines(text, MAX_LINE_CHARS, LINE_BREAKS))
+    overlong = set(overlong_lines(text))
     for line_no, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
         if line_no in overlong:
             errors.append((line_no, overlong_message()))

@@ -23,8 +23,6 @@ from pathlib import Path
 
 from desk.documents.encoding import UndecodableText, decode_text
 from desk.reading import (
-    LINE_BREAKS,
-    MAX_LINE_CHARS,
     MB,
     UnreadableInput,
     overlong_lines,
@@ -160,7 +158,7 @@ def _parse_bytes(data: bytes, source: str) -> tuple[tuple[YearSchedule, ...], li
 def _parse(text: str, source: str) -> tuple[tuple[YearSchedule, ...], list[LineError]]:
     entries: dict[date, _Entry] = {}
     errors: list[LineError] = []
-    overlong = set(overlong_lines(text, MAX_LINE_CHARS, LINE_BREAKS))
+    overlong = set(overlong_lines(text))
     for number, raw in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
         if number in overlong:
             errors.append(LineError(source, number, overlong_message()))

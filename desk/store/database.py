@@ -210,24 +210,26 @@ def _journal_left(path: Path) -> bool:
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    _run_pragmas(
+        dbapi_connection,
+        # busy_timeout is set by sqlite3.connect(timeout=…) before any of these run.
+        "journal_mode=WAL",
+        "synchronous=NORMAL",  # durable across a crash of Desk
+        "foreign_keys=ON",
+    )
+
+
+def _on_connect_read_only(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    _run_pragmas(dbapi_connection, "query_only=ON")  # belt and braces: mode=ro refuses too
+
+
+def _run_pragmas(dbapi_connection: sqlite3.Connection, *pragmas: str) -> None:
     dbapi_connection.isolation_level = None  # no implicit transactions: _on_begin begins them
     dbapi_connection.create_function("desk_fold", 1, fold, deterministic=True)
     cursor = dbapi_connection.cursor()
     try:
-        # busy_timeout is set by sqlite3.connect(timeout=…) before any of these run.
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")  # durable across a crash of Desk
-        cursor.execute("PRAGMA foreign_keys=ON")
-    finally:
-        cursor.close()
-
-
-def _on_connect_read_only(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-    dbapi_connection.isolation_level = None
-    dbapi_connection.create_function("desk_fold", 1, fold, deterministic=True)
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute("PRAGMA query_only=ON")  # belt and braces: mode=ro already refuses
+        for pragma in pragmas:
+            cursor.execute(f"PRAGMA {pragma}")
     finally:
         cursor.close()
 
