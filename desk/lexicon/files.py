@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from desk.atomic import write_bytes_atomically
 from desk.documents.encoding import UndecodableText, decode_text
 from desk.lexicon.entry import (
     DEFAULT_CATEGORY,
@@ -279,14 +280,17 @@ def _entry_from_row(columns: list[str], row: list[str], source: str) -> tuple[En
 
 
 def write_csv(entries: Iterable[Entry], path: Path | str) -> None:
-    """UTF-8 with a BOM so Excel and WPS open it as UTF-8."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=FIELDS)
-        writer.writeheader()
-        writer.writerows(entry.as_row() for entry in entries)
+    """UTF-8 with a BOM so Excel and WPS open it as UTF-8; written atomically, and only
+    over a regular file (desk.atomic)."""
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, fieldnames=FIELDS)
+    writer.writeheader()
+    writer.writerows(entry.as_row() for entry in entries)
+    write_bytes_atomically(Path(path), text.getvalue().encode("utf-8-sig"))
 
 
 def write_xlsx(entries: Iterable[Entry], path: Path | str) -> None:
+    """Written atomically, and only over a regular file (desk.atomic)."""
     import openpyxl
 
     book = openpyxl.Workbook(write_only=True)
@@ -294,7 +298,9 @@ def write_xlsx(entries: Iterable[Entry], path: Path | str) -> None:
     sheet.append(list(FIELDS))
     for entry in entries:
         sheet.append([entry.as_row()[name] for name in FIELDS])
-    book.save(path)
+    data = io.BytesIO()
+    book.save(data)  # whole, before the target is looked at: a write-only book must be saved
+    write_bytes_atomically(Path(path), data.getvalue())
 
 
 def write_entries(entries: Iterable[Entry], path: Path | str) -> None:

@@ -200,3 +200,15 @@ def test_an_xlsx_whose_header_claims_fewer_rows_is_read_whole(tmp_path):
     path = tmp_path / "stale.xlsx"
     path.write_bytes(buffer.getvalue())
     assert [entry.term for entry in read_entries(path)] == ["百家乐", "六合彩", "澳门赌场"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_export_never_replaces_a_link(tmp_path, capsys, suffix):
+    source = write(tmp_path, "in.csv", "term\n百家乐\n")
+    target = tmp_path / f"elsewhere{suffix}"
+    target.write_text("别处的文件", encoding="utf-8")
+    link = tmp_path / f"out{suffix}"
+    link.symlink_to(target)
+    assert main(["lexicon", "convert", str(source), "-o", str(link)]) == 2
+    assert "不是普通文件" in capsys.readouterr().err
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "别处的文件"
