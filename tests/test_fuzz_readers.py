@@ -4,13 +4,12 @@ Random bytes, random zip archives shaped like .docx and .xlsx (with parts that a
 garbage, truncated, or bombs), and random HTML go to the readers of drafts, lexicons,
 whitelists, holiday lists and images, and loaded drafts on to the check and the render.
 Each must give a result or its own clear error, never another exception, and within a
-memory bound: on Linux the address space is capped for the run (``bounded_memory``), so
+memory bound: on Linux the address space is capped around each read (``bounded_memory``), so
 a reader that tried to unpack a bomb would fail with MemoryError.
 """
 
 import contextlib
 import io
-import resource
 import sys
 import tempfile
 import warnings
@@ -62,6 +61,8 @@ def bounded_memory() -> Iterator[None]:
     if not sys.platform.startswith("linux"):
         yield
         return
+    import resource
+
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     cap = _address_space() + HEADROOM
     if hard != resource.RLIM_INFINITY:
