@@ -25,7 +25,7 @@ from pathlib import Path
 from desk.commands.admin_holidays import list_holidays, load_holidays
 from desk.commands.inputs import InputError
 from desk.commands.sign_in import SignInRefused, add_options, admin_actor, local_actor
-from desk.commands.store_access import desk_store
+from desk.commands.store_access import desk_store, opens_read_only
 from desk.paths import DataDirError, data_dir
 from desk.review.accounts import (
     CreateAccount,
@@ -160,7 +160,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     recover.set_defaults(run=_runner(recover_admin, signs_in=False))
 
     users = actions.add_parser("list-users", help="列出账号：登录名、姓名、部门、角色、状态")
-    users.set_defaults(run=_runner(list_users))
+    users.set_defaults(run=_runner(list_users, writes=False))
 
     delegate = actions.add_parser(
         "delegate",
@@ -180,7 +180,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help="列出尚未结束的委托：编号、委托人、代理人、环节、起止时间、事由、状态",
     )
     delegations.add_argument("--all", action="store_true", help="也列出已结束、已撤销的委托")
-    delegations.set_defaults(run=_runner(list_delegations_text))
+    delegations.set_defaults(run=_runner(list_delegations_text, writes=False))
 
     revoke = actions.add_parser("revoke-delegation", help="撤销委托，立即生效")
     revoke.add_argument("id", metavar="ID", help="委托编号（见 list-delegations）")
@@ -204,14 +204,22 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 Action = Callable[[Store, argparse.Namespace, str], str]
 
 
-def _runner(action: Action, *, signs_in: bool = True) -> Callable[[argparse.Namespace], int]:
+def _runner(
+    action: Action, *, signs_in: bool = True, writes: bool = True
+) -> Callable[[argparse.Namespace], int]:
     """Run ``action`` on the store of ``--data-dir`` as the admin who signs in (or as the
-    local command line: `desk.commands.sign_in`); print what it returns, or the error."""
+    local command line: `desk.commands.sign_in`); print what it returns, or the error.
+
+    A listing (``writes=False``) of an archived copy that can't be written is read
+    without signing in: a sign-in is recorded in the store, and whoever can read the
+    folder can read the whole database anyway."""
 
     def run(args: argparse.Namespace) -> int:
         try:
-            with desk_store(args) as store:
-                actor = admin_actor(store, args, _PROG) if signs_in else local_actor()
+            archived = opens_read_only(args, writes=writes)
+            with desk_store(args, writes=writes) as store:
+                signed = signs_in and not archived
+                actor = admin_actor(store, args, _PROG) if signed else local_actor()
                 output = action(store, args, actor)
         except (
             InputError, _Refused, CommandRejected, WeakPassword, UnknownRole, StoreError,

@@ -22,6 +22,10 @@ def load_holidays(data: Path, args: argparse.Namespace) -> str:
     loaded = load_holiday_file(Path(args.file), data)
     lines = [f"已载入 {_spans(loaded.years)} 年的法定节假日安排，保存为 {loaded.path}"]
     lines += [f"取代了先前载入的 {path}" for path in loaded.replaced]
+    lines += [
+        f"先前载入的 {aside.path} 有误（{aside.problem}），已移到 {aside.moved_to}，不再计入"
+        for aside in loaded.set_aside
+    ]
     lines.append(f"现已知安排的年份：{_spans(desk_calendar(data).known_years())}")
     return "\n".join(lines)
 

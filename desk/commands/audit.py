@@ -30,7 +30,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run_verify(args: argparse.Namespace) -> int:
     try:
-        with desk_store(args) as store:
+        with desk_store(args, writes=False) as store:
             verdict = verify(read_entries(store))
     except (InputError, StoreError) as error:
         print(f"{_PROG}: {error}", file=sys.stderr)

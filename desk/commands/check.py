@@ -14,6 +14,7 @@ from desk.documents.loader import DocumentError, load_document
 from desk.review.check import Checker, CheckResult
 
 EXIT_CLEAN, EXIT_BLOCKED, EXIT_ERROR = 0, 1, 2
+MAX_FINDINGS = 1000  # per file: far more than a person reads; the rest are counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,9 @@ class FileReport:
             "error": self.error,
             "blocking": bool(self.result and self.result.blocking),
             "findings": [finding.to_json() for finding in findings],
+            "omitted": dict(self.result.omitted) if self.result else {},
             "links": [link.to_json() for link in self.result.links] if self.result else [],
+            "links_omitted": self.result.links_omitted if self.result else 0,
             "lexicon_hash": self.result.lexicon_hash if self.result else None,
             "whitelist_hash": self.result.whitelist_hash if self.result else None,
         }
@@ -49,7 +52,21 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     add_checker_options(parser)
     parser.add_argument("--title", metavar="TEXT", help="按标题规则检查的标题")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--max-findings",
+        type=_count,
+        default=MAX_FINDINGS,
+        metavar="N",
+        help=f"每个文件最多列出的问题数（默认 {MAX_FINDINGS}，0 为不限），"
+        "先列屏蔽项，其余只计数；是否有屏蔽项总按全部问题判断",
+    )
     parser.set_defaults(run=run)
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"应为不小于 0 的整数，而不是 {text!r}")
+    return int(text)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
     except InputError as error:
         print(f"desk check: {error}", file=sys.stderr)
         return EXIT_ERROR
-    reports = [check_file(checker, Path(path), args.title) for path in args.files]
+    limit = args.max_findings or None
+    reports = [check_file(checker, Path(path), args.title, limit) for path in args.files]
     for report in reports:
         if report.error:
             print(f"desk check: {report.error}", file=sys.stderr)
@@ -81,10 +99,12 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_BLOCKED if any(r.result and r.result.blocking for r in reports) else EXIT_CLEAN
 
 
-def check_file(checker: Checker, path: Path, title: str | None) -> FileReport:
+def check_file(
+    checker: Checker, path: Path, title: str | None, limit: int | None = MAX_FINDINGS
+) -> FileReport:
     try:
         document = load_document(path)
     except DocumentError as error:
         return FileReport(path=str(path), error=str(error))
-    result = checker.check(document.text, title, document.html, document.layout)
+    result = checker.check(document.text, title, document.html, document.layout, limit=limit)
     return FileReport(str(path), None, result, title, document.text)

@@ -38,19 +38,23 @@ def lexicon_from(paths: Sequence[str], *, starter: bool, prog: str) -> Lexicon:
     return lexicon
 
 
-def whitelist_from(path: str | None) -> Whitelist:
-    """`--whitelist FILE`, or the shipped default when no file is given."""
+def whitelist_from(path: str | None, prog: str) -> Whitelist:
+    """`--whitelist FILE`, or the shipped default when no file is given; warnings about
+    doubtful lines go to stderr."""
     if path is None:
         return load_default_whitelist()
     try:
-        return load_whitelist(path)
+        whitelist = load_whitelist(path)
     except WhitelistError as error:
         raise InputError(f"白名单有误，请逐行修正：\n{error}") from None
     except OSError as error:
         raise InputError(f"无法读取白名单 {path}（{error.strerror or error}）") from None
+    for warning in whitelist.warnings:
+        print(f"{prog}: 提示: {warning}", file=sys.stderr)
+    return whitelist
 
 
 def checker_from(args: argparse.Namespace, prog: str) -> Checker:
     """The checker the options given by `add_checker_options` describe."""
     lexicon = lexicon_from(args.lexicon, starter=not args.no_default_lexicon, prog=prog)
-    return Checker(lexicon, whitelist_from(args.whitelist))
+    return Checker(lexicon, whitelist_from(args.whitelist, prog))

@@ -57,7 +57,7 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"{_PROG}: --from {args.since} 晚于 --to {args.until}", file=sys.stderr)
         return 2
     try:
-        with desk_store(args) as store:
+        with desk_store(args, writes=False) as store:
             rows = register_rows(store, since=args.since, until=args.until)
             export(rows, Path(args.output), args.format)
     except (InputError, StoreError) as error:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from desk.commands.check import MAX_FINDINGS
 from desk.commands.inputs import InputError, add_checker_options, checker_from
 from desk.documents.loader import DocumentError, load_document
 from desk.render import (
@@ -69,26 +71,34 @@ def run(args: argparse.Namespace) -> int:
     _summary(result, output)
     # The title as published (whitespace collapsed), and the alt texts with the text.
     title = result.title if args.title is not None else None
-    check = checker.check(document.text, title, document.html, document.layout)
+    check = checker.check(document.text, title, document.html, document.layout, limit=MAX_FINDINGS)
     blocks = [finding for finding in check.findings if finding.severity == "block"]
-    if blocks:
-        print(f"有 {len(blocks)} 处屏蔽项，不得发布（用 desk check 查看详情）：")
+    if check.blocking:
+        print(f"有 {check.count('block')} 处屏蔽项，不得发布（用 desk check 查看详情）：")
         for finding in blocks:
             print(f"  [屏蔽] {finding.message}")
+        if check.omitted.get("block"):
+            print(f"  另有 {check.omitted['block']} 处屏蔽项未列出")
         return EXIT_BLOCKED
     return EXIT_OK
 
 
 def _output_path(source: Path, output: Path) -> Path:
-    if output.is_dir():
+    """``output`` if a page may be written there: a regular file or nothing yet."""
+    if output.is_dir() and not output.is_symlink():
         raise _UsageError(f"{output}: 是文件夹，请给出输出文件名（如 {output / 'index.html'}）")
+    if os.path.lexists(output) and (output.is_symlink() or not output.is_file()):
+        raise _UsageError(
+            f"{output}: 不是普通文件（而是符号链接、设备或管道），不会覆盖它；"
+            "请给出一个普通文件的路径"
+        )
     if not output.parent.is_dir():
         raise _UsageError(f"{output}: 输出目录 {output.parent} 不存在")
     if output.resolve() == source.resolve():
         raise _UsageError(f"{output}: 输出文件就是稿件本身，请换一个文件名，以免覆盖稿件")
     assets = assets_dir_for(output)
-    if assets.exists() and not assets.is_dir():
-        raise _UsageError(f"{assets}: 已有同名文件，无法存放图片资源")
+    if os.path.lexists(assets) and (assets.is_symlink() or not assets.is_dir()):
+        raise _UsageError(f"{assets}: 已有同名的文件或链接，无法存放图片资源")
     return output
 
 

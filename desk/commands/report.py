@@ -47,11 +47,10 @@ class TextReport:
             self._file(report)
 
     def _file(self, report: FileReport) -> None:
-        findings = report.result.findings if report.result else ()
-        counts = [
-            f"{SEVERITY_LABELS[s]} {sum(f.severity == s for f in findings)}" for s in SEVERITIES
-        ]
-        verdict = "有屏蔽项，不能提交" if report.result and report.result.blocking else "无屏蔽项"
+        result = report.result
+        findings = result.findings if result else ()
+        counts = [f"{SEVERITY_LABELS[s]} {result.count(s) if result else 0}" for s in SEVERITIES]
+        verdict = "有屏蔽项，不能提交" if result and result.blocking else "无屏蔽项"
         self._line(f"{report.path}: {verdict}（{'，'.join(counts)}）")
         texts = {"title": report.title or "", "body": report.body}
         indexes = {field: LineIndex(text) for field, text in texts.items()}
@@ -62,6 +61,14 @@ class TextReport:
             self._line(self._paint(severity, f"  {SEVERITY_LABELS[severity]} {severity}"))
             for finding in group:
                 self._finding(finding, texts[finding.field], indexes[finding.field])
+        if result and result.omitted:
+            left_out = "，".join(
+                f"{SEVERITY_LABELS[s]} {result.omitted[s]}"
+                for s in SEVERITIES
+                if s in result.omitted
+            )
+            total = sum(result.omitted.values())
+            self._line(f"  另有 {total} 处未列出（{left_out}）；用 --max-findings 调整上限")
 
     def _finding(self, finding: Finding, text: str, index: LineIndex) -> None:
         line, column = index.position(finding.start)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Literal
 
 from desk.documents.encoding import UndecodableText, decode_text
 from desk.documents.html_text import HtmlText, html_text
+from desk.reading import MB, UnreadableInput, ZipLimits, check_zip, read_regular_file
 
 DocumentKind = Literal["txt", "html", "docx"]
 _KINDS: dict[str, DocumentKind] = {
@@ -17,7 +19,11 @@ _KINDS: dict[str, DocumentKind] = {
     ".docx": "docx",
 }  # fmt: skip
 _LEGACY_OFFICE = {".doc", ".wps", ".rtf", ".et", ".xls", ".pdf"}
-MAX_BYTES = 50 * 1024 * 1024  # far above any real post; refuses to load a stray disk image
+MAX_BYTES = 50 * MB  # far above any real post; refuses to load a stray disk image
+# mammoth holds a part's whole XML tree, about 1 KB and 10 to 40 µs per tag: 10 MB of
+# document.xml is a thousand pages, and 500,000 tags a 3,000-row table of names, far
+# above any post; the worst within both (empty paragraphs) takes some 400 MB and 20 s.
+DOCX_LIMITS = ZipLimits(markup_part=10 * MB, other_part=20 * MB, total=100 * MB, tags=500_000)
 # Word's Title style (标题) becomes a heading of this class (desk.documents.title finds
 # it there); mammoth maps the Heading styles (标题 1 …) itself.
 TITLE_CLASS = "title"
@@ -50,15 +56,9 @@ def load_document(path: Path | str) -> Document:
             f"{path}: 不支持的文件类型 {suffix or '(无扩展名)'}，支持 .txt、.html、.docx"
         )
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise DocumentError(f"{path}: 文件超过 {MAX_BYTES // 1024 // 1024} MB，不像是一篇稿件")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError(f"{path}: 文件不存在") from None
-    except IsADirectoryError:
-        raise DocumentError(f"{path}: 是文件夹，不是文件") from None
-    except OSError as error:
-        raise DocumentError(f"{path}: 无法读取（{error.strerror or error}）") from None
+        data = read_regular_file(path, MAX_BYTES)
+    except UnreadableInput as error:
+        raise DocumentError(f"{path}: {error}") from None
     if kind == "docx":
         return _html_document(path, kind, _docx_to_html(path, data))
     try:
@@ -76,15 +76,18 @@ def _html_document(path: Path, kind: DocumentKind, html: str) -> Document:
 
 
 def _docx_to_html(path: Path, data: bytes) -> str:
-    import io
-
     import mammoth
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise DocumentError(f"{path}: 不是有效的 .docx 文件（文件已损坏，或其实是旧版 .doc）")
     try:
+        check_zip(data, DOCX_LIMITS)
         return mammoth.convert_to_html(io.BytesIO(data), style_map=_STYLE_MAP).value
+    except UnreadableInput as error:
+        raise DocumentError(f"{path}: 不能作为稿件打开：{error}") from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise DocumentError(f"{path}: .docx 文件已损坏，无法读取正文（{error}）") from None
+    except MemoryError:
+        raise
     except Exception as error:  # mammoth raises assorted errors on malformed XML
         raise DocumentError(f"{path}: .docx 文件内容无法解析（{type(error).__name__}）") from None

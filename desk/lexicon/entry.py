@@ -18,6 +18,9 @@ DEFAULT_CATEGORY = "未分类"
 DEFAULT_SEVERITY: EntrySeverity = "warn"
 DEFAULT_MATCH: Match = "substring"
 DEFAULT_SCOPE: Scope = "all"
+# Longer terms are mistakes (a pasted paragraph), and the Aho-Corasick automaton crashes
+# the process on a term hundreds of thousands of characters long.
+MAX_TERM_LENGTH = 200
 
 # Merging duplicates keeps the stricter severity; allow loses to any reporting severity
 # so a mistaken allow line can't silence a block term.

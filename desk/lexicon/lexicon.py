@@ -9,10 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desk.lexicon.entry import FIELDS, Entry
+from desk.lexicon.entry import FIELDS, MAX_TERM_LENGTH, Entry
 from desk.lexicon.files import SUFFIXES, LexiconFileError, RowError, read_entries
 from desk.lexicon.matcher import Matcher
 from desk.lexicon.normalize import normalize_terms, written_symbols
+from desk.reading import quoted
 from desk.resources import resource_path
 
 
@@ -78,7 +79,14 @@ class Lexicon:
 
 
 def _normalized_terms(entries: list[Entry] | tuple[Entry, ...]) -> list[str]:
-    """Matching keys of the entries; a term that folds to nothing is an error."""
+    """Matching keys of the entries; a term that folds to nothing, or is longer than
+    MAX_TERM_LENGTH (the matcher would crash on it), is an error."""
+    for entry in entries:
+        if len(entry.term) > MAX_TERM_LENGTH:
+            where = entry.source or quoted(entry.term)
+            raise ValueError(
+                f"{where}: 词条过长（{len(entry.term)} 个字符，最多 {MAX_TERM_LENGTH} 个）"
+            )
     keys = normalize_terms([entry.term for entry in entries])
     for entry, key in zip(entries, keys, strict=True):
         if not key:
@@ -119,6 +127,6 @@ def load_lexicon(*paths: Path | str, starter: bool = False) -> Lexicon:
     if errors:
         raise LexiconFileError(
             ", ".join(e.path for e in errors),
-            [RowError(r.line, f"{e.path}: {r.message}") for e in errors for r in e.errors],
+            [RowError(r.line, r.message, r.path or e.path) for e in errors for r in e.errors],
         )
     return Lexicon.from_entries(entries)

@@ -23,7 +23,13 @@ rather than guessed at:
   always judged suspicious;
 * single-label entries (``cn``, ``localhost``): trusting a whole TLD is surely a typo;
 * empty labels, labels that are not letters/digits/hyphens, invalid punycode;
-* ``.``/``..`` segments in a path prefix, whose meaning would depend on normalisation.
+* ``.``/``..`` segments in a path prefix, whose meaning would depend on normalisation;
+* lines over ``MAX_LINE_CHARS`` characters, and files over ``MAX_FILE_BYTES``.
+
+An entry that is a public suffix (``com.cn``, ``co.uk``, ``github.io``) is accepted with
+a warning (``Whitelist.warnings``): anyone may register a name under it, so it trusts
+sites nobody vetted. ``gov.cn`` is the exception: only government bodies are given names
+under it, which is why the shipped whitelist trusts it whole.
 """
 
 from __future__ import annotations
@@ -31,13 +37,21 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ada_url import URL, HostType
 
 from desk.documents.encoding import UndecodableText, decode_text
 from desk.links.idn import ACE_PREFIX, decode_label
+from desk.links.psl import is_public_suffix
+from desk.reading import (
+    MB,
+    overlong_lines,
+    overlong_message,
+    quoted,
+    read_regular_file,
+)
 from desk.resources import resource_path
 
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
@@ -51,6 +65,8 @@ _FORBIDDEN = (
 )
 _PERCENT_ESCAPE_RE = re.compile(r"%[0-9a-fA-F]{2}")
 _MAX_HOST_LENGTH = 253
+MAX_FILE_BYTES = MB  # tens of thousands of hosts; the shipped list is under 1 KB
+_VETTED_SUFFIXES = frozenset({"gov.cn"})
 
 
 class WhitelistError(ValueError):
@@ -93,11 +109,17 @@ class WhitelistEntry:
 class Whitelist:
     """A set of entries plus the hash that identifies it in stored check results."""
 
-    __slots__ = ("_by_host", "content_hash", "entries", "source")
+    __slots__ = ("_by_host", "content_hash", "entries", "source", "warnings")
 
-    def __init__(self, entries: Iterable[WhitelistEntry], source: str = "<string>") -> None:
+    def __init__(
+        self,
+        entries: Iterable[WhitelistEntry],
+        source: str = "<string>",
+        warnings: Sequence[str] = (),
+    ) -> None:
         self.entries: tuple[WhitelistEntry, ...] = tuple(sorted(set(entries), key=str))
         self.source = source
+        self.warnings = tuple(warnings)  # lines that are accepted but doubtful
         canonical = "\n".join(map(str, self.entries)).encode("utf-8")
         self.content_hash: str = hashlib.sha256(canonical).hexdigest()
         by_host: dict[str, list[WhitelistEntry]] = {}
@@ -131,24 +153,37 @@ def parse_whitelist(text: str, source: str = "<string>") -> Whitelist:
     """Parse whitelist text; raise WhitelistError listing every bad line."""
     entries: list[WhitelistEntry] = []
     errors: list[tuple[int, str]] = []
+    warnings: list[str] = []
+    overlong = set(overlong_lines(text))
     for line_no, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+        if line_no in overlong:
+            errors.append((line_no, overlong_message()))
+            continue
         raw = line.split("#", 1)[0].strip()
         if not raw:
             continue
         try:
-            entries.append(_parse_entry(raw))
+            entry = _parse_entry(raw)
         except _BadEntry as exc:
-            errors.append((line_no, f"{raw!r}: {exc}"))
+            errors.append((line_no, f"「{quoted(raw)}」: {exc}"))
+            continue
+        entries.append(entry)
+        if not entry.exact and entry.host not in _VETTED_SUFFIXES and is_public_suffix(entry.host):
+            warnings.append(
+                f"{source}:{line_no}: {entry.host} 是公共后缀，任何人都可以在其下注册域名"
+                "或开设网站，写它等于信任所有这些网站；"
+                f"请改写具体的域名（如 example.{entry.host}）"
+            )
     if errors:
         raise WhitelistError(errors, source)
-    return Whitelist(entries, source)
+    return Whitelist(entries, source, warnings)
 
 
 def load_whitelist(path: str | os.PathLike[str]) -> Whitelist:
-    """Read a whitelist file (UTF-8, UTF-16 with BOM, or GB18030/GBK); OSError propagates."""
+    """Read a whitelist file (UTF-8, UTF-16 with BOM, or GB18030/GBK); OSError (its
+    message in Chinese) if it is not a regular file of at most MAX_FILE_BYTES."""
     source = os.fspath(path)
-    with open(source, "rb") as handle:
-        data = handle.read()
+    data = read_regular_file(source, MAX_FILE_BYTES)
     try:
         text = decode_text(data)
     except UndecodableText as exc:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from desk.atomic import write_bytes_atomically
+from desk.atomic import NotARegularFile, write_bytes_atomically
 from desk.documents.loader import Document
 from desk.documents.rich_text import semantic_html
 from desk.links import Whitelist
@@ -177,13 +177,15 @@ def write_result(result: RenderResult, output_path: Path | str) -> list[Path]:
 
     The page comes last, so it never refers to an asset not yet on disk. Files already
     in the assets folder are left alone (names are content hashes: same name, same bytes).
-    OSError propagates.
+    Only regular files and a real folder are written to (desk.atomic); OSError propagates.
     """
     output_path = Path(output_path)
     written = []
     if result.assets:
         folder = output_path.with_name(result.assets_dir)
         folder.mkdir(exist_ok=True)
+        if folder.is_symlink():
+            raise NotARegularFile(folder)
         for name, data in result.assets.items():
             target = folder / name
             if not (target.is_file() and target.stat().st_size == len(data)):

@@ -1,12 +1,13 @@
 """Image bytes for localized images: sniffing, data: URIs, and reading local files.
 
-Only raster formats every browser shows are published, recognised by their magic bytes,
-never by a file name or a declared MIME type: PNG, JPEG, GIF, WebP, BMP. SVG is refused
-(opened directly from the publishing site it runs scripts), so are the EMF/WMF drawings
-Word embeds (browsers cannot show them) and anything that is not an image at all.
+Only raster formats every browser shows are published, recognised by their structure
+(``image_formats``), never by a file name or a declared MIME type: PNG, JPEG, GIF, WebP,
+BMP. SVG is refused (opened directly from the publishing site it runs scripts), so are
+the EMF/WMF drawings Word embeds (browsers cannot show them) and anything that is not a
+whole image.
 
-``LocalImages`` is the only part that touches the disk; ``render_html`` takes any
-``read_local(src) -> bytes | None`` so the rest stays pure.
+``LocalImages`` and ``read_image_file`` are the only parts that touch the disk;
+``render_html`` takes any ``read_local(src) -> bytes | None`` so the rest stays pure.
 """
 
 from __future__ import annotations
@@ -14,30 +15,20 @@ from __future__ import annotations
 import base64
 import binascii
 import os
-import stat
 from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
 from urllib.request import url2pathname
 
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
-_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", 0, ".png"),
-    (b"\xff\xd8\xff", 0, ".jpg"),
-    (b"GIF87a", 0, ".gif"),
-    (b"GIF89a", 0, ".gif"),
-    (b"WEBP", 8, ".webp"),
-    (b"BM", 0, ".bmp"),
-)
+from desk.reading import MB, UnreadableInput, read_regular_file
+from desk.render.image_formats import image_format
+
+MAX_IMAGE_BYTES = 20 * MB
 
 
 def image_extension(data: bytes) -> str | None:
-    """``.png``/``.jpg``/``.gif``/``.webp``/``.bmp`` by magic bytes, or None."""
-    for magic, offset, extension in _SIGNATURES:
-        if data[offset : offset + len(magic)] == magic:
-            if extension == ".webp" and not data.startswith(b"RIFF"):
-                continue
-            return extension
-    return None
+    """``.png``/``.jpg``/``.gif``/``.webp``/``.bmp`` for a whole image of that format
+    (``image_formats``), else None."""
+    return image_format(data)
 
 
 def decode_data_uri(uri: str) -> bytes | None:
@@ -56,18 +47,39 @@ def decode_data_uri(uri: str) -> bytes | None:
         return None
 
 
+def read_image_file(path: Path) -> bytes | None:
+    """The bytes of a regular file of at most MAX_IMAGE_BYTES, or None; whether they are
+    an image is for ``image_extension`` to say."""
+    try:
+        return read_regular_file(path, MAX_IMAGE_BYTES)
+    except (UnreadableInput, ValueError):  # ValueError: a NUL in the path
+        return None
+
+
+def file_url_path(src: str) -> Path | None:
+    """The local path of a ``file:`` URL on this machine (no host, or ``localhost``), or
+    None: a ``file://server/share`` path would make the desk's computer connect to
+    another one."""
+    try:
+        parts = urlsplit(src.strip().replace("\\", "/"))
+    except ValueError:
+        return None
+    if parts.scheme.lower() != "file" or parts.netloc.lower() not in ("", "localhost"):
+        return None
+    return Path(url2pathname(parts.path)) if parts.path else None
+
+
 class LocalImages:
-    """Reads the local files a draft's images point at: relative to its folder, or file:.
+    """Reads the local files a draft's images point at, only inside the draft's folder.
 
     A relative ``src`` (query and fragment ignored, percent-escapes decoded, ``\\`` read
     as ``/``) is resolved against the draft's folder; a leading ``/`` too, since a draft
-    saved with its images keeps them beside it. ``file:`` URLs are read only on this
-    machine (no host, or ``localhost``): a ``file://server/share`` path would make the
-    desk's computer connect to another one. Only regular files up to 20 MB are read;
-    whether the bytes are a publishable image is decided by the caller (``image_extension``).
-    ``..`` may leave the draft's folder (drafts often sit beside an images folder): since
-    only bytes that are a PNG/JPEG/GIF/WebP/BMP are ever published, a crafted path can
-    not copy a document or a key file into the assets.
+    saved with its images keeps them beside it. A ``file:`` URL is read only on this
+    machine (``file_url_path``). Either way the file, with every link followed, must lie
+    in the draft's folder or below it: a crafted path can't copy another file into the
+    published assets, whatever its bytes. Only regular files up to 20 MB are read;
+    whether the bytes are a publishable image is decided by the caller
+    (``image_extension``).
     """
 
     def __init__(self, base_dir: Path) -> None:
@@ -75,31 +87,27 @@ class LocalImages:
 
     def __call__(self, src: str) -> bytes | None:
         path = self.path_of(src)
+        return None if path is None else read_image_file(path)
+
+    def path_of(self, src: str) -> Path | None:
+        """The file ``src`` names, if it lies inside the draft's folder."""
+        path = file_url_path(src) if src.strip()[:5].lower() == "file:" else self._relative(src)
         if path is None:
             return None
         try:
-            info = path.stat()
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_IMAGE_BYTES:
-                return None
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_IMAGE_BYTES + 1)
+            real, base = Path(os.path.realpath(path)), Path(os.path.realpath(self.base_dir))
         except (OSError, ValueError):
             return None
-        return data if len(data) <= MAX_IMAGE_BYTES else None
+        return real if real.is_relative_to(base) and real != base else None
 
-    def path_of(self, src: str) -> Path | None:
-        src = src.strip()
+    def _relative(self, src: str) -> Path | None:
         try:
-            parts = urlsplit(src.replace("\\", "/"))
+            parts = urlsplit(src.strip().replace("\\", "/"))
         except ValueError:
             return None
-        if parts.scheme.lower() == "file":
-            if parts.netloc.lower() not in ("", "localhost"):
-                return None
-            return Path(url2pathname(parts.path)) if parts.path else None
         if parts.scheme or parts.netloc or not parts.path:
             return None
         relative = unquote(parts.path).lstrip("/")
         if not relative or "\x00" in relative:
             return None
-        return Path(os.path.normpath(self.base_dir / relative))
+        return self.base_dir / relative

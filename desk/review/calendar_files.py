@@ -7,7 +7,9 @@ format is described for admins in ``resources/holidays/README.md``.
 A year in a file replaces that year's schedule whole (so a file can also correct one),
 which makes a partial year dangerous: it would quietly turn holidays into working days.
 So each year must list at least as many days off as it has statutory holidays, and
-files are checked whole and rejected whole, every bad line listed.
+files are checked whole and rejected whole, every bad line listed. A list is a few
+dozen lines: files over ``MAX_FILE_BYTES`` and lines over ``MAX_LINE_CHARS`` characters
+are refused, and only regular files are read.
 """
 
 from __future__ import annotations
@@ -20,9 +22,18 @@ from datetime import date
 from pathlib import Path
 
 from desk.documents.encoding import UndecodableText, decode_text
+from desk.reading import (
+    MB,
+    UnreadableInput,
+    overlong_lines,
+    overlong_message,
+    quoted,
+    read_regular_file,
+)
 from desk.review.calendar_workdays import MAX_YEAR, MIN_YEAR, WorkCalendar, YearSchedule
 
 SUFFIXES = (".txt", ".csv")
+MAX_FILE_BYTES = MB
 
 _FIELD_SEPARATOR = re.compile(r"[,，\t]")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
@@ -75,8 +86,8 @@ def load_holiday_lists(
     errors: list[LineError] = []
     for file in files:
         try:
-            data = file.read_bytes()
-        except OSError as error:
+            data = read_list_file(file)
+        except UnreadableInput as error:
             errors.append(unreadable(file, error))
             continue
         found, problems = _parse_bytes(data, str(file))
@@ -115,9 +126,14 @@ def parse_holiday_bytes(data: bytes, source: str) -> tuple[YearSchedule, ...]:
     return schedules
 
 
-def unreadable(file: Path, error: OSError) -> LineError:
+def read_list_file(file: Path) -> bytes:
+    """A list file's bytes; UnreadableInput if it is no regular file or is too big."""
+    return read_regular_file(file, MAX_FILE_BYTES)
+
+
+def unreadable(file: Path, error: UnreadableInput) -> LineError:
     """The problem of a list file that can't be read at all."""
-    return LineError(str(file), 0, f"无法读取：{error.strerror or error}")
+    return LineError(str(file), 0, f"无法读取：{error}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +158,11 @@ def _parse_bytes(data: bytes, source: str) -> tuple[tuple[YearSchedule, ...], li
 def _parse(text: str, source: str) -> tuple[tuple[YearSchedule, ...], list[LineError]]:
     entries: dict[date, _Entry] = {}
     errors: list[LineError] = []
+    overlong = set(overlong_lines(text))
     for number, raw in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+        if number in overlong:
+            errors.append(LineError(source, number, overlong_message()))
+            continue
         content = raw.split("#", 1)[0].strip()
         if not content:
             continue
@@ -209,15 +229,15 @@ def _parse_line(content: str) -> tuple[date, bool]:
     written, kind = fields[0], fields[1]
     match = _DATE.fullmatch(written)
     if match is None:
-        raise _BadLine(f"“{written}”不是日期，应写成 2027-01-01")
+        raise _BadLine(f"“{quoted(written)}”不是日期，应写成 2027-01-01")
     try:
         day = date(*map(int, match.groups()))
     except ValueError:
-        raise _BadLine(f"“{written}”不是有效日期") from None
+        raise _BadLine(f"“{quoted(written)}”不是有效日期") from None
     if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise _BadLine(f"“{written}”超出可计算的范围（{MIN_YEAR}—{MAX_YEAR} 年）")
+        raise _BadLine(f"“{quoted(written)}”超出可计算的范围（{MIN_YEAR}—{MAX_YEAR} 年）")
     if kind not in _KINDS:
-        raise _BadLine(f"“{kind}”无效，应为“休”（放假）或“班”（调休上班）")
+        raise _BadLine(f"“{quoted(kind)}”无效，应为“休”（放假）或“班”（调休上班）")
     working = _KINDS[kind]
     if working and day.weekday() < 5:
         raise _BadLine(

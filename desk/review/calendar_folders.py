@@ -5,7 +5,9 @@ load-holidays`` checks a list and copies it into the data folder's ``holidays/``
 listed there replaces the built-in or shipped schedule of that year: it is a year the
 release did not know yet, or a correction. The calendar is cached per data folder and
 read again as soon as a list file in either folder changes, so a loaded list counts
-without a restart.
+without a restart. A broken list in ``holidays/`` (edited by hand, cut short by a full
+disk) is moved to ``holidays/rejected/`` by the next load, which says so: one bad file
+must not block every load after it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from desk.atomic import write_bytes_atomically
+from desk.reading import UnreadableInput
 from desk.resources import resource_path
 from desk.review.calendar_files import (
     SUFFIXES,
@@ -23,12 +26,14 @@ from desk.review.calendar_files import (
     LineError,
     load_holiday_lists,
     parse_holiday_bytes,
+    read_list_file,
     unreadable,
 )
 from desk.review.calendar_workdays import WorkCalendar
 
 SHIPPED_DIR = resource_path("holidays")
 LOADED_SUBDIR = "holidays"
+REJECTED_SUBDIR = "rejected"  # in LOADED_SUBDIR: broken lists, kept for a look
 
 Origin = Literal["builtin", "shipped", "loaded"]
 ORIGIN_LABELS: dict[Origin, str] = {
@@ -58,12 +63,22 @@ class KnownYear:
 
 
 @dataclass(frozen=True, slots=True)
+class SetAside:
+    """A broken list file ``load_holiday_file`` moved out of the way."""
+
+    path: Path  # where it was
+    moved_to: Path
+    problem: str  # its first problem, in Chinese
+
+
+@dataclass(frozen=True, slots=True)
 class LoadedList:
     """What ``load_holiday_file`` did."""
 
     path: Path  # the copy in the data folder
     years: tuple[int, ...]
     replaced: tuple[Path, ...]  # earlier loaded lists for those years only, now removed
+    set_aside: tuple[SetAside, ...] = ()  # broken loaded lists, moved to REJECTED_SUBDIR
 
 
 def loaded_dir(data_dir: Path) -> Path:
@@ -114,17 +129,21 @@ def load_holiday_file(file: Path, data_dir: Path) -> LoadedList:
     folder can't be written.
     """
     try:
-        data = file.read_bytes()
-    except OSError as error:
+        data = read_list_file(file)
+    except UnreadableInput as error:
         raise HolidayListError([unreadable(file, error)]) from error
     years = tuple(sorted(schedule.year for schedule in parse_holiday_bytes(data, str(file))))
     folder = loaded_dir(data_dir)
     target = folder / ("_".join(map(str, years)) + ".txt")
-    replaced, conflicts = [], []
+    replaced, conflicts, broken = [], [], []
     for other in _list_files(folder):
         if other == target:
             continue
-        other_years = set(load_holiday_lists(other, base=WorkCalendar()).known_years())
+        try:
+            other_years = set(load_holiday_lists(other, base=WorkCalendar()).known_years())
+        except HolidayListError as error:
+            broken.append((other, error))
+            continue
         shared = other_years & set(years)
         if other_years <= shared:
             replaced.append(other)
@@ -144,7 +163,27 @@ def load_holiday_file(file: Path, data_dir: Path) -> LoadedList:
     write_bytes_atomically(target, data)
     for other in replaced:
         other.unlink()
-    return LoadedList(target, years, tuple(replaced))
+    set_aside = tuple(_set_aside(other, error) for other, error in broken)
+    return LoadedList(target, years, tuple(replaced), set_aside)
+
+
+def _set_aside(path: Path, error: HolidayListError) -> SetAside:
+    """Move a broken list into REJECTED_SUBDIR, under a name not yet taken there."""
+    folder = path.parent / REJECTED_SUBDIR
+    folder.mkdir(exist_ok=True)
+    moved_to = folder / path.name
+    number = 1
+    while os.path.lexists(moved_to):
+        number += 1
+        moved_to = folder / f"{path.stem}.{number}{path.suffix}"
+    path.rename(moved_to)
+    first = error.errors[0]
+    problem = (
+        first.message
+        if len(error.errors) == 1
+        else f"{first.message} 等 {len(error.errors)} 处错误"
+    )
+    return SetAside(path, moved_to, f"第 {first.line} 行：{problem}" if first.line else problem)
 
 
 def _years_text(years: set[int]) -> str:

@@ -4,19 +4,29 @@ Everything the published page shows or announces is checked with the same lexico
 rules: the field's text; the text as the page shows it, without what a reader can't see
 (hidden text between two halves of a term is not published, so the term is); and the
 images' 替代文字 (alt), found where the image stands.
+
+Long texts are read in pieces of about ``CHUNK_CHARS`` characters, cut after a line
+break (no term, rule or bare link runs across lines), each read with some text after it
+for context; a line too long for one piece is cut anywhere, and the pieces then overlap
+by ``_OVERLAP`` characters, more than any term or number. So what a check holds at once
+is bounded by the piece, not the text; and ``Checker.check(limit=N)`` keeps at most N
+findings (the most severe first), counting the rest, so a 50 MB text checks in memory a
+few times its size.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
-from desk.documents.html_text import HtmlText, html_text
+from desk.documents.html_text import HtmlText, ShownText, html_text
 from desk.lexicon.lexicon import Lexicon
 from desk.lexicon.matcher import Hit
 from desk.links import Whitelist, load_default_whitelist
 from desk.review.findings import (
     ORIGIN_LABELS,
+    SEVERITIES,
     SEVERITY_RANK,
     AnnouncedText,
     Field,
@@ -28,20 +38,38 @@ from desk.rules import run_rules
 
 JOINED_ACROSS_HIDDEN = "隐藏内容两侧连读"
 _QUOTE_LIMIT = 40
+CHUNK_CHARS = 100_000  # a long draft in one piece, as the editor checks it
+_OVERLAP = 1_000  # context read around a piece: longer than any term, number or link
+
+# Findings and links of a piece, and the offset of the piece: a finding is at its
+# start + offset in the field (shifted only when kept, as most of a huge text's are not).
+Batch = tuple[list[Finding], list[LinkReport], int]
 
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
-    """Everything one check of one draft found, and which lexicon and whitelist found it."""
+    """Everything one check of one draft found, and which lexicon and whitelist found it.
+
+    With a limit (``Checker.check``) ``findings`` and ``links`` may hold only part of
+    what was found: ``omitted`` counts the findings left out by severity, and
+    ``links_omitted`` the links.
+    """
 
     findings: tuple[Finding, ...]
     links: tuple[LinkReport, ...]
     lexicon_hash: str
     whitelist_hash: str
+    omitted: Mapping[str, int] = field(default_factory=dict)
+    links_omitted: int = 0
 
     @property
     def blocking(self) -> bool:
-        return any(f.severity == "block" for f in self.findings)
+        return self.omitted.get("block", 0) > 0 or any(f.severity == "block" for f in self.findings)
+
+    def count(self, severity: str) -> int:
+        """Findings of ``severity``, the ones left out included."""
+        kept = sum(finding.severity == severity for finding in self.findings)
+        return kept + self.omitted.get(severity, 0)
 
 
 class Checker:
@@ -68,56 +96,65 @@ class Checker:
         are placed with it, and the text as the page shows it is read too. `announced`:
         alt texts standing in the field, each checked like the text.
         """
-        if html is not None and layout is None:
-            layout = html_text(html)
-        findings, links = self._check_text(text, field, html, layout, anchors)
-        if layout is not None and layout.hidden:
-            self._check_shown(text, field, layout, findings, links)
-        for item in announced:
-            found, found_links = self._check_text(item.text, field)
-            findings += [_announced(finding, item, text) for finding in found]
-            links += [replace(link, start=item.start, end=item.end) for link in found_links]
+        findings: list[Finding] = []
+        links: list[LinkReport] = []
+        for found, found_links, offset in self._field_batches(
+            text, field, html, layout, anchors, announced
+        ):
+            findings += [_shifted(finding, offset) for finding in found] if offset else found
+            links += [_shifted(link, offset) for link in found_links] if offset else found_links
         findings.sort(key=sort_key)
         return findings, links
 
-    def _check_text(
+    def _field_batches(
         self,
         text: str,
         field: Field,
-        html: str | None = None,
-        layout: HtmlText | None = None,
-        anchors: Sequence[Anchor] = (),
-    ) -> tuple[list[Finding], list[LinkReport]]:
-        hits = _outermost(self._matcher.scan(text, field))
-        findings = [term_finding(hit, field) for hit in hits]
-        findings += run_rules(text, field)
-        links, link_findings = check_links(text, field, self.whitelist, html, layout, anchors)
-        return findings + link_findings, links
-
-    def _check_shown(
-        self,
-        text: str,
-        field: Field,
-        layout: HtmlText,
-        findings: list[Finding],
-        links: list[LinkReport],
-    ) -> None:
-        """Add what only the text as shown holds: spans that join across hidden text."""
-        shown = layout.shown()
-        found, found_links = self._check_text(shown.text, field)
-        for finding in found:
-            start, end = shown.span(finding.start, finding.end)
-            if end - start > finding.end - finding.start:
-                explanation = (*finding.explanation, JOINED_ACROSS_HIDDEN)
-                findings.append(
-                    replace(
-                        finding, start=start, end=end, text=text[start:end], explanation=explanation
-                    )
+        html: str | None,
+        layout: HtmlText | None,
+        anchors: Sequence[Anchor],
+        announced: Sequence[AnnouncedText],
+    ) -> Iterator[Batch]:
+        """What ``check_field`` finds, piece by piece."""
+        if html is not None and layout is None:
+            layout = html_text(html)
+        marked = html is not None or bool(anchors)
+        # Links in markup are placed by the whole markup: judged in one go.
+        yield from self._scan(text, field, links=not marked)
+        if marked:
+            links, link_findings = check_links(text, field, self.whitelist, html, layout, anchors)
+            yield link_findings, links, 0
+        if layout is not None and layout.hidden:
+            shown = layout.shown()
+            for batch in self._scan(shown.text, field, links=True):
+                yield _joined_across_hidden(text, shown, *batch)
+        for item in announced:
+            for found, found_links, _offset in self._scan(item.text, field, links=True):
+                yield (
+                    [_announced(finding, item, text) for finding in found],
+                    [replace(link, start=item.start, end=item.end) for link in found_links],
+                    0,
                 )
-        for link in found_links:
-            start, end = shown.span(link.start, link.end)
-            if end - start > link.end - link.start:
-                links.append(replace(link, start=start, end=end))
+
+    def _scan(self, text: str, field: Field, *, links: bool) -> Iterator[Batch]:
+        """Terms, rules and (with ``links``) bare links of ``text``, piece by piece."""
+        for start, end, keep_from, keep_to in _pieces(text):
+            piece = text[start:end]
+            hits = _outermost(self._matcher.scan(piece, field))
+            findings = [term_finding(hit, field) for hit in hits]
+            findings += run_rules(piece, field)
+            reports: list[LinkReport] = []
+            if links:
+                reports, link_findings = check_links(piece, field, self.whitelist)
+                findings += link_findings
+            if (start, end) == (0, len(text)):
+                yield findings, reports, 0
+                continue
+            yield (
+                [f for f in findings if keep_from <= f.start + start < keep_to],
+                [r for r in reports if keep_from <= r.start + start < keep_to],
+                start,
+            )
 
     def check(
         self,
@@ -125,21 +162,146 @@ class Checker:
         title: str | None = None,
         html: str | None = None,
         layout: HtmlText | None = None,
+        *,
+        limit: int | None = None,
     ) -> CheckResult:
-        """Check a draft: ``body`` its text, or the visible text of ``html``."""
+        """Check a draft: ``body`` its text, or the visible text of ``html``.
+
+        With ``limit``, at most that many findings are kept (block before warn before
+        info, each in reading order) and as many links; the rest are counted.
+        """
         if html is not None and layout is None:
             layout = html_text(html)
         alts = announced_alts(layout) if layout is not None else []
-        findings, links = self.check_field(body, "body", html, layout, announced=alts)
+        kept = _Kept(limit)
         if title is not None:
-            title_findings, title_links = self.check_field(title, "title")
-            findings, links = title_findings + findings, title_links + links
+            for batch in self._field_batches(title, "title", None, None, (), ()):
+                kept.add(*batch)
+        for batch in self._field_batches(body, "body", html, layout, (), alts):
+            kept.add(*batch)
+        findings, omitted = kept.findings()
+        links, links_omitted = kept.links()
         return CheckResult(
-            findings=tuple(findings),
-            links=tuple(links),
+            findings=findings,
+            links=links,
             lexicon_hash=self.lexicon_hash,
             whitelist_hash=self.whitelist.content_hash,
+            omitted=omitted,
+            links_omitted=links_omitted,
         )
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """``(start, end, keep_from, keep_to)``: read ``text[start:end]``, keep what starts in
+    ``[keep_from, keep_to)``. The kept spans tile the text; each piece is read with
+    ``_OVERLAP`` characters after it, and, when cut inside a line, before it too."""
+    keep_from, length = 0, len(text)
+    while True:
+        start = keep_from if keep_from == 0 or text[keep_from - 1] == "\n" else keep_from - _OVERLAP
+        if length - keep_from <= CHUNK_CHARS:
+            yield start, length, keep_from, length + 1  # + 1: an empty span at the very end
+            return
+        line_end = text.rfind("\n", keep_from + CHUNK_CHARS // 2, keep_from + CHUNK_CHARS)
+        keep_to = line_end + 1 if line_end >= 0 else keep_from + CHUNK_CHARS
+        yield start, min(keep_to + _OVERLAP, length), keep_from, keep_to
+        keep_from = keep_to
+
+
+def _shifted(item: Finding | LinkReport, offset: int) -> Finding | LinkReport:
+    return replace(item, start=item.start + offset, end=item.end + offset)
+
+
+def _joined_across_hidden(
+    text: str, shown: ShownText, findings: list[Finding], links: list[LinkReport], offset: int
+) -> Batch:
+    """What only the text as shown holds: spans that join across hidden text, placed in
+    the full text."""
+    joined, joined_links = [], []
+    for finding in findings:
+        start, end = shown.span(finding.start + offset, finding.end + offset)
+        if end - start > finding.end - finding.start:
+            explanation = (*finding.explanation, JOINED_ACROSS_HIDDEN)
+            joined.append(
+                replace(
+                    finding, start=start, end=end, text=text[start:end], explanation=explanation
+                )
+            )
+    for link in links:
+        start, end = shown.span(link.start + offset, link.end + offset)
+        if end - start > link.end - link.start:
+            joined_links.append(replace(link, start=start, end=end))
+    return joined, joined_links, 0
+
+
+class _Kept:
+    """Findings and links as they come, at most ``limit`` of each kept (None: all).
+
+    A finding that sorts after the ``limit`` best of its severity seen so far is only
+    counted: it can never be among those kept.
+    """
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.found: dict[str, list[Finding]] = {severity: [] for severity in SEVERITIES}
+        self.bounds: dict[str, tuple[int, int, int, str]] = {}
+        self.counts: Counter[str] = Counter()
+        self.reports: list[LinkReport] = []
+        self.reports_bound: tuple[int, int] | None = None
+        self.report_count = 0
+
+    def add(self, findings: list[Finding], links: list[LinkReport], offset: int) -> None:
+        limit = self.limit
+        for finding in findings:
+            severity = finding.severity
+            self.counts[severity] += 1
+            if limit is not None:
+                bound = self.bounds.get(severity)
+                if bound is not None and _shifted_key(finding, offset) >= bound:
+                    continue
+            bucket = self.found[severity]
+            bucket.append(_shifted(finding, offset) if offset else finding)
+            if limit is not None and len(bucket) > 2 * limit:
+                bucket.sort(key=sort_key)
+                del bucket[limit:]
+                self.bounds[severity] = sort_key(bucket[-1])
+        self.report_count += len(links)
+        for link in links:
+            if self.reports_bound is not None and _link_order(link, offset) >= self.reports_bound:
+                continue
+            self.reports.append(_shifted(link, offset) if offset else link)
+            if limit is not None and len(self.reports) > 2 * limit:
+                self.reports.sort(key=_link_order)
+                del self.reports[limit:]
+                self.reports_bound = _link_order(self.reports[-1])
+
+    def findings(self) -> tuple[tuple[Finding, ...], dict[str, int]]:
+        """The findings kept, in reading order; how many of each severity were not."""
+        kept: list[Finding] = []
+        for severity in SEVERITIES:  # most severe first
+            bucket = sorted(self.found[severity], key=sort_key)
+            room = len(bucket) if self.limit is None else max(self.limit - len(kept), 0)
+            kept += bucket[:room]
+        kept.sort(key=sort_key)
+        shown = Counter(finding.severity for finding in kept)
+        omitted = {s: self.counts[s] - shown[s] for s in SEVERITIES if self.counts[s] > shown[s]}
+        return tuple(kept), omitted
+
+    def links(self) -> tuple[tuple[LinkReport, ...], int]:
+        """The links kept (in reading order when some were left out); how many were not."""
+        kept = self.reports
+        if self.limit is not None and len(kept) > self.limit:
+            kept = sorted(kept, key=_link_order)[: self.limit]
+        return tuple(kept), self.report_count - len(kept)
+
+
+def _shifted_key(finding: Finding, offset: int) -> tuple[int, int, int, str]:
+    """``sort_key`` of the finding moved by ``offset``."""
+    field, start, severity, rule = sort_key(finding)
+    return field, start + offset, severity, rule
+
+
+def _link_order(link: LinkReport, offset: int = 0) -> tuple[int, int]:
+    return (0 if link.field == "title" else 1, link.start + offset)
 
 
 def announced_alts(layout: HtmlText) -> list[AnnouncedText]:

@@ -10,11 +10,18 @@ Transactions are begun explicitly (the sqlite3 module's own implicit transaction
 off): writes with ``BEGIN IMMEDIATE``, so two programs writing at once queue up on the
 busy timeout instead of failing on a stale snapshot; reads with a plain ``BEGIN``, which
 in WAL mode never waits for a writer.
+
+Every open runs SQLite's ``PRAGMA quick_check`` first: a store with a damaged page is
+refused, with the way to restore it, before anything is written into it (a write would
+spread the damage). ``open_store(read_only=True)`` opens an archived copy where nothing
+may be written (a read-only mount): nothing is created or migrated, and every write
+fails.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -118,23 +125,39 @@ class Store:
 
 
 def open_store(
-    path: Path | str, *, busy_timeout: float = BUSY_TIMEOUT, clock: Clock = utc_now
+    path: Path | str,
+    *,
+    busy_timeout: float = BUSY_TIMEOUT,
+    clock: Clock = utc_now,
+    read_only: bool = False,
 ) -> Store:
-    """Open (creating if need be) the store at ``path`` and migrate it to the current schema.
+    """Open (creating if need be) the store at ``path`` and migrate it to the current schema;
+    with ``read_only``, open an existing store at the current schema for reading only.
 
     Raises StoreLocked when another program holds the database past ``busy_timeout``
     seconds, StoreUnavailable when it can't be opened or created (no permission, read-only
-    location, disk full, not a database, written by a newer Desk).
+    location, disk full, not a database, damaged, written by a newer Desk; read-only: no
+    database there, or one that needs upgrading).
     """
     path = Path(path).absolute()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise errors.from_os_error(error, path) from error
-    store = Store(_engine(path, busy_timeout), path, busy_timeout, clock)
+    if read_only:
+        if not path.is_file():
+            raise errors.missing(path)
+        engine = _read_only_engine(path, busy_timeout)
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise errors.from_os_error(error, path) from error
+        engine = _engine(path, busy_timeout)
+    store = Store(engine, path, busy_timeout, clock)
     try:
         with store.translate_errors():
-            _migrate(store)
+            _check_integrity(store)
+            if read_only:
+                _check_revision(store)
+            else:
+                _migrate(store)
     except BaseException:
         store.close()
         raise
@@ -151,15 +174,62 @@ def _engine(path: Path, busy_timeout: float) -> Engine:
     return engine
 
 
+def _read_only_engine(path: Path, busy_timeout: float) -> Engine:
+    """Connections that can't write. Reading a WAL database takes its shared-memory index
+    (``-shm``), which a read-only folder may not let SQLite create; then, if no journal
+    is left to merge, the file is opened as immutable (it can't change: nobody can write
+    there), else the store can't be read in place."""
+
+    def connect() -> sqlite3.Connection:
+        uri = f"{path.as_uri()}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, timeout=busy_timeout, check_same_thread=False)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as error:
+            connection.close()
+            if (getattr(error, "sqlite_errorcode", 0) & 0xFF) != errors.SQLITE_READONLY:
+                raise
+            if _journal_left(path):
+                raise errors.unread_journal(path) from error
+            connection = sqlite3.connect(
+                f"{uri}&immutable=1", uri=True, timeout=busy_timeout, check_same_thread=False
+            )
+        return connection
+
+    engine = create_engine("sqlite://", creator=connect)
+    event.listen(engine, "connect", _on_connect_read_only)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def _journal_left(path: Path) -> bool:
+    try:
+        return os.path.getsize(f"{path}-wal") > 0
+    except OSError:
+        return False
+
+
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    _run_pragmas(
+        dbapi_connection,
+        # busy_timeout is set by sqlite3.connect(timeout=…) before any of these run.
+        "journal_mode=WAL",
+        "synchronous=NORMAL",  # durable across a crash of Desk
+        "foreign_keys=ON",
+    )
+
+
+def _on_connect_read_only(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    _run_pragmas(dbapi_connection, "query_only=ON")  # belt and braces: mode=ro refuses too
+
+
+def _run_pragmas(dbapi_connection: sqlite3.Connection, *pragmas: str) -> None:
     dbapi_connection.isolation_level = None  # no implicit transactions: _on_begin begins them
     dbapi_connection.create_function("desk_fold", 1, fold, deterministic=True)
     cursor = dbapi_connection.cursor()
     try:
-        # busy_timeout is set by sqlite3.connect(timeout=…) before any of these run.
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")  # durable across a crash of Desk
-        cursor.execute("PRAGMA foreign_keys=ON")
+        for pragma in pragmas:
+            cursor.execute(f"PRAGMA {pragma}")
     finally:
         cursor.close()
 
@@ -167,6 +237,36 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 def _on_begin(connection: Connection) -> None:
     mode = connection.get_execution_options().get("desk_begin", "DEFERRED")
     connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _check_integrity(store: Store) -> None:
+    """StoreUnavailable (damaged) unless SQLite's quick_check finds the file sound."""
+    try:
+        with store.engine.connect() as connection:
+            problems = connection.exec_driver_sql("PRAGMA quick_check").scalars().all()
+    except exc.DatabaseError as error:  # a page so broken the check itself stops
+        code = getattr(error.orig, "sqlite_errorcode", 0) & 0xFF
+        if code != errors.SQLITE_CORRUPT:
+            raise
+        raise errors.damaged(store.path, f"完整性检查无法完成：{error.orig}") from error
+    if problems != ["ok"]:
+        lines = [line for problem in problems for line in str(problem).splitlines()]
+        found = "；".join(line for line in lines if not line.startswith("***")) or "检查没有结果"
+        found = found if len(found) <= 200 else found[:199] + "…"
+        raise errors.damaged(store.path, f"完整性检查发现：{found}")
+
+
+def _check_revision(store: Store) -> None:
+    """For a read-only store: its schema must be the current one, as nothing can migrate it."""
+    with store.engine.connect() as connection:
+        current = _revision(connection, store.path)
+    if current == SCHEMA_REVISION:
+        return
+    from desk.store import migrations
+
+    if current is not None and not migrations.is_known(current):
+        raise errors.newer_schema(store.path, current)
+    raise errors.needs_upgrade(store.path, current)
 
 
 def _migrate(store: Store) -> None:
@@ -192,4 +292,9 @@ def _revision(connection: Connection, path: Path) -> str | None:
         if tables:  # some other program's database
             raise errors.not_a_database(path)
         return None
-    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
+    versions = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(versions) != 1:
+        raise errors.damaged(
+            path, f"数据库结构版本表 alembic_version 应有 1 行，实有 {len(versions)} 行"
+        )
+    return versions[0]

@@ -15,9 +15,9 @@ from pathlib import Path
 _SQLITE_PERM = 3
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
-_SQLITE_READONLY = 8
+SQLITE_READONLY = 8
 _SQLITE_IOERR = 10
-_SQLITE_CORRUPT = 11
+SQLITE_CORRUPT = 11
 _SQLITE_FULL = 13
 _SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
@@ -74,6 +74,54 @@ def not_a_database(path: Path) -> StoreUnavailable:
     )
 
 
+_HOW_TO_RESTORE = (
+    "请关闭所有 Desk 审校台，把数据目录中的 desk.db（连同 desk.db-wal、desk.db-shm，如有）"
+    "移到别处保存，再把最近的备份复制为 desk.db；没有备份时，请技术人员用 SQLite 的"
+    " .recover 命令从移走的文件中抢救数据。"
+)
+
+
+def damaged(path: Path, problem: str) -> StoreUnavailable:
+    """The database's own integrity check failed: nothing more is written into it."""
+    return StoreUnavailable(
+        f"数据库 {path} 已损坏（{problem}）。为免损坏扩大，Desk 审校台不会再写入或读取它。"
+        + _HOW_TO_RESTORE,
+        path,
+        "damaged",
+    )
+
+
+def missing(path: Path) -> StoreUnavailable:
+    """No database where a read-only folder should hold one."""
+    return StoreUnavailable(
+        f"数据目录 {path.parent} 中没有数据库 {path.name}，而该目录只读，无法新建。"
+        "请用 --data-dir 指向含有 desk.db 的数据目录。",
+        path,
+        "missing",
+    )
+
+
+def needs_upgrade(path: Path, revision: str | None) -> StoreUnavailable:
+    """An older schema where the folder is read-only, so it can't be migrated."""
+    return StoreUnavailable(
+        f"数据库 {path} 由旧版 Desk 审校台写入（数据库结构版本 {revision or '无'}），"
+        "须先升级才能读取，而它所在的位置只读。请把整个数据目录复制到可写的位置，"
+        "再用 --data-dir 指向该副本。",
+        path,
+        "needs-upgrade",
+    )
+
+
+def unread_journal(path: Path) -> StoreUnavailable:
+    """A write-ahead log that can't be read where nothing may be written."""
+    return StoreUnavailable(
+        f"数据库 {path} 还有未合并的预写日志（{path.name}-wal），在只读的位置上无法读取。"
+        "请把整个数据目录复制到可写的位置，再用 --data-dir 指向该副本。",
+        path,
+        "read-only",
+    )
+
+
 def disk_full(path: Path) -> StoreUnavailable:
     return StoreUnavailable(
         f"磁盘空间不足，无法写入数据库 {path}。请清理磁盘空间后重试。", path, "disk-full"
@@ -106,11 +154,11 @@ def from_sqlite(error: sqlite3.Error, path: Path, timeout: float) -> StoreError 
     code &= 0xFF
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return locked(path, timeout)
-    if code in (_SQLITE_NOTADB, _SQLITE_CORRUPT):
+    if code in (_SQLITE_NOTADB, SQLITE_CORRUPT):
         return not_a_database(path)
     if code == _SQLITE_FULL:
         return disk_full(path)
-    if code in (_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CANTOPEN):
+    if code in (_SQLITE_PERM, SQLITE_READONLY, _SQLITE_CANTOPEN):
         return read_only(path)
     if code == _SQLITE_IOERR:
         return io_error(path, str(error))

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>沿用前一级理由（{count} 处）</source>
-        <translation>Use the previous level&apos;s reasons ({count})</translation>
+        <translation>Use the previous level's reasons ({count})</translation>
     </message>
     <message>
         <source>在编辑器中选中</source>
@@ -321,7 +321,7 @@
     </message>
     <message>
         <source>也列出您现在不能处理、但可以查看的在办稿件（如自己起草或已审过的）</source>
-        <translation>Also list the drafts in the flow you may see but can&apos;t act on now (such as your own, or those you already reviewed)</translation>
+        <translation>Also list the drafts in the flow you may see but can't act on now (such as your own, or those you already reviewed)</translation>
     </message>
     <message>
         <source>标题</source>
@@ -442,7 +442,7 @@
     </message>
     <message>
         <source>欢迎使用 Desk 审校台。这是首次启动，请先创建管理员账号：管理员负责添加单位和各人员的账号，管理员角色本身不参与审核。</source>
-        <translation>Welcome to Desk. This is the first start: create the administrator account first. The administrator adds units and everyone&apos;s accounts; the administrator role itself takes no part in reviewing.</translation>
+        <translation>Welcome to Desk. This is the first start: create the administrator account first. The administrator adds units and everyone's accounts; the administrator role itself takes no part in reviewing.</translation>
     </message>
     <message>
         <source>管理员本人所属的部门或科室，不是整个机关的名称。只负责维护系统的信息技术人员不必填写。填写后将新建这个单位并把您编入其中；其他单位和人员登录后在“账号与单位管理”中添加。</source>
@@ -489,14 +489,14 @@
     </message>
     <message>
         <source>{count} 份稿件无法继续流转</source>
-        <translation>{count} draft(s) can&apos;t move on</translation>
+        <translation>{count} draft(s) can't move on</translation>
     </message>
 </context>
 <context>
     <name>FlowWarnings</name>
     <message>
         <source>{count} 份稿件无法继续流转，见“停滞稿件”页</source>
-        <translation>{count} draft(s) can&apos;t move on; see the “Stalled Drafts” tab</translation>
+        <translation>{count} draft(s) can't move on; see the “Stalled Drafts” tab</translation>
     </message>
 </context>
 <context>
@@ -845,7 +845,7 @@ This is recorded in the audit log.</translation>
     </message>
     <message>
         <source>稿件的全部修订和未保存的内容都将删除，无法恢复；删除操作会记入日志。</source>
-        <translation>All its revisions and unsaved text will be deleted and can&apos;t be restored; the deletion is recorded in the log.</translation>
+        <translation>All its revisions and unsaved text will be deleted and can't be restored; the deletion is recorded in the log.</translation>
     </message>
     <message>
         <source>删除</source>
@@ -1006,19 +1006,19 @@ This is recorded in the audit log.</translation>
     <name>ReadOnlyNotice</name>
     <message>
         <source>您的账号不能起草稿件。请从左侧“待我处理”打开要审核的稿件，或在“全部”中查看稿件。</source>
-        <translation>Your account can&apos;t write drafts. Open a draft to review from “Waiting for me” on the left, or look at drafts under “All”.</translation>
+        <translation>Your account can't write drafts. Open a draft to review from “Waiting for me” on the left, or look at drafts under “All”.</translation>
     </message>
     <message>
         <source>您的账号不能起草或审核稿件，可在左侧“全部”中查看稿件。</source>
-        <translation>Your account can&apos;t write or review drafts; you can look at drafts under “All” on the left.</translation>
+        <translation>Your account can't write or review drafts; you can look at drafts under “All” on the left.</translation>
     </message>
     <message>
         <source>稿件已提交，正在{status}，内容只读。</source>
         <translation>Submitted and now {status}: the text is read-only. </translation>
     </message>
     <message>
-        <source>审核人处理前可以&lt;a href=&quot;{link}&quot;&gt;撤回&lt;/a&gt;，修改后重新提交。</source>
-        <translation>Until a reviewer acts you can &lt;a href=&quot;{link}&quot;&gt;withdraw&lt;/a&gt; it, change it and submit it again.</translation>
+        <source>审核人处理前可以&lt;a href="{link}"&gt;撤回&lt;/a&gt;，修改后重新提交。</source>
+        <translation>Until a reviewer acts you can &lt;a href="{link}"&gt;withdraw&lt;/a&gt; it, change it and submit it again.</translation>
     </message>
     <message>
         <source>如需修改，请联系审核人退回。</source>
@@ -1026,7 +1026,7 @@ This is recorded in the audit log.</translation>
     </message>
     <message>
         <source>稿件正在{level}，只有该环节的审核人可以修改，内容只读。</source>
-        <translation>The draft is at {level}: only that level&apos;s reviewers may change it. The text is read-only.</translation>
+        <translation>The draft is at {level}: only that level's reviewers may change it. The text is read-only.</translation>
     </message>
     <message>
         <source>稿件已签发，内容已固定，只读。</source>
@@ -1050,7 +1050,7 @@ This is recorded in the audit log.</translation>
     </message>
     <message>
         <source>这是他人的草稿，只有起草人可以修改，内容只读。</source>
-        <translation>This is someone else&apos;s draft: only its drafter may change it. The text is read-only.</translation>
+        <translation>This is someone else's draft: only its drafter may change it. The text is read-only.</translation>
     </message>
 </context>
 <context>
@@ -1226,7 +1226,7 @@ This is recorded in the audit log.</translation>
     <name>ReviewPanel</name>
     <message>
         <source>重大事项（需主要领导审定）</source>
-        <translation>Major matter (needs the principal&apos;s approval)</translation>
+        <translation>Major matter (needs the principal's approval)</translation>
     </message>
     <message>
         <source>信息形成日期</source>
@@ -1416,7 +1416,7 @@ Sign out / switch account: {keys}</translation>
     </message>
     <message>
         <source>无法写入预览临时文件夹（{0}）</source>
-        <translation>Cannot write the preview&apos;s temporary folder ({0})</translation>
+        <translation>Cannot write the preview's temporary folder ({0})</translation>
     </message>
     <message>
         <source>生成预览时出错（{0}）</source>
@@ -1605,7 +1605,7 @@ Sign out / switch account: {keys}</translation>
     </message>
     <message>
         <source>主要领导审定</source>
-        <translation>Principal&apos;s approval</translation>
+        <translation>Principal's approval</translation>
     </message>
 </context>
 <context>
@@ -1688,7 +1688,7 @@ Sign out / switch account: {keys}</translation>
     </message>
     <message>
         <source>请管理员为主要领导的账号加上“{role}”角色</source>
-        <translation>ask the administrator to give the principal leader&apos;s account the role “{role}”</translation>
+        <translation>ask the administrator to give the principal leader's account the role “{role}”</translation>
     </message>
     <message>
         <source>请管理员为「{unit}」的人员加上“{role}”角色</source>
@@ -1740,11 +1740,11 @@ Sign out / switch account: {keys}</translation>
     </message>
     <message>
         <source>您有“{role}”角色，但还不是任何单位的分管领导，待签发的稿件不会送到您这里。{ask}，在“账号与单位管理”的“单位”页把您设为分管领导。</source>
-        <translation>You have the “{role}” role but are not yet the leader in charge of any unit, so no draft comes to you for signing. {ask} to set you as a unit&apos;s leader in charge on the Units page of Accounts and Units.</translation>
+        <translation>You have the “{role}” role but are not yet the leader in charge of any unit, so no draft comes to you for signing. {ask} to set you as a unit's leader in charge on the Units page of Accounts and Units.</translation>
     </message>
     <message>
         <source>您有“{role}”角色，但账号没有所属单位，待{level}的稿件不会送到您这里。{ask}，为您的账号设置所属单位。</source>
-        <translation>You have the “{role}” role but your account has no unit, so no draft comes to you for {level}. {ask} to set your account&apos;s unit.</translation>
+        <translation>You have the “{role}” role but your account has no unit, so no draft comes to you for {level}. {ask} to set your account's unit.</translation>
     </message>
 </context>
 <context>

@@ -308,3 +308,64 @@ def test_desk_check_does_not_load_the_store_or_qt(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert "loaded: []" in done.stderr
+
+
+def test_findings_are_capped_per_file_with_a_count_of_the_rest(tmp_path, capsys, lexicon):
+    draft = tmp_path / "a.txt"
+    draft.write_text("百家乐\n" * 30 + "身份证110101199003074514\n", encoding="utf-8")
+    code, report, _ = run_json(capsys, "--lexicon", lexicon, "--max-findings", "5", draft)
+    (file,) = report["files"]
+    assert code == 1 and file["blocking"]
+    assert len(file["findings"]) == 5 and file["omitted"] == {"block": 26}
+    assert main(["check", "--lexicon", str(lexicon), "--max-findings", "5", str(draft)]) == 1
+    text = capsys.readouterr().out
+    assert "有屏蔽项，不能提交（屏蔽 31，提醒 0，提示 0）" in text
+    assert "另有 26 处未列出（屏蔽 26）；用 --max-findings 调整上限" in text
+
+
+def test_a_block_beyond_the_cap_still_exits_1(tmp_path, capsys, lexicon):
+    draft = tmp_path / "a.txt"
+    draft.write_text("（\n" * 20 + "百家乐\n", encoding="utf-8")  # warnings first, then a block
+    code, report, _ = run_json(capsys, "--lexicon", lexicon, "--max-findings", "3", draft)
+    (file,) = report["files"]
+    assert code == 1 and file["blocking"]
+    assert [f["severity"] for f in file["findings"]] == ["warn", "warn", "block"]
+
+
+def test_max_findings_must_be_a_count(capsys):
+    with pytest.raises(SystemExit):
+        main(["check", "--max-findings", "-1", "x.txt"])
+    assert "不小于 0 的整数" in capsys.readouterr().err
+
+
+MEASURE_CHILD = """
+import contextlib, io, resource, sys
+from desk.cli import main
+def peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KB on Linux
+with contextlib.redirect_stdout(io.StringIO()):
+    main(["check", "--format", "json", sys.argv[1]])  # everything loaded once
+before = peak()
+with contextlib.redirect_stdout(open("/dev/null", "w")):
+    code = main(["check", "--format", "json", sys.argv[2]])
+print(code, peak() - before)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss in KB")
+def test_a_text_packed_with_findings_is_checked_in_bounded_memory(tmp_path):
+    small = tmp_path / "small.txt"
+    small.write_text("正文\n", encoding="utf-8")
+    packed = tmp_path / "packed.txt"
+    unit = "百家乐 13812345678 身份证110101199003074514 绝密 见 http://evil.example/x （\n"
+    packed.write_text(unit * (2_000_000 // len(unit.encode())), encoding="utf-8")
+    child = subprocess.run(
+        [sys.executable, "-c", MEASURE_CHILD, str(small), str(packed)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    code, grown = map(int, child.stdout.split())
+    assert code == 1, child.stderr
+    assert grown < 10 * packed.stat().st_size, f"{grown / 1e6:.0f} MB for a 2 MB text"

@@ -1,6 +1,7 @@
 """Whitelist file format: entries, normalisation, bad lines with their numbers, hashing."""
 
 import hashlib
+import os
 
 import pytest
 
@@ -142,7 +143,7 @@ def test_load_whitelist_rejects_undecodable_bytes(tmp_path):
 
 
 def test_load_whitelist_missing_file_raises_oserror(tmp_path):
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(OSError, match="文件不存在"):
         load_whitelist(tmp_path / "missing.txt")
 
 
@@ -226,3 +227,60 @@ def test_path_prefix_escapes_match_either_spelling():
 )
 def test_entry_matches(entry, host, path, matches):
     assert entry.matches(host, path) is matches
+
+
+@pytest.mark.parametrize("suffix", ["com.cn", "co.uk", "github.io", "*.com.cn", "net.cn/docs/"])
+def test_a_public_suffix_alone_is_accepted_with_a_warning(suffix):
+    loaded = parse_whitelist(f"gov.cn\nexample.org\n{suffix}\n", source="desk.txt")
+    (warning,) = loaded.warnings
+    host = suffix.removeprefix("*.").partition("/")[0]
+    assert warning.startswith(f"desk.txt:3: {host} 是公共后缀") and f"example.{host}" in warning
+    assert len(loaded.entries) == 3
+
+
+@pytest.mark.parametrize(
+    "line", ["gov.cn", "www.gov.cn", "example.com.cn", "=com.cn", "x.github.io"]
+)
+def test_vetted_and_registered_names_give_no_warning(line):
+    assert parse_whitelist(line).warnings == ()
+
+
+def test_the_shipped_whitelist_gives_no_warning():
+    from desk.links import load_default_whitelist
+
+    assert load_default_whitelist().warnings == ()
+
+
+def test_desk_check_prints_the_warning(tmp_path, capsys):
+    from desk.cli import main
+
+    whitelist = tmp_path / "whitelist.txt"
+    whitelist.write_text("gov.cn\ngithub.io\n", encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("正文", encoding="utf-8")
+    assert main(["check", "--whitelist", str(whitelist), str(draft)]) == 0
+    assert f"desk check: 提示: {whitelist}:2: github.io 是公共后缀" in capsys.readouterr().err
+
+
+def test_a_bad_line_is_quoted_short_and_a_huge_one_not_at_all():
+    text = "gov.cn\nhttp://" + "x" * 1500 + ".com\n" + "y" * 1_000_000 + "\n"
+    with pytest.raises(WhitelistError) as caught:
+        parse_whitelist(text, source="desk.txt")
+    assert [line for line, _ in caught.value.errors] == [2, 3]
+    assert "…（共 1511 个字符）" in caught.value.errors[0][1]
+    assert caught.value.errors[1][1] == "该行超过 2000 个字符，不像是正常内容，请检查文件"
+    assert len(str(caught.value)) < 400
+
+
+def test_a_whitelist_file_must_be_a_small_regular_file(tmp_path):
+    from desk.links.whitelist import MAX_FILE_BYTES
+
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as file:
+        file.truncate(MAX_FILE_BYTES + 1)
+    with pytest.raises(OSError, match="文件过大"):
+        load_whitelist(big)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.txt")
+        with pytest.raises(OSError, match="不是普通文件"):
+            load_whitelist(tmp_path / "pipe.txt")

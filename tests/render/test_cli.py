@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+import stat
 import subprocess
 import sys
 
@@ -169,6 +170,67 @@ def test_unwritable_output_exits_2(tmp_path, capsys, draft, case):
     assert code == 2 and stdout == ""
     assert stderr.startswith("desk render: ") and "Traceback" not in stderr
     assert draft.read_text(encoding="utf-8") == DRAFT
+
+
+def _special_output(tmp_path, kind):
+    """Something at the output path that is not a regular file, and how to tell it is
+    still as it was."""
+    out = tmp_path / "site" / "o.html"
+    out.parent.mkdir()
+    if kind == "symlink":
+        target = tmp_path / "elsewhere.html"
+        target.write_text("别处的页面", encoding="utf-8")
+        out.symlink_to(target)
+        return out, lambda: out.is_symlink() and target.read_text(encoding="utf-8") == "别处的页面"
+    if kind == "fifo":
+        os.mkfifo(out)
+        return out, lambda: stat.S_ISFIFO(out.lstat().st_mode)
+    os.mknod(out, stat.S_IFCHR | 0o666, os.makedev(1, 7))  # what /dev/full is
+    return out, lambda: stat.S_ISCHR(out.lstat().st_mode)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "symlink",
+        pytest.param("fifo", marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX")),
+        pytest.param(
+            "device",
+            marks=pytest.mark.skipif(
+                not hasattr(os, "geteuid") or os.geteuid() != 0, reason="mknod needs root"
+            ),
+        ),
+    ],
+)
+def test_an_output_that_is_no_regular_file_is_refused_and_left_alone(tmp_path, capsys, draft, kind):
+    out, unchanged = _special_output(tmp_path, kind)
+    code, stdout, stderr = render(capsys, draft, "-o", out)
+    assert code == 2 and stdout == "" and "不是普通文件" in stderr
+    assert unchanged()
+    assert not (out.parent / "assets").exists()
+
+
+def test_a_symlinked_assets_folder_is_refused(tmp_path, capsys, draft):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "assets").symlink_to(elsewhere)
+    code, _, stderr = render(capsys, draft, "-o", site / "o.html")
+    assert code == 2 and "assets" in stderr and list(elsewhere.iterdir()) == []
+
+
+def test_writing_never_replaces_a_link_or_a_device(tmp_path):
+    from desk.atomic import NotARegularFile, write_bytes_atomically
+
+    target = tmp_path / "target.txt"
+    target.write_text("原文", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    with pytest.raises(NotARegularFile):
+        write_bytes_atomically(link, b"new")
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "原文"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.txt", "target.txt"]
 
 
 def test_a_write_failure_is_reported_and_leaves_no_partial_file(

@@ -2,6 +2,7 @@
 
 import base64
 import hashlib
+import os
 import zipfile
 
 import pytest
@@ -10,6 +11,7 @@ from desk.documents.loader import load_document
 from desk.render import render_document, render_html
 from desk.render.images import LocalImages, decode_data_uri, image_extension
 from tests.render.inert import assert_inert, png_bytes
+from tests.render.sample_images import BMP, GIF, JPEG, SAMPLES, WEBP_LOSSLESS, WEBP_LOSSY
 
 PNG = png_bytes()
 PNG_NAME = hashlib.sha256(PNG).hexdigest() + ".png"
@@ -378,10 +380,13 @@ def test_images_without_alt_text_are_reported(img, reported, whitelist):
     ("data", "extension"),
     [
         (PNG, ".png"),
-        (b"\xff\xd8\xff\xe0\x00\x10JFIF", ".jpg"),
-        (b"GIF89a\x01\x00", ".gif"),
-        (b"RIFF\x10\x00\x00\x00WEBPVP8 ", ".webp"),
-        (b"BM\x1e\x00\x00\x00", ".bmp"),
+        (png_bytes(7, 5), ".png"),
+        (JPEG, ".jpg"),
+        (GIF, ".gif"),
+        (WEBP_LOSSY, ".webp"),
+        (WEBP_LOSSLESS, ".webp"),
+        (BMP, ".bmp"),
+        (JPEG + b"camera trailer", ".jpg"),
         (b"<svg></svg>", None),
         (b"\x01\x00\x00\x00 EMF", None),
         (b"RIFF\x10\x00\x00\x00WAVE", None),
@@ -390,6 +395,90 @@ def test_images_without_alt_text_are_reported(img, reported, whitelist):
 )
 def test_image_formats_are_recognised_by_their_bytes(data, extension):
     assert image_extension(data) == extension
+
+
+def _with_byte(data: bytes, offset: int, value: int) -> bytes:
+    return data[:offset] + bytes([value]) + data[offset + 1 :]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"BM this is a note, not a bitmap",
+        b"BM" + BMP[2:-4],  # its pixels cut short
+        b"GIF89a\x01\x00\x01\x00",
+        GIF[:-1],  # no trailer
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+        JPEG[:-2],  # no end-of-image marker
+        JPEG[: len(JPEG) // 2],
+        b"RIFF\x10\x00\x00\x00WEBPVP8 ",
+        WEBP_LOSSY[:-10],
+        _with_byte(WEBP_LOSSLESS, 20, 0x00),  # VP8L signature broken
+        b"\x89PNG\r\n\x1a\n" + b"text" * 10,
+        PNG[:-12],  # no IEND
+        _with_byte(PNG, 20, 0x07),  # IHDR altered: its CRC no longer matches
+        png_bytes(7, 5)[:-25] + png_bytes(7, 5)[-12:],  # pixel data cut short
+    ],
+    ids=[
+        "bm-text", "bmp-short", "gif-header", "gif-no-trailer", "jpeg-header", "jpeg-no-eoi",
+        "jpeg-half", "webp-header", "webp-short", "webp-bad-vp8l", "png-text", "png-no-iend",
+        "png-bad-crc", "png-short-pixels",
+    ],
+)  # fmt: skip
+def test_bytes_that_only_start_like_an_image_are_not_one(data):
+    assert image_extension(data) is None
+
+
+def test_a_text_file_starting_with_bm_is_not_copied_as_a_bitmap(tmp_path, whitelist):
+    (tmp_path / "note.bmp").write_text("BM 会议纪要：内部资料，请勿外传", encoding="utf-8")
+    draft = tmp_path / "draft.html"
+    draft.write_text('<p><img src="note.bmp" alt="图"></p>', encoding="utf-8")
+    result = render_document(
+        load_document(draft), whitelist=whitelist, output_path=tmp_path / "o.html"
+    )
+    assert result.assets == {} and result.stats.images_removed == 1
+
+
+@pytest.mark.parametrize("extension", sorted(SAMPLES))
+def test_every_format_is_copied_from_the_draft_folder(tmp_path, whitelist, extension):
+    (tmp_path / f"pic{extension}").write_bytes(SAMPLES[extension])
+    draft = tmp_path / "draft.html"
+    draft.write_text(f'<p><img src="pic{extension}" alt="图"></p>', encoding="utf-8")
+    result = render_document(
+        load_document(draft), whitelist=whitelist, output_path=tmp_path / "o.html"
+    )
+    assert list(result.assets.values()) == [SAMPLES[extension]]
+
+
+def test_only_images_inside_the_draft_folder_are_copied(tmp_path, whitelist):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "photo.png").write_bytes(PNG)
+    folder = tmp_path / "drafts"
+    (folder / "images").mkdir(parents=True)
+    (folder / "images" / "inside.png").write_bytes(png_bytes(2, 2))
+    (folder / "link.png").symlink_to(outside / "photo.png")
+    (folder / "images" / "up").symlink_to(outside)
+    draft = folder / "a.html"
+    draft.write_text(
+        '<img src="../elsewhere/photo.png" alt="一">'
+        f'<img src="{(outside / "photo.png").as_uri()}" alt="二">'
+        '<img src="link.png" alt="三"><img src="images/up/photo.png" alt="四">'
+        f'<img src="{(folder / "images" / "inside.png").as_uri()}" alt="五">',
+        encoding="utf-8",
+    )
+    result = render_document(
+        load_document(draft), whitelist=whitelist, output_path=folder / "o.html"
+    )
+    assert list(result.assets.values()) == [png_bytes(2, 2)]
+    assert result.stats.images_removed == 4
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_a_fifo_named_as_an_image_is_skipped_without_waiting(tmp_path):
+    os.mkfifo(tmp_path / "pipe.png")
+    reader = LocalImages(tmp_path)
+    assert reader("pipe.png") is None
 
 
 @pytest.mark.parametrize(

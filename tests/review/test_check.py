@@ -213,3 +213,46 @@ def test_hidden_text_that_splits_nothing_adds_nothing(checker):
     plain, _ = check_html(checker, "<p>百家乐官网，网传</p>")
     hidden, _ = check_html(checker, "<p>百家乐官网<span hidden>，</span>网传</p>")
     assert [(f.rule, f.term) for f in hidden.findings] == [(f.rule, f.term) for f in plain.findings]
+
+
+# --- long texts: read in pieces, findings bounded ------------------------------------------
+
+PACKED = (
+    "百家乐 13812345678 身份证110101199003074514 绝密 见 http://evil.example/x （未闭合\n“引号\n"
+)
+
+
+def test_a_text_read_in_pieces_finds_exactly_what_it_finds_whole(monkeypatch, checker, seed_texts):
+    import desk.review.check as check
+
+    corpus = "".join(seed_texts.values())
+    # whole lines, then one line far longer than a piece, cut anywhere
+    text = corpus + PACKED * 200 + corpus.replace("\n", "") + "百家乐官网"
+    whole = checker.check_field(text, "body")
+    for piece in (400, 1500, 9000):
+        monkeypatch.setattr(check, "CHUNK_CHARS", piece)
+        monkeypatch.setattr(check, "_OVERLAP", 150)
+        assert checker.check_field(text, "body") == whole, piece
+
+
+def test_a_limit_keeps_the_most_severe_first_and_counts_the_rest(checker):
+    text = "网传消息\n" + "百家乐\n" * 50 + "身份证110101199003074514\n"
+    result = checker.check(text, limit=10)
+    assert len(result.findings) == 10  # in reading order: nine warnings, then the ID number
+    assert [f.severity for f in result.findings] == ["warn"] * 9 + ["block"]
+    assert result.omitted == {"warn": 41} and result.blocking
+    assert result.count("warn") == 50 and result.count("block") == 1
+    unlimited = checker.check(text)
+    assert len(unlimited.findings) == 51 and unlimited.omitted == {}
+
+
+def test_a_block_left_out_still_blocks(checker):
+    result = checker.check("身份证110101199003074514\n" * 5, limit=2)
+    assert len(result.findings) == 2 and result.omitted == {"block": 3} and result.blocking
+
+
+def test_links_are_bounded_too(checker):
+    text = "".join(f"见 http://site{n}.example/ 。\n" for n in range(30))
+    result = checker.check(text, limit=5)
+    assert [link.url for link in result.links] == [f"http://site{n}.example/" for n in range(5)]
+    assert result.links_omitted == 25

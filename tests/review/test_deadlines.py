@@ -1,5 +1,6 @@
 """Disclosure deadlines: working days on China's official schedule, holiday lists, due status."""
 
+import os
 import re
 from datetime import date, datetime, timedelta
 
@@ -8,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desk.reading import MB
 from desk.review import calendar_folders
 from desk.review.calendar_files import (
     HolidayListError,
@@ -26,6 +28,7 @@ from desk.review.deadlines import (
     disclosure_deadline,
     due_status,
 )
+from tests.bounded import within
 
 OFFICIAL = WorkCalendar.official()
 LAST_KNOWN = OFFICIAL.known_years()[-1]
@@ -605,3 +608,56 @@ def test_an_estimated_deadline_on_a_holiday_says_so():
         counted_holiday(national_day, "国庆节")
         in disclosure_deadline(date(FUTURE, 9, 10), OFFICIAL).warnings
     )
+
+
+# --- lists that would block, hang or flood -----------------------------------------------
+
+
+def test_a_broken_loaded_list_no_longer_blocks_the_next_load(data):
+    from argparse import Namespace
+
+    from desk.commands.admin_holidays import load_holidays
+
+    folder = data / "holidays"
+    folder.mkdir(parents=True)
+    (folder / "手工放入.txt").write_text(BAD_LIST, encoding="utf-8")
+    (folder / "rejected").mkdir()
+    (folder / "rejected" / "手工放入.txt").write_text("先前移走的", encoding="utf-8")
+    source = list_file(data, "通知.txt", made_up_list(FUTURE))
+    output = load_holidays(data, Namespace(file=str(source)))
+    moved = folder / "rejected" / "手工放入.2.txt"
+    assert moved.read_text(encoding="utf-8") == BAD_LIST
+    assert not (folder / "手工放入.txt").exists()
+    assert (
+        f"先前载入的 {folder / '手工放入.txt'} 有误（第 3 行：“2030-02-30”不是有效日期 等 11 处错误），"
+        f"已移到 {moved}，不再计入"
+    ) in output
+    assert FUTURE in desk_calendar(data).known_years()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX files")
+def test_a_fifo_among_the_lists_is_refused_without_waiting(data):
+    folder = data / "holidays"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "2030.txt")
+    outcome = within(5, lambda: desk_calendar(data), folder / "2030.txt")
+    assert isinstance(outcome.error, HolidayListError)
+    assert "无法读取：不是普通文件" in str(outcome.error)
+    loaded = load_holiday_file(list_file(data, "a.txt", made_up_list(FUTURE)), data)
+    assert [aside.path.name for aside in loaded.set_aside] == ["2030.txt"]
+    assert FUTURE in desk_calendar(data).known_years()
+
+
+def test_a_huge_line_is_refused_unquoted_and_a_huge_file_unread(data):
+    with pytest.raises(HolidayListError) as caught:
+        parse_holiday_list(f"2030-01-01,休,{'元旦' * 600_000}\n2030-02-3x,休\n", "a.txt")
+    assert [(e.line, e.message) for e in caught.value.errors[:2]] == [
+        (1, "该行超过 2000 个字符，不像是正常内容，请检查文件"),
+        (2, "“2030-02-3x”不是日期，应写成 2027-01-01"),
+    ]
+    assert len(str(caught.value)) < 500
+    big = list_file(data, "big.txt", "")
+    with open(big, "wb") as file:
+        file.truncate(MB + 1)
+    with pytest.raises(HolidayListError, match=r"无法读取：文件过大（1\.1 MB，上限 1 MB）"):
+        load_holiday_file(big, data)

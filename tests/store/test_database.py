@@ -306,3 +306,149 @@ def test_a_read_only_folder_gives_store_unavailable(existing):
     finally:
         folder.chmod(0o755)
         shutil.rmtree(folder)
+
+
+# --- damaged stores are refused, not written into ----------------------------------------
+
+
+def set_versions(db_path, *versions):
+    raw = sqlite3.connect(db_path)
+    raw.execute("DELETE FROM alembic_version")
+    raw.executemany("INSERT INTO alembic_version VALUES (?)", [(v,) for v in versions])
+    raw.commit()
+    raw.close()
+
+
+@pytest.mark.parametrize("versions", [(), ("0003", "0002")], ids=["no-row", "two-rows"])
+def test_a_schema_version_table_without_exactly_one_row_is_reported(db_path, versions):
+    open_store(db_path).close()
+    set_versions(db_path, *versions)
+    with pytest.raises(StoreUnavailable) as raised:
+        open_store(db_path)
+    assert raised.value.reason == "damaged"
+    message = str(raised.value)
+    assert f"alembic_version 应有 1 行，实有 {len(versions)} 行" in message
+    assert "备份" in message and ".recover" in message
+
+
+def corrupt_a_page(db_path, how: str) -> bytes:
+    """Damage the revisions table's root page (an impossible page type: the check stops)
+    or the file's last page (a free block inside the page header: the check lists it);
+    the file's bytes after."""
+    raw = sqlite3.connect(db_path)
+    page_size, pages = (
+        raw.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_size", "page_count")
+    )
+    (root,) = raw.execute("SELECT rootpage FROM sqlite_master WHERE name = 'revisions'").fetchone()
+    raw.close()
+    data = bytearray(db_path.read_bytes())
+    if how == "page-type":
+        data[(root - 1) * page_size] = 0x6B
+    else:
+        start = (pages - 1) * page_size
+        data[start + 1 : start + 3] = b"\x00\x09"
+    db_path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+@pytest.mark.parametrize("how", ["page-type", "free-space"])
+def test_a_store_with_a_damaged_page_is_refused_before_anything_is_written(db_path, how):
+    with open_store(db_path) as store:
+        for n in range(20):
+            create_draft(store, body=f"第{n}份" * 500)
+    damaged = corrupt_a_page(db_path, how)
+    with pytest.raises(StoreUnavailable) as raised:
+        open_store(db_path)
+    assert raised.value.reason == "damaged"
+    message = str(raised.value)
+    assert "已损坏（完整性检查" in message and "desk.db-wal" in message and "备份" in message
+    assert db_path.read_bytes() == damaged
+    with pytest.raises(StoreUnavailable, match="已损坏"):
+        open_store(db_path, read_only=True)
+
+
+# --- an archived copy on a read-only mount ------------------------------------------------
+
+ARCHIVE_CHILD = textwrap.dedent(
+    """
+    import sys
+    from desk.review.commands import CreateDraft, apply, new_id
+    from desk.review.drafts import list_drafts
+    from desk.store import StoreUnavailable, open_store
+    with open_store(sys.argv[1], read_only=True) as store:
+        print(len(list_drafts(store)))
+        try:
+            apply(store, CreateDraft(new_id(), "张三", new_id(), "标题", "<p>正文</p>", "正文"))
+        except StoreUnavailable as error:
+            print(error.reason)
+    """
+)
+
+
+def without_root_privileges(*command) -> subprocess.CompletedProcess:
+    """Run a child that file permissions apply to, even when we are root."""
+    prefix = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root and setpriv (util-linux) is missing")
+        prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-all"]
+    return subprocess.run(
+        [*prefix, *command], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+@pytest.fixture
+def archive():
+    """A data folder with a store of three drafts, made read-only like an archived copy."""
+    folder = Path(tempfile.mkdtemp(prefix="desk-archive-"))
+    with open_store(folder / "desk.db") as store:
+        for _ in range(3):
+            create_draft(store)
+    assert sorted(p.name for p in folder.iterdir()) == ["desk.db"]  # the WAL was merged
+    (folder / "desk.db").chmod(0o444)
+    folder.chmod(0o555)
+    yield folder
+    folder.chmod(0o755)
+    shutil.rmtree(folder)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_an_archived_store_is_read_and_refuses_writes(archive):
+    child = without_root_privileges(sys.executable, "-c", ARCHIVE_CHILD, str(archive / "desk.db"))
+    assert child.stdout.split() == ["3", "read-only"], child.stderr
+    assert sorted(p.name for p in archive.iterdir()) == ["desk.db"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_the_audit_log_of_an_archived_store_can_be_verified(archive):
+    child = without_root_privileges(
+        sys.executable, "-m", "desk", "--data-dir", str(archive), "audit", "verify"
+    )
+    assert child.returncode == 0, child.stderr
+    assert "审计日志完整" in child.stdout
+
+
+def test_a_store_opened_read_only_must_exist_and_be_current(tmp_path, db_path):
+    with pytest.raises(StoreUnavailable) as raised:
+        open_store(db_path, read_only=True)
+    assert raised.value.reason == "missing" and not db_path.parent.exists()
+    open_store(db_path).close()
+    set_versions(db_path, "0002")
+    with pytest.raises(StoreUnavailable) as raised:
+        open_store(db_path, read_only=True)
+    assert raised.value.reason == "needs-upgrade" and "复制到可写的位置" in str(raised.value)
+    set_versions(db_path, "9999")
+    with pytest.raises(StoreUnavailable) as raised:
+        open_store(db_path, read_only=True)
+    assert raised.value.reason == "newer-schema"
+
+
+def test_the_commands_report_a_damaged_store_without_a_traceback(db_path, capsys):
+    from desk.cli import main
+
+    open_store(db_path).close()
+    set_versions(db_path)
+    assert main(["--data-dir", str(db_path.parent), "audit", "verify"]) == 2
+    err = capsys.readouterr().err
+    assert "alembic_version 应有 1 行，实有 0 行" in err and "Traceback" not in err

@@ -53,3 +53,18 @@ def test_a_folder_that_cannot_be_created_gives_a_chinese_message(home):
     with pytest.raises(DataDirError) as raised:
         data_dir(str(home / "file" / "data"))
     assert "无法创建数据目录" in str(raised.value) and ENV_VAR in str(raised.value)
+
+
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_an_empty_data_dir_option_is_an_error_not_the_default(home, empty):
+    with pytest.raises(DataDirError, match="--data-dir 的值为空"):
+        data_dir(empty)
+    assert not Path(platformdirs.user_data_dir("desk", appauthor=False)).exists()
+
+
+def test_the_commands_say_so(home, capsys):
+    from desk.cli import main
+
+    assert main(["--data-dir", "", "audit", "verify"]) == 2
+    assert "--data-dir 的值为空" in capsys.readouterr().err
+    assert not Path(platformdirs.user_data_dir("desk", appauthor=False)).exists()

@@ -416,3 +416,24 @@ def test_a_broken_holiday_list_is_reported_and_the_shipped_calendar_used(
     qtbot.addWidget(window)
     assert window.calendar is None
     assert "节假日安排有误" in window.banner.text() and "2027.txt:1" in window.banner.text()
+
+
+def test_a_zip_bomb_docx_is_refused_and_the_open_draft_kept(qtbot, window, store, tmp_path):
+    import zipfile
+
+    from tests.conftest import _DOCX_PARTS
+
+    write(window, "写了一半", "正文")
+    bomb = tmp_path / "炸弹.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, xml in _DOCX_PARTS.items():
+            archive.writestr(part, xml)
+        archive.writestr("word/document.xml", b"<w:p/>" * (12 * 1024 * 1024 // 6))
+    drafts_before = list_drafts(store)
+    with mock.patch("desk.ui.main_window.window.QMessageBox.warning") as warning:
+        assert not window.import_file(bomb)
+    message = warning.call_args.args[2]
+    assert "炸弹.docx" in message and "word/document.xml" in message and "超过上限" in message
+    assert window.editor.title.text() == "写了一半"
+    assert window.editor.body.toPlainText() == "正文"
+    assert list_drafts(store) == drafts_before

@@ -17,7 +17,13 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from desk.render.images import MAX_IMAGE_BYTES, LocalImages, decode_data_uri, image_extension
+from desk.render.images import (
+    MAX_IMAGE_BYTES,
+    decode_data_uri,
+    file_url_path,
+    image_extension,
+    read_image_file,
+)
 from desk.ui.qt import (
     QBuffer,
     QByteArray,
@@ -41,8 +47,6 @@ _MIME_TYPES = {
     ".webp": "image/webp",
     ".bmp": "image/bmp",
 }
-# Only ever given file: URLs, which do not depend on the base folder.
-_read_file = LocalImages(Path())
 
 
 def _is_remote(src: str) -> bool:
@@ -70,7 +74,8 @@ def _embedded_src(src: str) -> str | None:
         data = decode_data_uri(src)
     else:
         url = _file_url(src)
-        data = _read_file(url) if url else None
+        path = file_url_path(url) if url else None
+        data = read_image_file(path) if path else None
     return _data_uri(data) if data is not None else None
 
 
