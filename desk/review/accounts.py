@@ -1,7 +1,8 @@
 """Domain commands on units, accounts and delegations, registered with ``apply``.
 
 Commands carry role ids (``parse_role`` turns what people type into them) and password
-hashes, never a password: they are journaled forever. The administrative ones
+hashes, never a password; and the journal, kept forever, keeps not even the hash: only
+its seal (``Command.secret_fields``). The administrative ones
 (units, accounts) are refused unless the actor is an active admin's login, the local
 command line (``cli:<OS user>``: whoever can run it can open the database anyway) or
 anyone while no admin exists yet (the first start). Passwords and delegations may also
@@ -77,6 +78,7 @@ class CreateAccount(Command):
     """A new, active account. ``password_hash`` from ``passwords.hash_password``."""
 
     name: ClassVar[str] = "CreateAccount"
+    secret_fields: ClassVar[tuple[str, ...]] = ("password_hash",)
 
     account_id: uuid.UUID
     login: str
@@ -115,6 +117,7 @@ class SetPassword(Command):
     """A new password (its hash); also lifts a lockout."""
 
     name: ClassVar[str] = "SetPassword"
+    secret_fields: ClassVar[tuple[str, ...]] = ("password_hash",)
 
     account_id: uuid.UUID
     password_hash: str

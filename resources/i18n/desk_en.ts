@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>沿用前一级理由（{count} 处）</source>
-        <translation>Use the previous level's reasons ({count})</translation>
+        <translation>Use the previous level&apos;s reasons ({count})</translation>
     </message>
     <message>
         <source>在编辑器中选中</source>
@@ -321,7 +321,7 @@
     </message>
     <message>
         <source>也列出您现在不能处理、但可以查看的在办稿件（如自己起草或已审过的）</source>
-        <translation>Also list the drafts in the flow you may see but can't act on now (such as your own, or those you already reviewed)</translation>
+        <translation>Also list the drafts in the flow you may see but can&apos;t act on now (such as your own, or those you already reviewed)</translation>
     </message>
     <message>
         <source>标题</source>
@@ -438,7 +438,7 @@
     </message>
     <message>
         <source>欢迎使用 Desk 审校台。这是首次启动，请先创建管理员账号：管理员负责添加单位和各人员的账号，管理员角色本身不参与审核。</source>
-        <translation>Welcome to Desk. This is the first start: create the administrator account first. The administrator adds units and everyone's accounts; the administrator role itself takes no part in reviewing.</translation>
+        <translation>Welcome to Desk. This is the first start: create the administrator account first. The administrator adds units and everyone&apos;s accounts; the administrator role itself takes no part in reviewing.</translation>
     </message>
     <message>
         <source>管理员本人所属的部门或科室，不是整个机关的名称。只负责维护系统的信息技术人员不必填写。填写后将新建这个单位并把您编入其中；其他单位和人员登录后在“账号与单位管理”中添加。</source>
@@ -477,7 +477,7 @@
     <name>FlowWarnings</name>
     <message>
         <source>{count} 份稿件无法继续流转，见“停滞稿件”页</source>
-        <translation>{count} draft(s) can't move on; see the “Stalled Drafts” tab</translation>
+        <translation>{count} draft(s) can&apos;t move on; see the “Stalled Drafts” tab</translation>
     </message>
 </context>
 <context>
@@ -573,8 +573,8 @@
         <translation>with</translation>
     </message>
     <message>
-        <source>审计日志校验未通过（第 {seq} 条：{problem}），审核表未印日志链头</source>
-        <translation>The audit log failed verification (entry {seq}: {problem}); the form was printed without the log head</translation>
+        <source>审核表未生成：{reason}</source>
+        <translation>Approval form not made: {reason}</translation>
     </message>
     <message>
         <source>第 {number} 版（{stage}）</source>
@@ -806,7 +806,7 @@
     </message>
     <message>
         <source>稿件的全部修订和未保存的内容都将删除，无法恢复；删除操作会记入日志。</source>
-        <translation>All its revisions and unsaved text will be deleted and can't be restored; the deletion is recorded in the log.</translation>
+        <translation>All its revisions and unsaved text will be deleted and can&apos;t be restored; the deletion is recorded in the log.</translation>
     </message>
     <message>
         <source>删除</source>
@@ -965,8 +965,8 @@
         <translation>Submitted and now {status}: the text is read-only. </translation>
     </message>
     <message>
-        <source>审核人处理前可以&lt;a href="{link}"&gt;撤回&lt;/a&gt;，修改后重新提交。</source>
-        <translation>Until a reviewer acts you can &lt;a href="{link}"&gt;withdraw&lt;/a&gt; it, change it and submit it again.</translation>
+        <source>审核人处理前可以&lt;a href=&quot;{link}&quot;&gt;撤回&lt;/a&gt;，修改后重新提交。</source>
+        <translation>Until a reviewer acts you can &lt;a href=&quot;{link}&quot;&gt;withdraw&lt;/a&gt; it, change it and submit it again.</translation>
     </message>
     <message>
         <source>如需修改，请联系审核人退回。</source>
@@ -974,7 +974,7 @@
     </message>
     <message>
         <source>稿件正在{level}，只有该环节的审核人可以修改，内容只读。</source>
-        <translation>The draft is at {level}: only that level's reviewers may change it. The text is read-only.</translation>
+        <translation>The draft is at {level}: only that level&apos;s reviewers may change it. The text is read-only.</translation>
     </message>
     <message>
         <source>稿件已签发，内容已固定，只读。</source>
@@ -994,7 +994,7 @@
     </message>
     <message>
         <source>这是他人的草稿，只有起草人可以修改，内容只读。</source>
-        <translation>This is someone else's draft: only its drafter may change it. The text is read-only.</translation>
+        <translation>This is someone else&apos;s draft: only its drafter may change it. The text is read-only.</translation>
     </message>
 </context>
 <context>
@@ -1111,12 +1111,16 @@
         <translation>Only .xlsx or .csv files can be exported</translation>
     </message>
     <message>
+        <source>登记未导出：{reason}</source>
+        <translation>Register not exported: {reason}</translation>
+    </message>
+    <message>
         <source>无法导出到 {path}：{reason}</source>
         <translation>Cannot export to {path}: {reason}</translation>
     </message>
     <message>
-        <source>已导出 {count} 条到 {path}</source>
-        <translation>Exported {count} rows to {path}</translation>
+        <source>已导出 {count} 条到 {path}（已按审计日志核验，链头 {head}）</source>
+        <translation>Exported {count} entries to {path} (verified against the audit log, head {head})</translation>
     </message>
     <message>
         <source>共 {total} 条</source>
@@ -1170,7 +1174,7 @@
     <name>ReviewPanel</name>
     <message>
         <source>重大事项（需主要领导审定）</source>
-        <translation>Major matter (needs the principal's approval)</translation>
+        <translation>Major matter (needs the principal&apos;s approval)</translation>
     </message>
     <message>
         <source>信息形成日期</source>
@@ -1360,7 +1364,7 @@ Sign out / switch account: {keys}</translation>
     </message>
     <message>
         <source>无法写入预览临时文件夹（{0}）</source>
-        <translation>Cannot write the preview's temporary folder ({0})</translation>
+        <translation>Cannot write the preview&apos;s temporary folder ({0})</translation>
     </message>
     <message>
         <source>生成预览时出错（{0}）</source>
@@ -1545,7 +1549,7 @@ Sign out / switch account: {keys}</translation>
     </message>
     <message>
         <source>主要领导审定</source>
-        <translation>Principal's approval</translation>
+        <translation>Principal&apos;s approval</translation>
     </message>
 </context>
 <context>
@@ -1617,7 +1621,7 @@ Sign out / switch account: {keys}</translation>
     </message>
     <message>
         <source>请管理员为主要领导的账号加上“{role}”角色</source>
-        <translation>ask the administrator to give the principal leader's account the role “{role}”</translation>
+        <translation>ask the administrator to give the principal leader&apos;s account the role “{role}”</translation>
     </message>
     <message>
         <source>请管理员为「{unit}」的人员加上“{role}”角色</source>
