@@ -79,18 +79,13 @@ class Verification:
     did), and the differences between the tables and the replay (one per table)."""
 
     chain: audit.Verdict
-    replayed: Replayed | None = None
+    replayed: Replayed
     differences: tuple[Difference, ...] = ()
     rows: int = 0  # rows of the state tables compared
 
     @property
     def ok(self) -> bool:
-        return (
-            self.chain.ok
-            and self.replayed is not None
-            and self.replayed.stopped_at is None
-            and not self.differences
-        )
+        return self.chain.ok and self.replayed.stopped_at is None and not self.differences
 
     @property
     def head(self) -> str:
@@ -103,9 +98,8 @@ class Verification:
                 f"审计日志已被改动：第 {self.chain.broken_seq} 条（命令 {self.chain.broken_id}）"
                 f"{self.chain.problem}"
             ]
-        stopped = self.replayed.stopped_at if self.replayed else None
+        stopped = self.replayed.stopped_at
         if stopped is not None:
-            assert self.replayed is not None
             return [
                 f"按审计日志重放第 {stopped.seq} 条命令（{stopped.name}，{stopped.id}）时出错："
                 f"{self.replayed.problem}"

@@ -239,7 +239,7 @@ class ReviewAction(Base):
     __tablename__ = "review_actions"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)  # the command's id
-    draft_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("drafts.id"))
+    draft_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("drafts.id"), index=True)
     revision_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("revisions.id"))
     level: Mapped[str] = mapped_column(String(16))  # "draft" for a submit, else the level
     action: Mapped[str] = mapped_column(String(16))  # submit, approve, reject
@@ -260,7 +260,7 @@ class Publication(Base):
     __tablename__ = "publications"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)  # the command's id
-    draft_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("drafts.id"))
+    draft_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("drafts.id"), index=True)
     revision_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("revisions.id"))
     content_hash: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(16))  # publish, retract
