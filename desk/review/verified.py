@@ -197,7 +197,10 @@ def _catch_up(
     replica: Store, store: Store, draft_id: uuid.UUID | None, *, fresh: bool
 ) -> Verification:
     """Replay what the replica lacks (all of the log if ``fresh``), then compare in one
-    snapshot of the tables; if more was journaled meanwhile, catch up again."""
+    snapshot of the tables; if more was journaled meanwhile, catch up again. A replay
+    from scratch also computes every revision's content hash again from the tables'
+    text (a catch-up relies on the replica's, computed from the log's text)."""
+    rehash = fresh
     after = (0, audit.GENESIS) if fresh else _replica_head(replica)
     for _attempt in range(_ATTEMPTS):
         with store.read() as session:
@@ -212,7 +215,7 @@ def _catch_up(
         head = (replayed.last.seq, replayed.last.entry_hash) if replayed.last else after
         if not chain.verdict().ok or replayed.stopped_at is not None:
             return Verification(_counted(chain, head), replayed)
-        compared = _compare(replica.path, store.path, head, draft_id)
+        compared = _compare(replica.path, store.path, head, draft_id, rehash=rehash)
         if compared is not None:
             differences, rows = compared
             return Verification(_counted(chain, head), replayed, differences, rows)
@@ -258,11 +261,17 @@ def _hash_at(session: Session, seq: int) -> str | None:
 
 
 def _compare(
-    replica_path: Path, live_path: Path, head: tuple[int, str], draft_id: uuid.UUID | None
+    replica_path: Path,
+    live_path: Path,
+    head: tuple[int, str],
+    draft_id: uuid.UUID | None,
+    *,
+    rehash: bool,
 ) -> tuple[tuple[Difference, ...], int] | None:
     """The differences between the tables and the replica (of one draft's rows and the
     people tables, if ``draft_id``), and how many rows were compared; None if the log's
-    head is no longer ``head`` (compare again after catching up).
+    head is no longer ``head`` (compare again after catching up). ``rehash``: also
+    compute each revision's content hash from its text (``_unhashed``).
 
     One connection to the replica with the database attached, in one transaction, so
     the tables are read in one snapshot whose head is checked first."""
@@ -283,7 +292,8 @@ def _compare(
             for table in STATE_TABLES
             if (found := _first_difference(connection, table, scope)) is not None
         ]
-        differences += _unhashed(connection, scope)
+        if rehash:
+            differences += _unhashed(connection, scope)
         rows = sum(
             connection.execute(
                 f"SELECT count(*) FROM live.{table} AS t WHERE {scope.where(table)}",
