@@ -1,4 +1,4 @@
-"""`desk audit verify`: is the audit log (the hash-chained command journal) intact?"""
+"""`desk audit verify`: is the audit log intact, and is every table what it says?"""
 
 from __future__ import annotations
 
@@ -8,39 +8,43 @@ import sys
 from desk.commands.inputs import InputError
 from desk.commands.store_access import desk_store
 from desk.store import StoreError
-from desk.store.audit import read_entries, verify
 
 EXIT_OK, EXIT_BROKEN, EXIT_ERROR = 0, 1, 2
 _PROG = "desk audit"
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("audit", help="审计日志：校验哈希链是否完整")
+    parser = commands.add_parser("audit", help="审计日志：校验哈希链，并按日志核对全部数据")
     actions = parser.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     check = actions.add_parser(
         "verify",
-        help="校验审计日志",
+        help="校验审计日志，并按日志核对数据",
         description=(
-            "逐条校验审计日志的哈希链。退出码：0 完整；1 有记录被修改、删除或调换顺序"
-            "（指出第一条）；2 无法打开数据库。"
+            "逐条校验审计日志的哈希链，再把日志中的命令逐条重放到一个临时库，与数据库中的"
+            "稿件、版本、审核记录、发布记录、账号、部门、委托和忽略的提示逐行逐列比对，并"
+            "按正文重算每一版的内容哈希。退出码：0 完整一致；1 日志被改动，或数据与日志"
+            "不符（指出第一处）；2 无法打开数据库。"
         ),
     )
     check.set_defaults(run=run_verify)
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from desk.review.verified import STATE_TABLES, verify_state  # only when verifying
+
     try:
         with desk_store(args, writes=False) as store:
-            verdict = verify(read_entries(store))
+            verification = verify_state(store)
     except (InputError, StoreError) as error:
         print(f"{_PROG}: {error}", file=sys.stderr)
         return EXIT_ERROR
-    if verdict.ok:
-        print(f"审计日志完整：共 {verdict.entries} 条，末条哈希 {verdict.head}")
-        return EXIT_OK
+    if not verification.ok:
+        for problem in verification.problems():
+            print(problem, file=sys.stderr)
+        return EXIT_BROKEN
+    print(f"审计日志完整：共 {verification.chain.entries} 条，末条哈希 {verification.head}")
     print(
-        f"审计日志已被改动：第 {verdict.broken_seq} 条（命令 {verdict.broken_id}）"
-        f"{verdict.problem}",
-        file=sys.stderr,
+        f"数据与日志一致：按日志重放后逐行比对 {len(STATE_TABLES)} 个表共 "
+        f"{verification.rows} 行，每一版的内容哈希均已按正文重算"
     )
-    return EXIT_BROKEN
+    return EXIT_OK

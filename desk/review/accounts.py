@@ -1,7 +1,8 @@
 """Domain commands on units, accounts and delegations, registered with ``apply``.
 
 Commands carry role ids (``parse_role`` turns what people type into them) and password
-hashes, never a password: they are journaled forever. The administrative ones (units,
+hashes, never a password; and the journal, kept forever, keeps not even the hash: only
+its seal (``Command.secret_fields``). The administrative ones (units,
 accounts, others' passwords and delegations) are refused unless the actor is an active
 admin's login (``desk.review.directory.admin_refusal``); the local command line
 (``cli:<OS user>``) is no exception. Two ways in exist while a store has no admin: on an
@@ -120,6 +121,7 @@ class CreateAccount(Command):
     ``password_hash`` from ``passwords.hash_password``."""
 
     name: ClassVar[str] = "CreateAccount"
+    secret_fields: ClassVar[tuple[str, ...]] = ("password_hash",)
 
     account_id: uuid.UUID
     login: str
@@ -172,6 +174,7 @@ class SetPassword(Command):
     """A new password (its hash); also lifts a lockout."""
 
     name: ClassVar[str] = "SetPassword"
+    secret_fields: ClassVar[tuple[str, ...]] = ("password_hash",)
 
     account_id: uuid.UUID
     password_hash: str

@@ -1,13 +1,15 @@
 """信息发布审核表: one draft's record on one page, to print, sign off and file.
 
 Read from the store (the draft, its revisions, every review action and publication),
-never kept separately, so the form can't disagree with the record. The form is about the
-version that went through the flow and was published last (retracted since, or not),
-with the approvals it was published on, even those a later 申请修改 voided for the new
-round; a modification under way since is said in a line of its own. A draft never
-published shows its current revision and the approvals still standing. The level rows
-have room to sign by hand; the 审核过程记录 below lists every action in order, voided
-ones with why, so a form shows how the text got signed.
+never kept separately, so the form can't disagree with the record; and only once those
+rows are proved against the audit log (desk.review.verified), whose head the form
+prints, so a forged row can't reach paper. The form is about the version that went
+through the flow and was published last (retracted since, or not), with the approvals it
+was published on, even those a later 申请修改 voided for the new round; a modification
+under way since is said in a line of its own. A draft never published shows its current
+revision and the approvals still standing. The level rows have room to sign by hand; the
+审核过程记录 below lists every action in order, voided ones with why, so a form shows how
+the text got signed.
 
 The text the form covers follows on pages of its own, with its structure (headings,
 paragraphs, lists, tables, pictures embedded in the draft): the revision's body as it
@@ -41,6 +43,7 @@ from desk.review.stages import (
     STATUS_LABELS,
     step_label,
 )
+from desk.review.verified import VerifiedState, read_verified
 from desk.store import Store
 from desk.store.models import Account, Draft, Publication, ReviewAction, Revision, Unit
 
@@ -110,6 +113,7 @@ class ApprovalForm:
     publications: tuple[FormPublication, ...]  # oldest first
     body_html: str  # the revision's body, sanitized as published (desk.render)
     images: Mapping[str, bytes]  # the pictures body_html shows: src → image file bytes
+    verified: VerifiedState  # the audit log head these rows were proved against
     published_at: datetime | None = None  # the publishing the form is about, if any
     modification: FormModification | None = None  # one under way since that publishing
 
@@ -133,85 +137,90 @@ class ApprovalForm:
 
 
 def approval_form(store: Store, draft_id: uuid.UUID) -> ApprovalForm:
-    """The draft's 审核表; DraftNotFound if there is no such draft."""
-    with store.read() as session:
-        draft = session.get(Draft, draft_id)
-        if draft is None:
-            raise DraftNotFound(draft_id)
-        published = _last(session, draft_id, "publish")
-        live = published is not None and _last(session, draft_id) is published
-        revision_id = published.revision_id if published else draft.current_revision_id
-        revision = session.get_one(Revision, revision_id)
-        actions = session.execute(
-            select(ReviewAction, Revision.number)
-            .join(Revision, Revision.id == ReviewAction.revision_id)
-            .where(ReviewAction.draft_id == draft_id)
-            .order_by(ReviewAction.created_at, ReviewAction.id)
-        ).all()
-        publications = session.scalars(
-            select(Publication)
-            .where(Publication.draft_id == draft_id)
-            .order_by(Publication.at, Publication.id)
-        ).all()
-        body = render_html(
-            revision.body_html, whitelist=_NO_LINKS, template="bare", assets_dir=_PICTURES
-        )
-        names = _names(
-            session,
-            [draft.created_by]
-            + [action.actor for action, _ in actions]
-            + [publication.actor for publication in publications],
-        )
-        return ApprovalForm(
-            draft_id=draft.id,
-            title=revision.title,
-            unit=_unit_name(session, draft),
-            drafter=names[draft.created_by],
-            formed_on=draft.formed_on,
-            major=draft.major,
-            disclosure=str(revision.attributes.get("公开属性", "")),
-            disclosure_reason=str(revision.attributes.get("理由", "")),
-            withheld=str(revision.attributes.get("不予公开内容", "")),
-            revision_number=revision.number,
-            content_hash=revision.content_hash,
-            status=draft.status,
-            status_label=_status_label(draft.status, published is not None, live),
-            actions=tuple(
-                FormAction(
-                    level=action.level,
-                    level_label=STAGE_LABELS.get(action.level, action.level),
-                    action=action.action,
-                    action_label=step_label(action.level, action.action),
-                    reviewer=names[action.actor],
-                    opinion=action.opinion,
-                    proofread=action.proofread,
-                    acknowledgements=len(action.acknowledgements),
-                    at=action.created_at,
-                    revision_number=number,
-                    content_hash=action.content_hash,
-                    voided=action.voided_at is not None,
-                    voided_reason=action.voided_by or "",
-                    voided_at=action.voided_at,
-                )
-                for action, number in actions
-            ),
-            publications=tuple(
-                FormPublication(
-                    kind=publication.kind,
-                    kind_label=PUBLICATION_LABELS.get(publication.kind, publication.kind),
-                    actor=names[publication.actor],
-                    channels=tuple(publication.channels),
-                    at=publication.at,
-                    reason=publication.reason or "",
-                    content_hash=publication.content_hash,
-                )
-                for publication in publications
-            ),
-            body_html=body.body,
-            images={f"{_PICTURES}/{name}": data for name, data in body.assets.items()},
-            published_at=published.at if published else None,
-            modification=_modification(session, draft, published, names) if published else None,
-        )
+    """The draft's 审核表, from rows proved against the audit log; DraftNotFound if there
+    is no such draft, desk.review.verified.StateUnverified if they don't match the log."""
+    return read_verified(store, lambda session, state: _form(session, draft_id, state), draft_id)
+
+
+def _form(session: Session, draft_id: uuid.UUID, verified: VerifiedState) -> ApprovalForm:
+    draft = session.get(Draft, draft_id)
+    if draft is None:
+        raise DraftNotFound(draft_id)
+    published = _last(session, draft_id, "publish")
+    live = published is not None and _last(session, draft_id) is published
+    revision_id = published.revision_id if published else draft.current_revision_id
+    revision = session.get_one(Revision, revision_id)
+    actions = session.execute(
+        select(ReviewAction, Revision.number)
+        .join(Revision, Revision.id == ReviewAction.revision_id)
+        .where(ReviewAction.draft_id == draft_id)
+        .order_by(ReviewAction.created_at, ReviewAction.id)
+    ).all()
+    publications = session.scalars(
+        select(Publication)
+        .where(Publication.draft_id == draft_id)
+        .order_by(Publication.at, Publication.id)
+    ).all()
+    body = render_html(
+        revision.body_html, whitelist=_NO_LINKS, template="bare", assets_dir=_PICTURES
+    )
+    names = _names(
+        session,
+        [draft.created_by]
+        + [action.actor for action, _ in actions]
+        + [publication.actor for publication in publications],
+    )
+    return ApprovalForm(
+        draft_id=draft.id,
+        title=revision.title,
+        unit=_unit_name(session, draft),
+        drafter=names[draft.created_by],
+        formed_on=draft.formed_on,
+        major=draft.major,
+        disclosure=str(revision.attributes.get("公开属性", "")),
+        disclosure_reason=str(revision.attributes.get("理由", "")),
+        withheld=str(revision.attributes.get("不予公开内容", "")),
+        revision_number=revision.number,
+        content_hash=revision.content_hash,
+        status=draft.status,
+        status_label=_status_label(draft.status, published is not None, live),
+        actions=tuple(
+            FormAction(
+                level=action.level,
+                level_label=STAGE_LABELS.get(action.level, action.level),
+                action=action.action,
+                action_label=step_label(action.level, action.action),
+                reviewer=names[action.actor],
+                opinion=action.opinion,
+                proofread=action.proofread,
+                acknowledgements=len(action.acknowledgements),
+                at=action.created_at,
+                revision_number=number,
+                content_hash=action.content_hash,
+                voided=action.voided_at is not None,
+                voided_reason=action.voided_by or "",
+                voided_at=action.voided_at,
+            )
+            for action, number in actions
+        ),
+        publications=tuple(
+            FormPublication(
+                kind=publication.kind,
+                kind_label=PUBLICATION_LABELS.get(publication.kind, publication.kind),
+                actor=names[publication.actor],
+                channels=tuple(publication.channels),
+                at=publication.at,
+                reason=publication.reason or "",
+                content_hash=publication.content_hash,
+            )
+            for publication in publications
+        ),
+        body_html=body.body,
+        images={f"{_PICTURES}/{name}": data for name, data in body.assets.items()},
+        published_at=published.at if published else None,
+        modification=_modification(session, draft, published, names) if published else None,
+        verified=verified,
+    )
 
 
 def _last(session: Session, draft_id: uuid.UUID, kind: str | None = None) -> Publication | None:
@@ -337,11 +346,12 @@ _PICTURE = re.compile(r"<img\b[^<>]*>")
 _ATTRIBUTE = re.compile(r'\s([a-z]+)="([^"]*)"')
 
 
-def form_html(form: ApprovalForm, audit_head: str | None = None) -> str:
+def form_html(form: ApprovalForm) -> str:
     """The printable A4 审核表: the form, then the text it covers on its own pages.
 
-    ``audit_head`` is the audit log's head hash (``desk.store.audit``), printed to
-    anchor the log: a form on paper shows what the log said when it was printed.
+    It prints the head of the audit log its rows were proved against
+    (``form.verified``), which anchors the log: a form on paper shows what the log
+    said when it was printed, and that the form agreed with it.
     """
     rows = [
         _tr(_th("标　　题", width=16), _td(form.title, colspan=5)),
@@ -386,10 +396,14 @@ def form_html(form: ApprovalForm, audit_head: str | None = None) -> str:
                 css="hash",
             ),
         ),
-        *(
-            [_tr(_th("审计日志链头"), _td(audit_head, colspan=5, css="hash"))]
-            if audit_head is not None
-            else []
+        _tr(
+            _th("审计日志链头"),
+            _td(
+                f"{form.verified.head}\n已按审计日志核验（共 {form.verified.entries} 条），"
+                "本表所载与日志一致",
+                colspan=5,
+                css="hash",
+            ),
         ),
     ]
     published = "，发布稿" if form.published_at is not None else ""

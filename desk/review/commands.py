@@ -11,10 +11,17 @@ Rows a command creates take the command's id as their own (a revision is identif
 the SaveRevision that made it), so every replica that applies it ends up with the same
 keys.
 
+The journal (desk.store.audit) is the record: ``replay`` applies its commands again,
+through the same handlers, to rebuild every table from it (desk.review.verified compares
+the two). A command's secret fields (a password's verifier) are journaled sealed
+(``journal_json``), and what the domain judged rather than was told (the re-check's
+findings) is recorded with the entry (``judged``), which a replay takes as given.
+
 RecordRecovery and ClearRecovery manage this machine's crash-recovery snapshots of
 unsaved text, one per draft and person (the actor, who alone is offered it). They run
 many times a minute, so they are not journaled (and not meant for syncing): a single
-upsert or delete each.
+upsert or delete each. The snapshots are this desk's convenience, not part of the
+record: a replay does not rebuild them.
 
 Invalid commands raise CommandRejected (a Chinese message for the user) at
 construction or when applied; store failures raise desk.store.StoreError.
@@ -24,15 +31,16 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import itertools
 import typing
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, overload
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, event, exc, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -64,6 +72,9 @@ REVISION_REASONS = ("save", "autosave", "import")
 FIELDS = ("title", "body")
 DRAFT_STATUS = "draft"
 _CHECKER = "desk.checker"  # key of the store's checker in the session's info
+_JUDGED = "desk.judged"  # … of what the domain judged for the command (see `judged`)
+_REPLAYING = "desk.replaying"  # … set while the journal is replayed
+_Judgement = typing.TypeVar("_Judgement")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +94,7 @@ class Command:
 
     name: ClassVar[str]
     journaled: ClassVar[bool] = True  # recorded in applied_commands, replayable by id
+    secret_fields: ClassVar[tuple[str, ...]] = ()  # journaled as their seal only
 
     command_id: uuid.UUID
     actor: str
@@ -105,9 +117,38 @@ class Command:
             data[field.name] = str(value) if isinstance(value, uuid.UUID) else value
         return data
 
+    def journal_json(self) -> dict[str, Any]:
+        """``to_json()`` as the journal keeps it: each secret field sealed
+        (desk.store.audit.seal), so no copy of the log holds a secret."""
+        data = self.to_json()
+        for field in self.secret_fields:
+            data[field] = audit.seal(data[field])
+        return data
+
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> typing.Self:
         """The command ``to_json`` gave; CommandRejected for anything else."""
+        return cls(**cls._json_values(data))
+
+    @classmethod
+    def from_journal(cls, payload: Mapping[str, Any]) -> typing.Self:
+        """The command a journal entry recorded, as it was applied: its fields' types are
+        checked, its rules (``validate``) are not run again (they were when it was
+        applied, and a rule added since must not refuse the record), and its secret
+        fields hold their seals. CommandRejected if the payload is no such command."""
+        values = cls._json_values(payload)
+        command = object.__new__(cls)
+        hints = _field_types(cls)
+        for field in dataclasses.fields(cls):
+            value = values.get(field.name, field.default)
+            _check_type(cls.name, field.name, value, hints[field.name])
+            object.__setattr__(command, field.name, value)
+        return command
+
+    @classmethod
+    def _json_values(cls, data: Mapping[str, Any]) -> dict[str, Any]:
+        """The fields of a ``to_json()`` dict, UUIDs parsed; CommandRejected if it has
+        other fields or lacks one."""
         if not isinstance(data, Mapping):
             raise CommandRejected("命令应为 JSON 对象")
         if data.get("command") != cls.name:
@@ -124,14 +165,13 @@ class Command:
         if missing:
             raise CommandRejected(f"命令 {cls.name} 缺少字段：{'、'.join(missing)}")
         types = _field_types(cls)
-        values = {
+        return {
             name: _parse_uuid(cls.name, name, value)
             if uuid.UUID in (types[name], *typing.get_args(types[name]))
             else value
             for name, value in data.items()
             if name != "command"
         }
-        return cls(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,10 +370,11 @@ def _apply_in(session: Session, command: Command, now: datetime) -> Any:
     handler = _HANDLERS.get(type(command))
     if handler is None:
         raise TypeError(f"not a domain command: {command!r}")
+    session.info[_JUDGED] = {}
     if command.journaled:
         done = session.get(AppliedCommand, command.command_id)
         if done is not None:
-            if done.payload != command.to_json():
+            if done.payload != command.journal_json():
                 raise CommandRejected(
                     f"命令编号 {command.command_id} 已被另一条内容不同的命令使用，本条未执行"
                 )
@@ -350,6 +391,26 @@ def attached_checker(session: Session) -> DraftChecker | None:
     return session.info.get(_CHECKER)
 
 
+def judged(session: Session, key: str, judge: Callable[[], _Judgement | None]) -> _Judgement | None:
+    """What the domain judged for the command being carried out, rather than took from
+    it: ``judge()`` when the command is applied, recorded with its journal entry under
+    ``key`` (unless None); when the journal is replayed, the value recorded then, and
+    ``judge`` is not run (the judgement stands as it was made, on what was known then)."""
+    made: dict[str, Any] = session.info[_JUDGED]
+    if replaying(session):
+        return made.get(key)
+    value = judge()
+    if value is not None:
+        made[key] = value
+    return value
+
+
+def replaying(session: Session) -> bool:
+    """Whether the handler runs to replay the journal (``replay``) rather than to apply
+    a new command."""
+    return bool(session.info.get(_REPLAYING))
+
+
 def _journal(
     session: Session, command: Command, now: datetime, result_id: uuid.UUID | None
 ) -> None:
@@ -361,21 +422,117 @@ def _journal(
         .limit(1)
     ).one_or_none()
     seq, prev_hash = (last[0] + 1, last[1]) if last is not None else (1, audit.GENESIS)
-    draft_id = getattr(command, "draft_id", None)
-    draft = session.get(Draft, draft_id) if isinstance(draft_id, uuid.UUID) else None
-    digest = session.get_one(Revision, draft.current_revision_id).content_hash if draft else None
     entry = {
         "seq": seq,
         "id": command.command_id,
         "name": command.name,
         "actor": command.actor,
         "applied_at": now,
-        "payload": command.to_json(),
+        "payload": command.journal_json(),
         "result_id": result_id,
-        "content_hash": digest,
+        "content_hash": _content_after(session, command),
         "prev_hash": prev_hash,
+        "recorded": session.info[_JUDGED] or None,
+        "version": audit.VERSION,
     }
     session.add(AppliedCommand(**entry, entry_hash=audit.entry_hash(**entry)))
+
+
+def _content_after(session: Session, command: Command) -> str | None:
+    """The content hash of the command's draft after it (None if it names no draft)."""
+    draft_id = getattr(command, "draft_id", None)
+    draft = session.get(Draft, draft_id) if isinstance(draft_id, uuid.UUID) else None
+    return session.get_one(Revision, draft.current_revision_id).content_hash if draft else None
+
+
+# --- replaying the journal -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Replayed:
+    """How far a replay went: the last entry it applied, and the entry it stopped at
+    (None if it went through) with why, in Chinese."""
+
+    last: audit.Entry | None
+    stopped_at: audit.Entry | None = None
+    problem: str = ""
+
+
+def replay(
+    store: Store, entries: Iterable[audit.Entry], *, fresh: bool = False, batch: int = 500
+) -> Replayed:
+    """Apply the journal's ``entries`` again to ``store``, a replica being rebuilt from
+    the log (emptied first if ``fresh``): each command through its own handler, at the
+    time it was applied, taking what was judged then as given (``judged``; no checker is
+    attached). The replica's journal holds only the last entry applied, which says how
+    far it goes; entries up to it are skipped, so two programs may catch one replica up
+    at once. ``batch`` entries go in one transaction, each in a savepoint, so the
+    replica keeps every entry before one that fails.
+
+    Stops at the first entry that is refused or does not give what it recorded: the row
+    it returned and the content hash of its draft after it."""
+    _register_all()
+    if fresh:
+        with store.session() as session:
+            for table in reversed(AppliedCommand.metadata.sorted_tables):
+                session.execute(delete(table))
+    pending = iter(entries)
+    last = None
+    while chunk := list(itertools.islice(pending, batch)):
+        with store.session() as session:
+            session.info[_REPLAYING] = True
+            _keep_loaded(session)
+            done = session.scalar(select(AppliedCommand.seq)) or 0
+            stopped = None
+            for entry in chunk:
+                problem = "" if entry.seq <= done else _replayed(session, entry)
+                if problem:
+                    stopped = Replayed(last, entry, problem)
+                    break
+                last = entry
+            if last is not None and last.seq > done:
+                session.execute(delete(AppliedCommand))
+                session.add(AppliedCommand(**audit.fields(last)))
+        if stopped is not None:
+            return stopped
+    return Replayed(last)
+
+
+def _keep_loaded(session: Session) -> None:
+    """Keep the rows a batch loads in the session (its identity map holds them only while
+    something else does), so the next commands find them without asking the database."""
+    kept: list[object] = []
+    for loaded in ("loaded_as_persistent", "pending_to_persistent"):
+        event.listen(session, loaded, lambda _session, instance: kept.append(instance))
+
+
+def _replayed(session: Session, entry: audit.Entry) -> str:
+    """Replay one entry; what went wrong, or ""."""
+    if entry.name == audit.AMEND:  # a note in the log, not a command
+        return ""
+    command_type = COMMANDS.get(entry.name)
+    if command_type is None:
+        return f"日志中有未知命令 {entry.name}"
+    try:
+        command = command_type.from_journal(entry.payload)
+    except CommandRejected as error:
+        return f"命令内容不完整或格式不符：{error}"
+    if command.command_id != entry.id or command.actor != entry.actor:
+        return "命令编号或操作人与日志记录不符"
+    session.info[_JUDGED] = dict(entry.recorded or {})
+    try:
+        with session.begin_nested():
+            _result, result_id = _HANDLERS[command_type].run(session, command, entry.applied_at)
+            session.flush()
+    except CommandRejected as error:
+        return f"命令被拒绝：{error}"
+    except exc.IntegrityError:
+        return "违反数据约束"
+    if result_id != entry.result_id:
+        return "所得结果与日志记录的不符"
+    if _content_after(session, command) != entry.content_hash:
+        return "之后稿件的内容哈希与日志记录的不符"
+    return ""
 
 
 # --- handlers: each runs inside apply's transaction -----------------------------------

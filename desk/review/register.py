@@ -3,7 +3,9 @@
 The register is read from the store (publications, the review actions standing when
 each was published, the published revision), never kept separately, so it can't
 disagree with the record. ``export`` writes it as CSV (UTF-8 with BOM, so Excel and
-WPS open it, every cell text) or XLSX (登记号 a number, times real date-times).
+WPS open it, every cell text) or XLSX (登记号 a number, times real date-times), from
+rows proved against the audit log (``verified_register``), and ends with the log's head
+they were proved against.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from sqlalchemy.orm import Session
 from desk.atomic import write_atomically, write_bytes_atomically
 from desk.review.directory import display_name
 from desk.review.roles import LEVEL_LABELS, LEVELS
+from desk.review.verified import VerifiedState, read_verified
 from desk.store import Store
 from desk.store.models import Draft, Publication, ReviewAction, Revision, Unit
 
@@ -64,6 +67,19 @@ def register_rows(
 ) -> list[RegisterRow]:
     """The register, oldest first; ``since``/``until`` keep the rows of those local days
     (both included). 登记号 count the whole register, so a row keeps its number."""
+    with store.read() as session:
+        return _rows(session, since, until)
+
+
+def verified_register(
+    store: Store, *, since: date | None = None, until: date | None = None
+) -> tuple[list[RegisterRow], VerifiedState]:
+    """``register_rows`` read from tables proved against the audit log, and the log head
+    they were proved against; desk.review.verified.StateUnverified if they don't match."""
+    return read_verified(store, lambda session, state: (_rows(session, since, until), state))
+
+
+def _rows(session: Session, since: date | None, until: date | None) -> list[RegisterRow]:
     numbered = select(
         Publication.id.label("id"),
         func.row_number().over(order_by=(Publication.at, Publication.id)).label("number"),
@@ -83,11 +99,10 @@ def register_rows(
         statement = statement.where(Publication.at >= _local_midnight(since))
     if until is not None:
         statement = statement.where(Publication.at < _local_midnight(until + timedelta(days=1)))
-    with store.read() as session:
-        return [
-            _row(session, number, publication, publication.kind == "publish" and nth > 1)
-            for publication, number, nth in session.execute(statement)
-        ]
+    return [
+        _row(session, number, publication, publication.kind == "publish" and nth > 1)
+        for publication, number, nth in session.execute(statement)
+    ]
 
 
 def _local_midnight(day: date) -> datetime:
@@ -169,6 +184,7 @@ HEADERS = (
     "内容哈希",
     "原文",
 )
+ANCHOR_LABEL = "审计日志链头"  # first cell of the line after the rows
 TIME_FORMAT = "%Y-%m-%d %H:%M"  # local time, as text (screen, CSV)
 XLSX_TIME_FORMAT = "yyyy-mm-dd hh:mm"  # the same, as a spreadsheet's date format
 
@@ -215,13 +231,16 @@ def table(rows: Sequence[RegisterRow]) -> list[list[str]]:
     return [[_text(cell) for cell in line] for line in records(rows)]
 
 
-def export(rows: Sequence[RegisterRow], path: Path, fmt: str) -> None:
-    """Write the register to ``path`` as ``csv`` or ``xlsx``, atomically (OSError on failure)."""
+def export(rows: Sequence[RegisterRow], path: Path, fmt: str, verified: VerifiedState) -> None:
+    """Write the register to ``path`` as ``csv`` or ``xlsx``, atomically (OSError on
+    failure): the rows (of ``verified_register``), then after an empty line the audit
+    log head ``verified`` they were proved against."""
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(HEADERS)
         writer.writerows(table(rows))
+        writer.writerows(anchor(verified))
         write_bytes_atomically(path, buffer.getvalue().encode("utf-8-sig"))
         return
     if fmt != "xlsx":
@@ -234,12 +253,26 @@ def export(rows: Sequence[RegisterRow], path: Path, fmt: str) -> None:
     sheet.append(HEADERS)
     for line in records(rows):
         sheet.append([_spreadsheet_value(cell) for cell in line])
+    for line in anchor(verified):
+        sheet.append(line)
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             if isinstance(cell.value, datetime):
                 cell.number_format = XLSX_TIME_FORMAT
     sheet.freeze_panes = "A2"
     write_atomically(path, book.save)
+
+
+def anchor(verified: VerifiedState) -> list[list[str]]:
+    """The lines that end an exported register: an empty one, then the log head."""
+    return [
+        [],
+        [
+            ANCHOR_LABEL,
+            verified.head,
+            f"已按审计日志核验（共 {verified.entries} 条），本登记所载与日志一致",
+        ],
+    ]
 
 
 def _text(cell: Cell) -> str:

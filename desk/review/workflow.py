@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session
 from desk.review.commands import (
     Command,
     attached_checker,
+    judged,
     new_revision,
     no_replay,
     register,
@@ -564,7 +565,19 @@ def _rechecked(
 ) -> dict[str, Any] | None:
     """The check to record: the reported one, or with a checker attached the domain's own
     check of ``revision`` (refused on a block, and for an approval on a warning without a
-    reason); see desk.review.recheck."""
+    reason); see desk.review.recheck. A replay of the journal takes the check recorded
+    then and runs none (``judged``)."""
+    return judged(
+        session, "check", lambda: _domain_check(session, revision, reported, acknowledgements)
+    )
+
+
+def _domain_check(
+    session: Session,
+    revision: Revision,
+    reported: dict[str, Any],
+    acknowledgements: list[dict[str, Any]] | None,
+) -> dict[str, Any] | None:
     checker = attached_checker(session)
     if checker is None:
         return None

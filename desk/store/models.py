@@ -160,7 +160,8 @@ class AppliedCommand(Base):
     revision, an ignored finding), so a replay returns what the first application did.
     ``seq`` orders the log; ``entry_hash`` covers this entry and ``prev_hash`` (the
     entry before's ``entry_hash``), so an edited, deleted or reordered entry breaks the
-    chain (desk.store.audit).
+    chain (desk.store.audit). Replaying the log's commands rebuilds every other table
+    but the recovery snapshots (desk.review.verified).
     """
 
     __tablename__ = "applied_commands"
@@ -170,11 +171,15 @@ class AppliedCommand(Base):
     name: Mapped[str] = mapped_column(String(64))
     actor: Mapped[str] = mapped_column(Text)
     applied_at: Mapped[datetime]
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)  # the command's to_json()
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)  # the command's journal_json()
     result_id: Mapped[uuid.UUID | None]
     content_hash: Mapped[str | None] = mapped_column(String(64))  # the draft's, after it
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64))
+    # what the domain judged when applying it (the re-check's findings), which a replay
+    # takes as given (desk.review.commands.judged); None before migration 0004
+    recorded: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")  # audit.VERSION
 
 
 class Unit(Base):
@@ -234,7 +239,7 @@ class ReviewAction(Base):
     __tablename__ = "review_actions"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)  # the command's id
-    draft_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("drafts.id"))
+    draft_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("drafts.id"), index=True)
     revision_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("revisions.id"))
     level: Mapped[str] = mapped_column(String(16))  # "draft" for a submit, else the level
     action: Mapped[str] = mapped_column(String(16))  # submit, approve, reject
@@ -255,7 +260,7 @@ class Publication(Base):
     __tablename__ = "publications"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)  # the command's id
-    draft_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("drafts.id"))
+    draft_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("drafts.id"), index=True)
     revision_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("revisions.id"))
     content_hash: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(16))  # publish, retract

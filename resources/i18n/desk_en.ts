@@ -592,8 +592,8 @@
         <translation>with</translation>
     </message>
     <message>
-        <source>审计日志校验未通过（第 {seq} 条：{problem}），审核表未印日志链头</source>
-        <translation>The audit log failed verification (entry {seq}: {problem}); the form was printed without the log head</translation>
+        <source>审核表未生成：{reason}</source>
+        <translation>Approval form not made: {reason}</translation>
     </message>
     <message>
         <source>第 {number} 版（{stage}）</source>
@@ -1167,12 +1167,16 @@ This is recorded in the audit log.</translation>
         <translation>Only .xlsx or .csv files can be exported</translation>
     </message>
     <message>
+        <source>登记未导出：{reason}</source>
+        <translation>Register not exported: {reason}</translation>
+    </message>
+    <message>
         <source>无法导出到 {path}：{reason}</source>
         <translation>Cannot export to {path}: {reason}</translation>
     </message>
     <message>
-        <source>已导出 {count} 条到 {path}</source>
-        <translation>Exported {count} rows to {path}</translation>
+        <source>已导出 {count} 条到 {path}（已按审计日志核验，链头 {head}）</source>
+        <translation>Exported {count} entries to {path} (verified against the audit log, head {head})</translation>
     </message>
     <message>
         <source>共 {total} 条</source>

@@ -37,7 +37,7 @@ from desk.review.errors import CommandRejected
 from desk.review.login import REFUSED, LoginFailed, authenticate
 from desk.review.roles import parse_role
 from desk.store import open_store
-from desk.store.audit import read_entries
+from desk.store.audit import read_entries, seal
 from desk.store.models import Account
 from tests.store.conftest import FakeClock
 
@@ -124,12 +124,13 @@ def stored_hash(store, login):
 # --- passwords -------------------------------------------------------------------------
 
 
-def test_only_an_argon2_hash_is_stored_and_journaled(store):
+def test_only_an_argon2_hash_is_stored_and_only_its_seal_journaled(store):
     make_account(store, "zhangsan")
     assert stored_hash(store, "zhangsan").startswith("$argon2id$")
     assert passwords.verify_password(stored_hash(store, "zhangsan"), PASSWORD)
     journal = json.dumps([entry.payload for entry in read_entries(store)], ensure_ascii=False)
-    assert PASSWORD not in journal
+    assert PASSWORD not in journal and "$argon2" not in journal
+    assert seal(stored_hash(store, "zhangsan")) in journal
 
 
 def test_a_command_carrying_a_plain_password_is_refused():

@@ -1,7 +1,9 @@
-"""信息发布审核表: the query over a draft taken through the real 三审 commands, and its HTML."""
+"""信息发布审核表: the query over a draft taken through the real 三审 commands, and its HTML;
+made only from rows proved against the audit log."""
 
 import base64
 import re
+import sqlite3
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
@@ -12,6 +14,7 @@ from desk.review.approval_form import MAX_PICTURE_WIDTH, SIGN_LINE, approval_for
 from desk.review.commands import CreateDraft, SaveRevision, apply, new_id
 from desk.review.drafts import DraftNotFound, load_draft
 from desk.review.register import register_rows
+from desk.review.verified import StateUnverified
 from desk.review.workflow import (
     Approve,
     Publish,
@@ -24,7 +27,7 @@ from desk.review.workflow import (
     check_snapshot,
 )
 from desk.store import open_store
-from desk.store.audit import read_entries, verify
+from desk.store.audit import verify_store
 from tests.flow import ADMIN, first_admin
 from tests.render.inert import png_bytes
 
@@ -188,8 +191,9 @@ def test_the_form_of_a_published_draft(store, published):
 
 def test_the_printed_form(store, published):
     form = approval_form(store, published)
-    head = verify(read_entries(store)).head
-    page = form_html(form, audit_head=head)
+    head = verify_store(store).head
+    assert form.verified.head == head
+    page = form_html(form)
     for expected in (
         "信息发布审核表",
         "关于开展政务公开专项检查的通知",
@@ -207,6 +211,7 @@ def test_the_printed_form(store, published):
         "确认提醒 1 条",
         form.content_hash,
         head,
+        f"已按审计日志核验（共 {form.verified.entries} 条），本表所载与日志一致",
         "检查范围：全区。",
     ):
         assert expected in page, expected
@@ -214,7 +219,6 @@ def test_the_printed_form(store, published):
         assert f'<th rowspan="2">{level}</th>' in page
     assert "<th>主要领导审定</th>" in page  # not a major matter: no line for it
     assert page.count(SIGN_LINE) == 3
-    assert "审计日志链头" not in form_html(form)
 
 
 def test_the_form_is_self_contained(store, published):
@@ -263,6 +267,38 @@ def test_an_approval_of_an_earlier_revision_says_so(store, desk):
 def test_an_unknown_draft(store):
     with pytest.raises(DraftNotFound):
         approval_form(store, uuid.uuid4())
+
+
+def forge(store, sql):
+    database = sqlite3.connect(store.path)
+    with database:
+        database.execute(sql)
+    database.close()
+
+
+def test_a_form_is_not_made_from_a_forged_signature(store, desk):
+    """Three approvals inserted by SQL and the draft set ready: no form shows them."""
+    draft_id = desk.create("通知", "正文。")
+    apply(store, SetAttributes(new_id(), "li", draft_id, "主动公开"))
+    desk.submit(draft_id)
+    assert approval_form(store, draft_id).status == "review1"
+    for level, actor in (("review1", "wang"), ("review2", "zhao"), ("review3", "qian")):
+        forge(
+            store,
+            "INSERT INTO review_actions SELECT"
+            f" '{uuid.uuid4()}', draft_id, revision_id, '{level}', 'approve', '{actor}',"
+            " content_hash, '同意', 1, '[]', \"check\", created_at, NULL, NULL"
+            " FROM review_actions WHERE action = 'submit'",
+        )
+    forge(store, "UPDATE drafts SET status = 'ready'")
+    with pytest.raises(StateUnverified, match=r"drafts（稿件）表行 \S+ 的 status 列"):
+        approval_form(store, draft_id)
+
+
+def test_a_form_is_not_made_from_an_edited_text(store, published):
+    forge(store, "UPDATE revisions SET body_html = '<p>改过的正文</p>' WHERE number = 3")
+    with pytest.raises(StateUnverified, match="body_html 列"):
+        approval_form(store, published)
 
 
 RICH_BODY = (

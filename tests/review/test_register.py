@@ -1,9 +1,11 @@
-"""The 信息发布登记 export: CSV and XLSX, safe cells, from the CLI too."""
+"""The 信息发布登记 export: CSV and XLSX, safe cells, from the CLI too, only from state
+proved against the audit log, ending with the log's head."""
 
 from __future__ import annotations
 
 import csv
 import re
+import sqlite3
 from datetime import date, datetime, time, timedelta
 
 import openpyxl
@@ -12,7 +14,14 @@ from sqlalchemy import event
 
 from desk.cli import main
 from desk.review.commands import CreateDraft, SaveRevision, apply, new_id
-from desk.review.register import HEADERS, export, register_rows, table
+from desk.review.register import (
+    ANCHOR_LABEL,
+    HEADERS,
+    export,
+    register_rows,
+    table,
+    verified_register,
+)
 from desk.review.workflow import RequestModification, Retract
 from desk.store import DATABASE_NAME, open_store
 from tests.flow import Org
@@ -34,13 +43,14 @@ def published(tmp_path):
 
 def test_csv_opens_in_excel_and_wps_and_holds_no_formula(published, tmp_path):
     with open_store(published / DATABASE_NAME) as store:
-        rows = register_rows(store)
+        rows, verified = verified_register(store)
     target = tmp_path / "登记.csv"
-    export(rows, target, "csv")
+    export(rows, target, "csv", verified)
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
-    header, line = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-    assert tuple(header) == HEADERS
+    header, line, empty, anchor = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert tuple(header) == HEADERS and empty == []
+    assert anchor[:2] == [ANCHOR_LABEL, verified.head] and "与日志一致" in anchor[2]
     record = dict(zip(header, line, strict=True))
     assert record["标题"] == "值班通知" and record["渠道"] == "门户网站、微信"
     assert record["一审人"].startswith("Staff") and record["三审签发意见"] == "同意"
@@ -66,8 +76,9 @@ def test_xlsx_has_the_same_table(published, tmp_path):
     )
     sheet = openpyxl.load_workbook(target).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert tuple(values[0]) == HEADERS and len(values) == 2
+    assert tuple(values[0]) == HEADERS and len(values) == 4
     assert values[1][HEADERS.index("类型")] == "发布"
+    assert not any(values[2]) and values[3][0] == ANCHOR_LABEL and len(values[3][1]) == 64
     assert all(not str(v).startswith("=") for v in values[1] if v)
 
 
@@ -105,7 +116,28 @@ def test_an_empty_register_exports_just_the_header(tmp_path):
         )
         == 0
     )
-    assert target.read_text(encoding="utf-8-sig").splitlines() == [",".join(HEADERS)]
+    header, empty, anchor = target.read_text(encoding="utf-8-sig").splitlines()
+    assert (header, empty) == (",".join(HEADERS), "")
+    assert anchor.startswith(f"{ANCHOR_LABEL},{'0' * 64},已按审计日志核验（共 0 条）")
+
+
+def test_a_forged_approval_is_not_exported(published, tmp_path, capsys):
+    """The register lists who signed: a row added by SQL must not reach it."""
+    database = sqlite3.connect(published / DATABASE_NAME)
+    with database:
+        database.execute(
+            "INSERT INTO review_actions SELECT '00000000-0000-4000-8000-000000000001', draft_id,"
+            " revision_id, 'principal', 'approve', 'boss', content_hash, '同意', proofread,"
+            ' acknowledgements, "check", created_at, NULL, NULL FROM review_actions'
+            " WHERE level = 'review3'"
+        )
+    database.close()
+    target = tmp_path / "登记.csv"
+    args = ["--data-dir", str(published), "register", "export", "--format", "csv", "-o"]
+    assert main([*args, str(target)]) == 1
+    error = capsys.readouterr().err
+    assert "数据与审计日志不符" in error and "review_actions（审核记录）表多出一行" in error
+    assert "desk audit verify" in error and not target.exists()
 
 
 class Clock:
@@ -193,7 +225,8 @@ def test_the_dates_are_a_query(history):
 
 def test_xlsx_stores_numbers_as_numbers_and_times_as_dates(history, tmp_path):
     target = tmp_path / "登记.xlsx"
-    export(register_rows(history), target, "xlsx")
+    rows, verified = verified_register(history)
+    export(rows, target, "xlsx", verified)
     sheet = openpyxl.load_workbook(target).active
     header = [cell.value for cell in sheet[1]]
     first = {name: cell for name, cell in zip(header, sheet[2], strict=True)}
@@ -209,7 +242,8 @@ def test_xlsx_stores_numbers_as_numbers_and_times_as_dates(history, tmp_path):
 
 def test_csv_keeps_numbers_and_times_as_text(history, tmp_path):
     target = tmp_path / "登记.csv"
-    export(register_rows(history), target, "csv")
+    rows, verified = verified_register(history)
+    export(rows, target, "csv", verified)
     lines = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
     record = dict(zip(lines[0], lines[1], strict=True))
     assert record["登记号"] == "1"
@@ -222,7 +256,7 @@ def test_cli_exports_a_date_range(history, tmp_path):
     args = ["--data-dir", str(tmp_path), "register", "export", "--format", "csv", "-o"]
     assert main([*args, str(target), "--from", "2026-03-03", "--to", "2026-03-20"]) == 0
     lines = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
-    assert [line[0] for line in lines[1:]] == ["2", "3"]
+    assert [line[0] for line in lines[1:-2]] == ["2", "3"]
 
 
 def test_cli_refuses_bad_dates(history, tmp_path, capsys):

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine
 from desk.cli import main
 from desk.review.commands import CreateDraft, IgnoreFinding, SaveRevision, apply, new_id
 from desk.store import DATABASE_NAME, open_store
-from desk.store.audit import GENESIS, read_entries, verify
+from desk.store.audit import AMEND, GENESIS, read_entries, verify
 from desk.store.migrations import alembic_config
 
 
@@ -123,5 +123,6 @@ def test_the_migration_chains_a_journal_written_before_it(tmp_path):
             )
     engine.dispose()
     log = entries(path)
-    assert [e.seq for e in log] == [1, 2, 3]
+    assert [e.seq for e in log] == [1, 2, 3, 4]  # and migration 0004's note
+    assert log[-1].name == AMEND and log[-1].prev_hash == log[2].entry_hash
     assert verify(log).ok

@@ -121,16 +121,24 @@ def test_prints_the_form_and_the_comparison_to_pdf(org, open_history, tmp_path):
     assert dialog.message.text() == ""
 
 
-def test_a_form_is_not_anchored_to_a_tampered_audit_log(org, open_history, tmp_path):
+@pytest.mark.parametrize(
+    ("tampering", "named"),
+    [
+        ("UPDATE applied_commands SET actor = 'x' WHERE seq = 3", "第 3 条"),
+        ("UPDATE revisions SET body_text = '改过' WHERE number = 1", "body_text 列"),
+    ],
+)
+def test_no_form_is_printed_from_a_tampered_store(org, open_history, tmp_path, tampering, named):
     draft = returned_and_resubmitted(org)
     connection = sqlite3.connect(tmp_path / DATABASE_NAME)
     with connection:
-        connection.execute("UPDATE applied_commands SET actor = 'x' WHERE seq = 3")
+        connection.execute(tampering)
     connection.close()
     dialog = open_history(draft, "staff")
-    assert dialog.print_form(tmp_path / "审核表.pdf")
-    assert dialog.message.text().startswith("审计日志校验未通过（第 3 条：")
-    assert dialog.message.text().endswith("审核表未印日志链头")
+    assert not dialog.print_form(tmp_path / "审核表.pdf")
+    assert dialog.message.text().startswith("审核表未生成：数据与审计日志不符")
+    assert named in dialog.message.text()
+    assert not (tmp_path / "审核表.pdf").exists()
 
 
 def test_a_print_that_cannot_be_written_says_why(org, open_history, tmp_path):

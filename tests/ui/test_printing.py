@@ -19,6 +19,7 @@ from desk.review.approval_form import (
     form_html,
 )
 from desk.review.commands import SaveRevision, apply, new_id
+from desk.review.verified import VerifiedState
 from desk.ui.printing import print_html_to_pdf, printable_document
 from desk.ui.qt import QImage, QTextBlock, QTextDocument, QTextTable, QUrl
 from tests.flow import Org
@@ -69,6 +70,7 @@ def sample_form(text: str) -> ApprovalForm:
         publications=(),
         body_html=text_to_html(text),
         images={},
+        verified=VerifiedState("cd" * 32, 12),
     )
 
 

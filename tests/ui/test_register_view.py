@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import sqlite3
 from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 
 from desk.review.commands import SaveRevision, apply, new_id
-from desk.review.register import HEADERS
+from desk.review.register import ANCHOR_LABEL, HEADERS
 from desk.review.workflow import RequestModification, Retract
 from desk.ui.file_dialogs import FileDialogs
 from desk.ui.main_window import WindowState
@@ -78,13 +79,31 @@ def test_exports_the_rows_shown_to_excel_and_csv(dialog, tmp_path):
     assert dialog.export_to(tmp_path / "登记.xlsx")
     sheet = load_workbook(tmp_path / "登记.xlsx").active
     lines = list(sheet.iter_rows(values_only=True))
-    assert lines[0] == HEADERS and len(lines) == 4
+    assert lines[0] == HEADERS and len(lines) == 6  # and an empty line, the log head
+    assert lines[5][0] == ANCHOR_LABEL
     dialog.search.setText("专项检查")
     assert dialog.export_to(tmp_path / "登记.CSV")
     with (tmp_path / "登记.CSV").open(encoding="utf-8-sig", newline="") as file:
         lines = list(csv.reader(file))
-    assert [line[1:3] for line in lines[1:]] == [["发布", TITLES[0]], ["撤稿", TITLES[0]]]
-    assert dialog.message.text() == f"已导出 2 条到 {tmp_path / '登记.CSV'}"
+    assert [line[1:3] for line in lines[1:-2]] == [["发布", TITLES[0]], ["撤稿", TITLES[0]]]
+    head = lines[-1][1]
+    assert dialog.message.text() == (
+        f"已导出 2 条到 {tmp_path / '登记.CSV'}（已按审计日志核验，链头 {head}）"
+    )
+
+
+def test_a_register_is_not_exported_from_a_forged_publication(dialog, store, tmp_path):
+    database = sqlite3.connect(store.path)
+    with database:
+        database.execute("UPDATE publications SET channels = '[\"微博\"]' WHERE kind = 'publish'")
+    database.close()
+    assert not dialog.export_to(tmp_path / "登记.xlsx")
+    assert dialog.message.text().startswith("登记未导出：数据与审计日志不符")
+    assert (
+        "publications（发布记录）表" in dialog.message.text()
+        and "channels 列" in dialog.message.text()
+    )
+    assert "color" in dialog.message.styleSheet() and not (tmp_path / "登记.xlsx").exists()
 
 
 def test_an_export_that_cannot_be_written_says_why(dialog, tmp_path):

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 SCRIPT_LOCATION = "desk.store:migrations"
 
 # The head revision in versions/; a database at this revision needs no migration.
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -14,11 +14,12 @@ from pathlib import Path
 from desk.review.approval_form import approval_form, form_html
 from desk.review.diff import RevisionText, diff_html, revision_texts
 from desk.review.seen import changed_since_seen
+from desk.review.verified import StateUnverified
 from desk.store import Store
-from desk.store.audit import read_entries, verify
 from desk.ui.file_dialogs import FileDialogs, FileKind, FileType, file_name
 from desk.ui.printing import print_html_to_pdf
 from desk.ui.qt import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -27,6 +28,7 @@ from desk.ui.qt import (
     QLabel,
     QPushButton,
     QSplitter,
+    Qt,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -139,19 +141,17 @@ class HistoryDialog(QDialog):
         self._show_diff()
 
     def print_form(self, path: Path) -> bool:
-        """Write the draft's 审核表 to ``path`` as PDF; False (and why, in red) if not."""
-        verdict = verify(read_entries(self._store))
-        form = approval_form(self._store, self._draft_id)
-        page = form_html(form, audit_head=verdict.head if verdict.ok else None)
-        if not self._print(page, path, form.images):
+        """Write the draft's 审核表 to ``path`` as PDF, once its rows are proved against the
+        audit log; False (and why, in red) if not."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a first proof takes long
+        try:
+            form = approval_form(self._store, self._draft_id)
+        except StateUnverified as error:
+            self.message.setText(self.tr("审核表未生成：{reason}").format(reason=error))
             return False
-        if not verdict.ok:  # printed, but a broken log must not be anchored on paper
-            self.message.setText(
-                self.tr("审计日志校验未通过（第 {seq} 条：{problem}），审核表未印日志链头").format(
-                    seq=verdict.broken_seq, problem=verdict.problem
-                )
-            )
-        return True
+        finally:
+            QApplication.restoreOverrideCursor()
+        return self._print(form_html(form), path, form.images)
 
     def print_diff(self, path: Path) -> bool:
         """Write the comparison shown to ``path`` as PDF; False (and why, in red) if not."""

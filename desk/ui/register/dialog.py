@@ -4,7 +4,8 @@ The table shows the columns that fit a screen; the whole row (every level's sign
 the hash, the start of the text) is in its tooltip, and in the export. Cells are the
 export's own (``desk.review.register.table``), so screen and file never disagree. The
 date filter is a query (``register_rows(since=, until=)``); the search filters what it
-returned.
+returned. 导出 reads the rows again from state proved against the audit log
+(``verified_register``), and refuses, saying what differs, if it doesn't match.
 """
 
 from __future__ import annotations
@@ -13,11 +14,21 @@ import html
 from datetime import date
 from pathlib import Path
 
-from desk.review.register import FORMATS, HEADERS, RegisterRow, export, register_rows, table
+from desk.review.register import (
+    FORMATS,
+    HEADERS,
+    RegisterRow,
+    export,
+    register_rows,
+    table,
+    verified_register,
+)
 from desk.review.roles import LEVEL_LABELS
+from desk.review.verified import StateUnverified
 from desk.store import Store, StoreError
 from desk.ui.file_dialogs import FileDialogs, FileKind, FileType, file_name
 from desk.ui.qt import (
+    QApplication,
     QCheckBox,
     QDate,
     QDateEdit,
@@ -28,6 +39,7 @@ from desk.ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    Qt,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -157,7 +169,7 @@ class RegisterDialog(QDialog):
         self._filter()
 
     def shown_rows(self) -> list[RegisterRow]:
-        """The rows the search keeps, in order (what 导出 writes)."""
+        """The rows the search keeps, in order."""
         return [
             row
             for index, row in enumerate(self.rows)
@@ -165,15 +177,26 @@ class RegisterDialog(QDialog):
         ]
 
     def export_to(self, path: Path) -> bool:
-        """Write the rows shown to ``path``, as Excel or CSV by its suffix; False (and why,
-        in red) if it can't be written."""
+        """Write the rows shown to ``path``, as Excel or CSV by its suffix, read again from
+        state proved against the audit log; False (and why, in red) if it doesn't match
+        the log or can't be written."""
         fmt = path.suffix.lower().removeprefix(".")
         if fmt not in FORMATS:
             self._report(self.tr("只能导出为 .xlsx 或 .csv 文件"), error=True)
             return False
-        rows = self.shown_rows()
+        since, until = self.dates()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a first proof takes long
         try:
-            export(rows, path, fmt)
+            verified_rows, verified = verified_register(self._store, since=since, until=until)
+        except (StateUnverified, StoreError) as error:
+            self._report(self.tr("登记未导出：{reason}").format(reason=error), error=True)
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        needle = self._needle()
+        rows = [row for row in verified_rows if _matches(row, needle)]
+        try:
+            export(rows, path, fmt, verified)
         except OSError as error:
             self._report(
                 self.tr("无法导出到 {path}：{reason}").format(
@@ -182,16 +205,20 @@ class RegisterDialog(QDialog):
                 error=True,
             )
             return False
-        self._report(self.tr("已导出 {count} 条到 {path}").format(count=len(rows), path=path))
+        self._report(
+            self.tr("已导出 {count} 条到 {path}（已按审计日志核验，链头 {head}）").format(
+                count=len(rows), path=path, head=verified.head
+            )
+        )
         return True
 
+    def _needle(self) -> str:
+        return self.search.text().strip().casefold()
+
     def _filter(self) -> None:
-        needle = self.search.text().strip().casefold()
+        needle = self._needle()
         for index, row in enumerate(self.rows):
-            hidden = bool(needle) and not any(
-                needle in field.casefold() for field in (row.title, row.unit)
-            )
-            self.table.topLevelItem(index).setHidden(hidden)
+            self.table.topLevelItem(index).setHidden(not _matches(row, needle))
         shown = len(self.shown_rows())
         if shown == len(self.rows):
             self.count.setText(self.tr("共 {total} 条").format(total=len(self.rows)))
@@ -226,6 +253,11 @@ class RegisterDialog(QDialog):
     def _report(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet("QLabel { color: #b3261e; }" if error else "")
         self.message.setText(text)
+
+
+def _matches(row: RegisterRow, needle: str) -> bool:
+    """Whether the search (casefolded) keeps the row: its title or unit has it."""
+    return not needle or any(needle in field.casefold() for field in (row.title, row.unit))
 
 
 def _shown_cell(cells: list[str], names: tuple[str, ...]) -> str:
