@@ -54,6 +54,7 @@ from desk.review.drafts import (
 )
 from desk.review.errors import CommandRejected
 from desk.review.findings import Finding
+from desk.review.replay_mode import REPLAYING, replaying
 from desk.review.stages import after_edit, editing_stage
 from desk.store import Store, audit
 from desk.store.models import (
@@ -73,7 +74,6 @@ FIELDS = ("title", "body")
 DRAFT_STATUS = "draft"
 _CHECKER = "desk.checker"  # key of the store's checker in the session's info
 _JUDGED = "desk.judged"  # … of what the domain judged for the command (see `judged`)
-_REPLAYING = "desk.replaying"  # … set while the journal is replayed
 _Judgement = typing.TypeVar("_Judgement")
 
 
@@ -405,12 +405,6 @@ def judged(session: Session, key: str, judge: Callable[[], _Judgement | None]) -
     return value
 
 
-def replaying(session: Session) -> bool:
-    """Whether the handler runs to replay the journal (``replay``) rather than to apply
-    a new command."""
-    return bool(session.info.get(_REPLAYING))
-
-
 def _journal(
     session: Session, command: Command, now: datetime, result_id: uuid.UUID | None
 ) -> None:
@@ -480,7 +474,7 @@ def replay(
     last = None
     while chunk := list(itertools.islice(pending, batch)):
         with store.session() as session:
-            session.info[_REPLAYING] = True
+            session.info[REPLAYING] = True
             _keep_loaded(session)
             done = session.scalar(select(AppliedCommand.seq)) or 0
             stopped = None

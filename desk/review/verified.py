@@ -275,11 +275,13 @@ def _compare(
 
     One connection to the replica with the database attached, in one transaction, so
     the tables are read in one snapshot whose head is checked first."""
-    connection = sqlite3.connect(replica_path, timeout=_REPLICA_BUSY_TIMEOUT, isolation_level=None)
+    connection = sqlite3.connect(
+        replica_path.as_uri(), uri=True, timeout=_REPLICA_BUSY_TIMEOUT, isolation_level=None
+    )
     try:
         connection.create_function("desk_seal", 1, _seal, deterministic=True)
         connection.create_function("desk_content_hash", 3, _content_hash, deterministic=True)
-        connection.execute("ATTACH DATABASE ? AS live", (str(live_path),))
+        _attach_read_only(connection, live_path)
         connection.execute("BEGIN")
         last = connection.execute(
             "SELECT seq, entry_hash FROM live.applied_commands ORDER BY seq DESC LIMIT 1"
@@ -328,6 +330,22 @@ _OF_A_DRAFT = {  # the column naming the draft, of the tables with rows of one d
     "review_actions": "draft_id",
     "publications": "draft_id",
 }
+
+
+def _attach_read_only(connection: sqlite3.Connection, live_path: Path) -> None:
+    """Attach the store as ``live`` for reading only (it is only compared): on an archived
+    copy whose folder can't be written, SQLite can't make the shared-memory index a WAL
+    database is read with, and the file is attached as immutable, as the store itself is
+    opened there (desk.store.database)."""
+    uri = f"{live_path.as_uri()}?mode=ro"
+    try:
+        connection.execute("ATTACH DATABASE ? AS live", (uri,))
+        connection.execute("SELECT count(*) FROM live.sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        attached = connection.execute("PRAGMA database_list").fetchall()
+        if any(row[1] == "live" for row in attached):
+            connection.execute("DETACH DATABASE live")
+        connection.execute("ATTACH DATABASE ? AS live", (f"{uri}&immutable=1",))
 
 
 def _first_difference(

@@ -56,6 +56,9 @@ CHECKER = StoredTextChecker(
 REPORTED = check_snapshot(CHECKER.lexicon_hash, CHECKER.whitelist_hash, [])
 PASSWORD = "correct horse battery"
 NOT_JOURNALED = {"RecordRecovery", "ClearRecovery"}
+# RecoverAdmin needs a store with accounts and no admin, which no command can make now:
+# it is replayed on an older Desk's store in test_an_older_store_recovers_its_admin.
+ONLY_ON_OLDER_STORES = {"RecoverAdmin"}
 
 
 def honest_steps(org):
@@ -74,6 +77,9 @@ def honest_steps(org):
     with pytest.raises(LoginFailed):
         authenticate(store, "liaison", "wrong password")
     yield "RecordLogin (failed)"
+    with pytest.raises(LoginFailed):
+        authenticate(store, "nobody", "a guess")
+    yield "RecordUnknownLogin"
     yield authenticate(store, "liaison", PASSWORD)  # and SetPassword: the hash is upgraded
     now = datetime.now(UTC)
     delegation = new_id()
@@ -139,7 +145,8 @@ def test_the_tables_match_the_log_after_every_kind_of_command(org, fast_password
     for _step in honest_steps(org):
         verified_state(org.store)  # raises StateUnverified when they don't match
     names = {entry.name for entry in audit.read_entries(org.store)}
-    assert names == set(COMMANDS) - NOT_JOURNALED  # every kind was journaled and replayed
+    # every kind was journaled and replayed
+    assert names == set(COMMANDS) - NOT_JOURNALED - ONLY_ON_OLDER_STORES
     verification = verify_state(org.store)
     assert verification.ok, verification.problems()
     assert verification.rows > 20 and verification.head == audit.verify_store(org.store).head
@@ -167,7 +174,7 @@ def test_the_replay_takes_the_recorded_check_and_checks_nothing(honest, monkeypa
 def test_no_password_verifier_is_ever_journaled(honest):
     payloads = " ".join(journal(honest.store))
     assert "$argon2" not in payloads and PASSWORD not in payloads
-    assert payloads.count("sealed-sha256:") == 9 + 2  # 9 accounts, 2 passwords set
+    assert payloads.count("sealed-sha256:") == 10 + 2  # the admin, 9 accounts, 2 passwords
 
 
 # --- what is found -----------------------------------------------------------------------

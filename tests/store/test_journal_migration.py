@@ -14,6 +14,10 @@ from pathlib import Path
 import pytest
 
 from desk.cli import main
+from desk.review import passwords
+from desk.review.accounts import RecoverAdmin
+from desk.review.commands import apply, new_id
+from desk.review.directory import has_any_admin
 from desk.review.login import authenticate
 from desk.review.verified import verify_state
 from desk.store import DATABASE_NAME, audit, open_store
@@ -163,3 +167,22 @@ def test_a_chain_broken_before_the_migration_stays_broken(old):
         verdict = audit.verify_store(store)
     assert not verdict.ok and verdict.broken_seq == max(journal) + 1  # the note says so
     assert verdict.problem.startswith("迁移 0004 之前审计日志已在第 3 条断开：内容与其哈希不符")
+
+
+def test_an_older_store_recovers_its_admin_and_still_verifies(old, fast_passwords):
+    """A store from before only admins could administer: its cli: administrators and
+    its accounts without an admin replay as they were accepted then, and the command
+    line's RecoverAdmin, the way such a store gets an admin, is replayed too."""
+    path, _journal = old
+    with open_store(path) as store:
+        assert not has_any_admin(store)
+        hashed = passwords.hash_password("信息中心-2026", login="it-admin")
+        apply(
+            store,
+            RecoverAdmin(
+                new_id(), "cli:it", new_id(), "it-admin", "信息中心", None, ["admin"], hashed
+            ),
+        )
+        assert has_any_admin(store)
+        verification = verify_state(store)
+        assert verification.ok, verification.problems()
