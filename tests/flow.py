@@ -6,11 +6,12 @@ from __future__ import annotations
 import uuid
 
 from desk.review.accounts import CreateAccount, CreateUnit, SetUnitLeader
-from desk.review.commands import CreateDraft, apply, new_id
+from desk.review.commands import CreateDraft, SaveRevision, apply, new_id
 from desk.review.drafts import load_draft
 from desk.review.workflow import (
     Approve,
     Publish,
+    RequestModification,
     SetAttributes,
     SetDraftDetails,
     Submit,
@@ -117,3 +118,22 @@ class Org:
         return apply(
             self.store, Publish(new_id(), actor, draft_id, self.hash(draft_id), list(channels))
         )
+
+
+# A published draft's correction: the contact number changed (the personal mobile gone).
+CORRECTED = "关于开展政务公开专项检查的通知正文。联系电话：12345678。"
+
+
+def correction_at_review2(org: Org) -> uuid.UUID:
+    """Published, then a correction submitted and passed at 一审: it waits at 二审."""
+    draft = org.draft(text="关于开展政务公开专项检查的通知正文。联系电话：13912345678。")
+    org.through_signing(draft)
+    org.publish(draft)
+    apply(org.store, RequestModification(new_id(), "liaison", draft, "删去个人手机号"))
+    apply(
+        org.store,
+        SaveRevision(new_id(), "liaison", draft, "通知", f"<p>{CORRECTED}</p>", CORRECTED),
+    )
+    org.submit(draft)
+    org.approve(draft, "review1", "staff")
+    return draft

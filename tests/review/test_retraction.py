@@ -6,34 +6,18 @@ from __future__ import annotations
 
 import pytest
 
-from desk.review.commands import SaveRevision, apply, new_id
+from desk.review.commands import apply, new_id
 from desk.review.drafts import list_drafts, load_draft
 from desk.review.errors import CommandRejected
 from desk.review.inbox import review_state, waiting_for
 from desk.review.register import register_rows
 from desk.review.workflow import RequestModification, Retract, can_retract
-
-CORRECTED = "关于开展政务公开专项检查的通知正文。联系电话：12345678。"
+from tests.flow import CORRECTED, correction_at_review2
 
 
 def live(org, draft) -> bool:
     [summary] = [d for d in list_drafts(org.store) if d.id == draft]
     return summary.live
-
-
-def correction_at_review2(org):
-    """Published, then a correction submitted and passed at 一审: it waits at 二审."""
-    draft = org.draft(text="关于开展政务公开专项检查的通知正文。联系电话：13912345678。")
-    org.through_signing(draft)
-    org.publish(draft)
-    apply(org.store, RequestModification(new_id(), "liaison", draft, "删去个人手机号"))
-    apply(
-        org.store,
-        SaveRevision(new_id(), "liaison", draft, "通知", f"<p>{CORRECTED}</p>", CORRECTED),
-    )
-    org.submit(draft)
-    org.approve(draft, "review1", "staff")
-    return draft
 
 
 def test_retracting_stops_the_modification_under_review_and_says_so(org):

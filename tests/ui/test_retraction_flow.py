@@ -4,30 +4,13 @@ a new round from the corrected text."""
 
 from __future__ import annotations
 
-from desk.review.commands import SaveRevision, apply, new_id
-from desk.review.workflow import RequestModification
 from desk.ui.qt import QDialogButtonBox, QWidget
+from tests.flow import CORRECTED, correction_at_review2
 from tests.ui.conftest import TIMEOUT_MS, settle
-
-CORRECTED = "关于开展政务公开专项检查的通知正文。联系电话：12345678。"
 
 
 def shown(widget: QWidget) -> bool:
     return widget.isVisibleTo(widget.window())
-
-
-def correction_at_review2(org):
-    draft = org.draft(text="关于开展政务公开专项检查的通知正文。联系电话：13912345678。")
-    org.through_signing(draft)
-    org.publish(draft)
-    apply(org.store, RequestModification(new_id(), "liaison", draft, "删去个人手机号"))
-    apply(
-        org.store,
-        SaveRevision(new_id(), "liaison", draft, "通知", f"<p>{CORRECTED}</p>", CORRECTED),
-    )
-    org.submit(draft)
-    org.approve(draft, "review1", "staff")
-    return draft
 
 
 def take_step_in_dialog(qtbot, panel, button: str, text: str) -> None:
